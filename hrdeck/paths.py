@@ -1,0 +1,26 @@
+"""Where the built-in curriculum and themes live: in the wheel, or in a checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _builtin(name: str) -> Path:
+    shipped = _PACKAGE / "_builtin" / name
+    if shipped.is_dir():
+        return shipped
+    return _PACKAGE.parent / name  # a source checkout or an editable install
+
+
+def builtin_curriculum() -> Path:
+    return _builtin("curriculum")
+
+
+def builtin_themes() -> Path:
+    return _builtin("themes")
+
+
+def schemas_dir() -> Path:
+    return _PACKAGE / "schemas"
