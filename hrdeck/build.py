@@ -1,0 +1,170 @@
+"""The build: validate once, then tailor, plan, render and write each audience's outputs.
+
+Everything is produced in memory first; only when every output of every audience is
+ready are the files written, each to a temporary name in the output folder and then
+renamed into place.  A failed build therefore never leaves a truncated deck and never
+replaces the last good one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hrdeck.deckplan import DeckPlan
+from hrdeck.diagnostics import Diagnostic, has_errors, sort_diagnostics
+from hrdeck.errors import BuildError, ContentError, UsageError
+from hrdeck.model import Curriculum
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    root: Path
+    audience: str | None = None  # an id, "all", or None (all)
+    theme: str | None = None
+    out_dir: Path = Path("build")
+    strict: bool = False
+
+
+@dataclass
+class BuildResult:
+    audiences: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    dropped: dict[str, list[str]] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def dropped_lines(self) -> list[str]:
+        return [
+            f"{audience}: {line}" for audience, lines in self.dropped.items() for line in lines
+        ]
+
+
+def load_valid(root: Path) -> tuple[Curriculum, list[Diagnostic]]:
+    """Validate the curriculum; raise ContentError with every diagnostic when invalid."""
+    from hrdeck.project import validate_project
+
+    curriculum, diagnostics = validate_project(root)
+    if curriculum is None or has_errors(diagnostics):
+        raise ContentError(f"{root}: the curriculum has errors; nothing was built", diagnostics)
+    return curriculum, diagnostics
+
+
+def resolve_audiences(curriculum: Curriculum, wanted: str | None) -> list[str]:
+    """The audience ids to build; an unknown one is a usage error listing the known ones."""
+    known = [a.id for a in curriculum.audiences]
+    if wanted in (None, "all"):
+        return known
+    assert wanted is not None
+    if wanted not in known:
+        raise UsageError(f"unknown audience '{wanted}'; known audiences: {', '.join(known)}")
+    return [wanted]
+
+
+def plan_audience(
+    curriculum: Curriculum, audience: str
+) -> tuple[DeckPlan, list[Diagnostic], list[str]]:
+    """Tailor and plan one audience: the plan, its diagnostics, what was dropped."""
+    from hrdeck.plan import build_plan
+    from hrdeck.tailor import tailor
+
+    tailored = tailor(curriculum, audience)
+    diagnostics: list[Diagnostic] = []
+    deck_plan = build_plan(tailored, diagnostics)
+    dropped = [str(d) for d in tailored.dropped]
+    return deck_plan, diagnostics, dropped
+
+
+def plan_for(root: Path, audience: str) -> tuple[DeckPlan, list[Diagnostic]]:
+    """Validate, then plan one audience (for ``hrdeck plan``)."""
+    curriculum, diagnostics = load_valid(root)
+    (audience_id,) = resolve_audiences(curriculum, audience)
+    deck_plan, plan_diagnostics, _ = plan_audience(curriculum, audience_id)
+    return deck_plan, sort_diagnostics([*diagnostics, *plan_diagnostics])
+
+
+def output_names(course_id: str, audience: str) -> tuple[str, str, str]:
+    stem = f"{course_id}-{audience}"
+    return f"{stem}.pptx", f"{stem}-guide.md", f"{stem}-guide.html"
+
+
+def _outputs_for(plan: DeckPlan, theme: object) -> list[tuple[str, bytes]]:
+    from hrdeck.guide import guide_html, guide_markdown
+    from hrdeck.render import render_deck
+
+    deck_name, md_name, html_name = output_names(plan.course_id, plan.audience)
+    return [
+        (deck_name, render_deck(plan, theme)),  # type: ignore[arg-type]
+        (md_name, guide_markdown(plan).encode("utf-8")),
+        (html_name, guide_html(plan).encode("utf-8")),
+    ]
+
+
+def write_atomically(out_dir: Path, files: Sequence[tuple[str, bytes]]) -> list[Path]:
+    """Write each file to a temporary name in ``out_dir``, then rename all into place."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"cannot create output folder {out_dir}: {exc.strerror}") from exc
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, data in files:
+            staged.append((name, _stage(out_dir, name, data)))
+    except OSError as exc:
+        for _, temp in staged:
+            temp.unlink(missing_ok=True)
+        raise BuildError(f"cannot write to {out_dir}: {exc.strerror}; nothing was changed") from exc
+    written = []
+    for name, temp in staged:
+        final = out_dir / name
+        os.replace(temp, final)
+        written.append(final)
+    return written
+
+
+def _stage(out_dir: Path, name: str, data: bytes) -> Path:
+    handle, temp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
+def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildResult:
+    """Validate once, build every requested audience in memory, then write atomically."""
+    from hrdeck.theme import check_theme_for_build, load_theme
+
+    started = time.perf_counter()
+    curriculum, diagnostics = load_valid(request.root)
+    audiences = resolve_audiences(curriculum, request.audience)
+    theme = load_theme(request.theme, request.root)
+    check_theme_for_build(theme)
+    result = BuildResult(audiences=audiences, diagnostics=list(diagnostics))
+    files: list[tuple[str, bytes]] = []
+    for audience in audiences:
+        if progress:
+            progress(f"building {audience} ...")
+        deck_plan, plan_diagnostics, dropped = plan_audience(curriculum, audience)
+        result.diagnostics.extend(plan_diagnostics)
+        result.dropped[audience] = dropped
+        files.extend(_outputs_for(deck_plan, theme))
+    result.diagnostics = sort_diagnostics(result.diagnostics)
+    if request.strict and result.diagnostics:
+        raise ContentError(
+            "--strict: warnings count as errors; nothing was built", result.diagnostics
+        )
+    result.written = write_atomically(request.out_dir, files)
+    result.seconds = time.perf_counter() - started
+    return result

@@ -1,0 +1,272 @@
+"""The ``hrdeck`` command line: Click commands only.
+
+Each command parses its options, calls one function of a pipeline stage, prints what
+it returns, and turns :class:`hrdeck.errors.HrdeckError` into a message and an exit
+code (0 ok, 1 invalid content or failed build, 2 usage error).  Stage modules are
+imported inside the commands so that ``hrdeck --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from functools import wraps
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from hrdeck import __version__
+from hrdeck.errors import EXIT_USAGE, HrdeckError
+
+if TYPE_CHECKING:
+    from hrdeck.diagnostics import Diagnostic
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EPILOG = """\b
+Examples:
+  hrdeck build --audience court            deck + guide for a court audience, in build/
+  hrdeck build --audience all --theme high-contrast
+  hrdeck validate my-curriculum/           every problem at once, file:line:col
+  hrdeck plan --audience peer              the tailored outline, slide by slide
+  hrdeck lint                              non-stigmatizing language check
+  hrdeck theme check themes/agency         contrast, logo, fonts, template layouts
+
+Shell completion (bash): eval "$(_HRDECK_COMPLETE=bash_source hrdeck)"
+"""
+
+CURRICULUM_ARG = click.argument(
+    "curriculum",
+    required=False,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+
+
+def _curriculum_root(path: Path | None) -> Path:
+    """The curriculum folder to use: the one given, the project here, or the built-in one."""
+    from hrdeck.project import find_curriculum
+
+    return find_curriculum(path, Path.cwd())
+
+
+def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        click.echo(diagnostic.format(), err=True)
+
+
+def _summary(diagnostics: Iterable[Diagnostic]) -> str:
+    items = list(diagnostics)
+    errors = sum(1 for d in items if d.severity == "error")
+    warnings = sum(1 for d in items if d.severity == "warning")
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def handles_errors(command: F) -> F:
+    """Print an HrdeckError's diagnostics and message, and exit with its code."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except HrdeckError as exc:
+            print_diagnostics(exc.diagnostics)
+            click.echo(f"hrdeck: {exc.message}", err=True)
+            sys.exit(exc.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="hrdeck")
+def cli() -> None:
+    """Harm-reduction training curriculum as code.
+
+    YAML modules in, tailored PowerPoint decks, speaker notes and facilitator
+    guides out, for courts, clinicians and peers.
+    """
+
+
+@cli.command()
+@CURRICULUM_ARG
+@handles_errors
+def validate(curriculum: Path | None) -> None:
+    """Check a curriculum and report every problem at once.
+
+    CURRICULUM is a folder (default: the project here, else the built-in one).
+    Exit 0 when valid, 1 when there are errors.
+    """
+    from hrdeck.project import validate_project
+
+    root = _curriculum_root(curriculum)
+    result, diagnostics = validate_project(root)
+    print_diagnostics(diagnostics)
+    if result is None:
+        click.echo(f"{root}: invalid ({_summary(diagnostics)})", err=True)
+        sys.exit(1)
+    click.echo(f"{root}: valid ({_summary(diagnostics)})")
+
+
+@cli.command()
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the JSON Schema files to.",
+)
+@handles_errors
+def schema(out_dir: Path) -> None:
+    """Write the JSON Schemas (course, audience, module, theme) for editors."""
+    import shutil
+
+    from hrdeck.paths import schemas_dir
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for source in sorted(schemas_dir().glob("*.schema.json")):
+        shutil.copyfile(source, out_dir / source.name)
+        click.echo(str(out_dir / source.name))
+
+
+@cli.command()
+@click.option("--audience", "-a", required=True, help="Audience id, e.g. court.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["outline", "json", "markdown"]),
+    default="outline",
+    show_default=True,
+    help="outline for people, json for tools, markdown for pandoc/Quarto/Marp.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+@CURRICULUM_ARG
+@handles_errors
+def plan(audience: str, fmt: str, as_json: bool, curriculum: Path | None) -> None:
+    """Print the tailored deck plan: each slide with its kind, content, notes, minutes."""
+    from hrdeck.build import plan_for
+    from hrdeck.planio import plan_json, plan_markdown, plan_outline
+
+    deck_plan, diagnostics = plan_for(_curriculum_root(curriculum), audience)
+    print_diagnostics(d for d in diagnostics if d.severity != "info")
+    writers = {"outline": plan_outline, "json": plan_json, "markdown": plan_markdown}
+    click.echo(writers["json" if as_json else fmt](deck_plan), nl=False)
+
+
+@cli.command()
+@click.option(
+    "--audience",
+    "-a",
+    default=None,
+    help="Audience id (court, clinician, peer, ...) or 'all'. Default: the project's list, else all.",
+)
+@click.option("--theme", "-t", default=None, help="Built-in theme name or a theme folder.")
+@click.option(
+    "--out",
+    "out_dir",
+    default=Path("build"),
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder.",
+)
+@click.option("--verbose", "-v", is_flag=True, help="Say what was dropped for each audience.")
+@click.option("--strict", is_flag=True, help="Treat warnings (shrunk or split text) as errors.")
+@CURRICULUM_ARG
+@handles_errors
+def build(
+    audience: str | None,
+    theme: str | None,
+    out_dir: Path,
+    verbose: bool,
+    strict: bool,
+    curriculum: Path | None,
+) -> None:
+    """Build decks (.pptx) and facilitator guides (.md, .html) for one audience or all.
+
+    Validation runs first; a build with errors writes nothing, and every file is
+    written to a temporary name and renamed into place, so the last good deck is
+    never clobbered by a failed build.
+    """
+    from hrdeck.build import BuildRequest, run_build
+
+    request = BuildRequest(
+        root=_curriculum_root(curriculum),
+        audience=audience,
+        theme=theme,
+        out_dir=out_dir,
+        strict=strict,
+    )
+    result = run_build(request, progress=_progress if sys.stderr.isatty() else None)
+    print_diagnostics(result.diagnostics)
+    if verbose:
+        for line in result.dropped_lines():
+            click.echo(line, err=True)
+    for written in result.written:
+        click.echo(str(written))
+    click.echo(f"built {len(result.audiences)} audience(s) in {result.seconds:.2f} s", err=True)
+
+
+def _progress(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@cli.command()
+@click.option("--audience", "-a", default=None, help="Lint as this audience sees it.")
+@CURRICULUM_ARG
+@handles_errors
+def lint(audience: str | None, curriculum: Path | None) -> None:
+    """Check the curriculum's language against the non-stigmatizing language table."""
+    from hrdeck.lint import lint_curriculum
+
+    findings = lint_curriculum(_curriculum_root(curriculum), audience=audience)
+    print_diagnostics(findings)
+    blocking = [d for d in findings if d.severity in ("error", "warning")]
+    click.echo(f"{len(findings)} finding(s)", err=True)
+    sys.exit(1 if blocking else 0)
+
+
+@cli.command()
+@handles_errors
+def themes() -> None:
+    """List the built-in themes and those found in the project here."""
+    from hrdeck.theme import list_themes
+
+    for name, path, origin in list_themes(Path.cwd()):
+        click.echo(f"{name:<20} {origin:<9} {path}")
+
+
+@cli.group(name="theme")
+def theme_group() -> None:
+    """Check a theme, or inspect an agency's PowerPoint template."""
+
+
+@theme_group.command(name="check")
+@click.argument("theme", required=False)
+@handles_errors
+def theme_check(theme: str | None) -> None:
+    """Report contrast below WCAG AA, logo problems, uncommon fonts, template gaps."""
+    from hrdeck.theme import check_theme_full, load_theme
+
+    loaded = load_theme(theme, Path.cwd())
+    diagnostics = check_theme_full(loaded)
+    print_diagnostics(diagnostics)
+    errors = [d for d in diagnostics if d.severity == "error"]
+    click.echo(f"theme {loaded.name}: {_summary(diagnostics)}", err=True)
+    sys.exit(1 if errors else 0)
+
+
+@theme_group.command(name="inspect")
+@click.argument("template", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@handles_errors
+def theme_inspect(template: Path) -> None:
+    """List a .pptx/.potx template's layouts and placeholders, to write a mapping."""
+    from hrdeck.render.template import inspect_template
+
+    click.echo(inspect_template(template), nl=False)
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="hrdeck")
+    except KeyboardInterrupt:
+        click.echo("hrdeck: interrupted", err=True)
+        sys.exit(EXIT_USAGE)

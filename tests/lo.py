@@ -1,0 +1,50 @@
+"""LibreOffice helpers for tests: convert a deck to PDF with a private profile.
+
+Each conversion uses its own user profile folder, so tests running in parallel
+(pytest-xdist) never fight over LibreOffice's lock on a shared profile.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
+
+
+def to_pdf(deck: Path, out_dir: Path) -> Path:
+    """Convert ``deck`` to PDF in ``out_dir`` and return the PDF's path."""
+    assert SOFFICE is not None
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        subprocess.run(
+            [
+                SOFFICE,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out_dir),
+                str(deck),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=240,
+        )
+    pdf = out_dir / (deck.stem + ".pdf")
+    assert pdf.is_file(), f"LibreOffice did not write {pdf}"
+    return pdf
+
+
+def pdf_pages(pdf: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
+    for line in out.stdout.splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1])
+    raise AssertionError("pdfinfo printed no page count")
