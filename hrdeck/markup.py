@@ -1,0 +1,336 @@
+"""Inline Markdown in curriculum text -> deck-plan runs and paragraphs.
+
+Text goes through markdown-it-py (CommonMark, linkify off) into tokens, and each
+token type has one small render function (the ``_INLINE`` and ``_BLOCK`` dispatch
+tables).  What a slide cannot show (images, headings, tables, raw HTML, block
+quotes, code blocks, strikethrough, rules) is reported as an ``unsupported-markup``
+warning at the YAML location and degraded to its plain text; nothing is dropped
+silently.  Strikethrough and tables are switched on in the parser only so that they
+are recognised and reported instead of leaking ``~~`` and ``|`` onto a slide.
+
+Text without any Markdown syntax skips the parser, and parses are cached, so a deck
+of a thousand slides plans in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from hrdeck.deckplan import Para, Run
+from hrdeck.diagnostics import Diagnostic, warning
+from hrdeck.model import NOWHERE, Loc
+
+_MD = MarkdownIt("commonmark", {"linkify": False, "html": True}).enable(["strikethrough", "table"])
+
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<>!&~\n\r]")
+_BLOCK_START = re.compile(r"^\s*(?:[#>=|+<`~*-]|\d+[.)]|\s{4})")
+
+CODE = "unsupported-markup"
+
+
+@dataclass
+class _Style:
+    """Inline formatting in force while walking inline tokens."""
+
+    bold: int = 0
+    italic: int = 0
+    code: bool = False
+    links: list[str] = field(default_factory=list)
+    runs: list[Run] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def emit(self, text: str, *, code: bool = False) -> None:
+        if not text:
+            return
+        link = self.links[-1] if self.links else None
+        self.runs.append(Run(text, self.bold > 0, self.italic > 0, code, link))
+
+    def problem(self, what: str) -> None:
+        if what not in self.problems:
+            self.problems.append(what)
+
+
+def _text(style: _Style, token: Token) -> None:
+    style.emit(token.content)
+
+
+def _space(style: _Style, token: Token) -> None:
+    style.emit(" ")
+
+
+def _strong(delta: int) -> Callable[[_Style, Token], None]:
+    def render(style: _Style, token: Token) -> None:
+        style.bold += delta
+
+    return render
+
+
+def _em(delta: int) -> Callable[[_Style, Token], None]:
+    def render(style: _Style, token: Token) -> None:
+        style.italic += delta
+
+    return render
+
+
+def _link_open(style: _Style, token: Token) -> None:
+    style.links.append(str(token.attrs.get("href", "")))
+
+
+def _link_close(style: _Style, token: Token) -> None:
+    if style.links:
+        style.links.pop()
+
+
+def _code_inline(style: _Style, token: Token) -> None:
+    style.emit(token.content, code=True)
+
+
+def _image(style: _Style, token: Token) -> None:
+    style.problem("image")
+    style.emit(token.content)
+
+
+def _html_inline(style: _Style, token: Token) -> None:
+    style.problem("inline HTML")
+
+
+def _strikethrough(style: _Style, token: Token) -> None:
+    style.problem("strikethrough")
+
+
+_INLINE: dict[str, Callable[[_Style, Token], None]] = {
+    "text": _text,
+    "softbreak": _space,
+    "hardbreak": _space,
+    "strong_open": _strong(1),
+    "strong_close": _strong(-1),
+    "em_open": _em(1),
+    "em_close": _em(-1),
+    "link_open": _link_open,
+    "link_close": _link_close,
+    "code_inline": _code_inline,
+    "image": _image,
+    "html_inline": _html_inline,
+    "s_open": _strikethrough,
+    "s_close": _strikethrough,
+}
+
+
+def _render_inline(children: list[Token], style: _Style) -> None:
+    for token in children:
+        render = _INLINE.get(token.type)
+        if render is None:
+            style.problem(token.type)
+            style.emit(token.content)
+        else:
+            render(style, token)
+
+
+def _merge(runs: list[Run]) -> tuple[Run, ...]:
+    """Join neighbouring runs with the same formatting."""
+    merged: list[Run] = []
+    for run in runs:
+        last = merged[-1] if merged else None
+        if last and (last.bold, last.italic, last.code, last.link) == (
+            run.bold,
+            run.italic,
+            run.code,
+            run.link,
+        ):
+            merged[-1] = Run(last.text + run.text, run.bold, run.italic, run.code, run.link)
+        else:
+            merged.append(run)
+    return tuple(merged)
+
+
+@lru_cache(maxsize=8192)
+def _inline_cached(text: str) -> tuple[tuple[Run, ...], tuple[str, ...]]:
+    if not _INLINE_SYNTAX.search(text):
+        return ((Run(text),) if text else ()), ()
+    style = _Style()
+    for token in _MD.parseInline(text):
+        _render_inline(token.children or [], style)
+    return _merge(style.runs), tuple(style.problems)
+
+
+def _report(problems: tuple[str, ...], loc: Loc, diagnostics: list[Diagnostic] | None) -> None:
+    if diagnostics is None:
+        return
+    for what in problems:
+        diagnostics.append(
+            warning(
+                loc,
+                CODE,
+                f"{what} cannot be shown on a slide; it is shown as plain text",
+                "use only **bold**, *italic*, `code`, [links](https://...) and - bullet lists",
+            )
+        )
+
+
+def parse_inline(
+    text: str, loc: Loc = NOWHERE, diagnostics: list[Diagnostic] | None = None
+) -> tuple[Run, ...]:
+    """Parse one line of inline Markdown (no block syntax) into runs."""
+    runs, problems = _inline_cached(" ".join(text.split()) if "\n" in text else text.strip())
+    _report(problems, loc, diagnostics)
+    return runs
+
+
+def plain(text: str) -> str:
+    """The visible text of inline Markdown, for titles and labels."""
+    return "".join(run.text for run in _inline_cached(text.strip())[0])
+
+
+# --- block level ---------------------------------------------------------------------
+
+
+@dataclass
+class _Blocks:
+    """State while walking block tokens."""
+
+    paras: list[Para] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    lists: list[list[int]] = field(default_factory=list)  # [next number] or [] per list
+    row: list[tuple[Run, ...]] | None = None
+    item_start: bool = False  # the next paragraph is the first of a list item
+
+    def problem(self, what: str) -> None:
+        if what not in self.problems:
+            self.problems.append(what)
+
+    @property
+    def level(self) -> int:
+        return len(self.lists)
+
+
+def _inline_para(state: _Blocks, token: Token) -> None:
+    style = _Style()
+    _render_inline(token.children or [], style)
+    for what in style.problems:
+        state.problem(what)
+    runs = _merge(style.runs)
+    if state.row is not None:
+        state.row.append(runs)
+        return
+    numbered = state.lists[-1] if state.lists else []
+    if numbered and state.item_start:
+        runs = (Run(f"{numbered[0]}. "), *runs)
+        numbered[0] += 1
+    state.item_start = False
+    if runs:
+        state.paras.append(Para(_merge(list(runs)), state.level))
+
+
+def _list_open(ordered: bool) -> Callable[[_Blocks, Token], None]:
+    def render(state: _Blocks, token: Token) -> None:
+        start = int(token.attrs.get("start", 1) or 1) if ordered else 0
+        state.lists.append([start] if ordered else [])
+
+    return render
+
+
+def _list_close(state: _Blocks, token: Token) -> None:
+    state.lists.pop()
+
+
+def _item_open(state: _Blocks, token: Token) -> None:
+    state.item_start = True
+
+
+def _ignore(state: _Blocks, token: Token) -> None:
+    return None
+
+
+def _unsupported(what: str) -> Callable[[_Blocks, Token], None]:
+    def render(state: _Blocks, token: Token) -> None:
+        state.problem(what)
+
+    return render
+
+
+def _code_block(state: _Blocks, token: Token) -> None:
+    state.problem("code block")
+    for line in token.content.splitlines():
+        if line.strip():
+            state.paras.append(Para((Run(line),), state.level))
+
+
+def _html_block(state: _Blocks, token: Token) -> None:
+    state.problem("HTML")
+    text = re.sub(r"<[^>]*>", " ", token.content)  # tags only; the words stay
+    words = " ".join(text.split())
+    if words:
+        state.paras.append(Para((Run(words),), state.level))
+
+
+def _table_open(state: _Blocks, token: Token) -> None:
+    state.problem("table")
+
+
+def _row_open(state: _Blocks, token: Token) -> None:
+    state.row = []
+
+
+def _row_close(state: _Blocks, token: Token) -> None:
+    cells, state.row = state.row or [], None
+    runs: list[Run] = []
+    for index, cell in enumerate(cells):
+        if index:
+            runs.append(Run(" | "))
+        runs.extend(cell)
+    if runs:
+        state.paras.append(Para(_merge(runs), state.level))
+
+
+_BLOCK: dict[str, Callable[[_Blocks, Token], None]] = {
+    "inline": _inline_para,
+    "paragraph_open": _ignore,
+    "paragraph_close": _ignore,
+    "bullet_list_open": _list_open(False),
+    "ordered_list_open": _list_open(True),
+    "bullet_list_close": _list_close,
+    "ordered_list_close": _list_close,
+    "list_item_open": _item_open,
+    "list_item_close": _ignore,
+    "heading_open": _unsupported("heading"),
+    "heading_close": _ignore,
+    "blockquote_open": _unsupported("block quote"),
+    "blockquote_close": _ignore,
+    "hr": _unsupported("horizontal rule"),
+    "code_block": _code_block,
+    "fence": _code_block,
+    "html_block": _html_block,
+    "table_open": _table_open,
+    "tr_open": _row_open,
+    "tr_close": _row_close,
+}
+
+
+@lru_cache(maxsize=4096)
+def _blocks_cached(text: str) -> tuple[tuple[Para, ...], tuple[str, ...]]:
+    if "\n" not in text and not _BLOCK_START.match(text):
+        runs, problems = _inline_cached(text)
+        return ((Para(runs),) if runs else ()), problems
+    state = _Blocks()
+    for token in _MD.parse(text):
+        _BLOCK.get(token.type, _ignore)(state, token)
+    return tuple(state.paras), tuple(state.problems)
+
+
+def parse_blocks(
+    text: str, loc: Loc = NOWHERE, diagnostics: list[Diagnostic] | None = None
+) -> tuple[Para, ...]:
+    """Parse paragraphs and bullet lists.
+
+    Paragraphs are level 0; items of a top-level list are level 1 and nested lists go
+    one level deeper each; numbered items keep their number as text.
+    """
+    paras, problems = _blocks_cached(text.lstrip("\n").rstrip())
+    _report(problems, loc, diagnostics)
+    return paras

@@ -1,0 +1,235 @@
+"""Tailor a curriculum to one audience: (curriculum, audience id) -> :class:`Tailored`.
+
+One generic walk over the model dataclasses (``dataclasses.fields`` / ``replace``)
+does all of it, whatever the module kind:
+
+- every :class:`~hrdeck.model.Variants` becomes this audience's value (else the
+  default);
+- every item, slide, myth, resource or module whose ``audiences`` excludes this
+  audience is removed, and a :class:`Dropped` record says where and why (for
+  ``hrdeck build --verbose``); afterwards every ``audiences`` is ``None``;
+- the audience's vocabulary rules rewrite whole words in fields typed ``Text``
+  only, so ids, URLs, image paths and citations are never touched; inside text,
+  link targets, bare URLs and inline code are left alone too.
+
+Modules come in the order of the audience's ``modules`` list, each with its minutes.
+Modules of the course outline that this audience does not use are reported as dropped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from hrdeck.errors import UsageError
+from hrdeck.model import (
+    Audience,
+    Course,
+    Curriculum,
+    Loc,
+    Module,
+    Variants,
+    VocabularyRule,
+)
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Something this audience does not see, with where it came from and why."""
+
+    loc: Loc
+    what: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"dropped {self.what} ({self.loc}): {self.reason}"
+
+
+@dataclass(frozen=True)
+class TailoredModule:
+    module: Module
+    minutes: float
+
+
+@dataclass(frozen=True)
+class Tailored:
+    """A curriculum for one audience: no Variants, no audience filters left."""
+
+    curriculum: Curriculum  # the source, for its root folder and citation lookups
+    course: Course
+    audience: Audience
+    modules: tuple[TailoredModule, ...]
+    dropped: tuple[Dropped, ...] = ()
+
+    @property
+    def root(self) -> str:
+        return self.curriculum.root
+
+    @property
+    def total_minutes(self) -> float:
+        return sum(m.minutes for m in self.modules)
+
+
+# --- vocabulary ------------------------------------------------------------------------
+
+# Spans that vocabulary never rewrites: link targets, autolinks, bare URLs, inline code.
+_PROTECTED = re.compile(r"\]\([^)]*\)|<[a-z][a-z0-9+.-]*:[^>\s]*>|https?://\S+|`[^`]*`", re.I)
+_SENTENCE_START = re.compile(r"(?:^\s*|[.!?:]\s+)[\[*_(\"'“]*$")
+
+
+def _case_like(found: str, term: str, prefer: str, before: str) -> str:
+    """Carry sentence capitalisation (or shouting) of ``found`` over to ``prefer``."""
+    if len(found) > 1 and found.isupper() and not term.isupper():
+        return prefer.upper()
+    capitalised = found[:1].isupper() and not term[:1].isupper()
+    if capitalised or (found[:1].isupper() and _SENTENCE_START.search(before)):
+        return prefer[:1].upper() + prefer[1:]
+    return prefer
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    pattern: re.Pattern[str] | None
+    prefer: dict[str, tuple[str, str]]  # lower-cased term -> (term, preferred)
+
+    def apply(self, text: str) -> str:
+        if self.pattern is None or not text:
+            return text
+        out: list[str] = []
+        last = 0
+        for match in _PROTECTED.finditer(text):
+            out.append(self._replace(text[last : match.start()], "".join(out)))
+            out.append(match.group())
+            last = match.end()
+        out.append(self._replace(text[last:], "".join(out)))
+        return "".join(out)
+
+    def _replace(self, text: str, before: str) -> str:
+        assert self.pattern is not None
+
+        def swap(match: re.Match[str]) -> str:
+            term, prefer = self.prefer[match.group().lower()]
+            context = before + text[: match.start()]
+            return _case_like(match.group(), term, prefer, context)
+
+        return self.pattern.sub(swap, text)
+
+
+def compile_vocabulary(rules: tuple[VocabularyRule, ...]) -> _Vocabulary:
+    """One whole-word, case-insensitive pattern for all rules, longest terms first."""
+    prefer = {term.lower(): (term, rule.prefer) for rule in rules for term in rule.instead_of}
+    if not prefer:
+        return _Vocabulary(None, {})
+    terms = sorted(prefer, key=len, reverse=True)
+    alternatives = "|".join(re.escape(term) for term in terms)
+    return _Vocabulary(re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I), prefer)
+
+
+# --- the walk --------------------------------------------------------------------------
+
+
+@dataclass
+class _Walk:
+    audience: str
+    vocabulary: _Vocabulary
+    dropped: list[Dropped]
+
+
+_TEXT_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _text_fields(cls: type) -> frozenset[str]:
+    """Names of the fields declared as Text (or lists of Text): those get vocabulary."""
+    if cls not in _TEXT_FIELDS:
+        fields = dataclasses.fields(cls)
+        _TEXT_FIELDS[cls] = frozenset(f.name for f in fields if "Text" in str(f.type))
+    return _TEXT_FIELDS[cls]
+
+
+def _resolve(value: Any, walk: _Walk, is_text: bool) -> Any:
+    if isinstance(value, Variants):
+        chosen = value.for_audience(walk.audience)
+        if chosen is None:
+            chosen = () if any(isinstance(v, tuple) for _, v in value.by_audience) else ""
+        return _resolve(chosen, walk, is_text)
+    if isinstance(value, str):
+        return walk.vocabulary.apply(value) if is_text else value
+    if isinstance(value, tuple):
+        return tuple(_resolve(v, walk, is_text) for v in value if _keep(v, walk))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _node(value, walk)
+    return value
+
+
+def _node(node: Any, walk: _Walk) -> Any:
+    text_fields = _text_fields(type(node))
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(node):
+        if f.name == "loc":
+            continue
+        old = getattr(node, f.name)
+        new = None if f.name == "audiences" else _resolve(old, walk, f.name in text_fields)
+        if new is not old:
+            changes[f.name] = new
+    return dataclasses.replace(node, **changes) if changes else node
+
+
+def _keep(value: Any, walk: _Walk) -> bool:
+    audiences = getattr(value, "audiences", None)
+    if audiences is None or walk.audience in audiences:
+        return True
+    walk.dropped.append(Dropped(value.loc, _describe(value, walk.audience), _only_for(audiences)))
+    return False
+
+
+def _only_for(audiences: frozenset[str]) -> str:
+    return "only for " + ", ".join(sorted(audiences)) if audiences else "for no audience"
+
+
+_LABEL_FIELD = {"Item": "text", "Myth": "myth", "Resource": "name", "Module": "id"}
+
+
+def _describe(value: Any, audience: str) -> str:
+    kind = type(value).__name__
+    label = getattr(value, _LABEL_FIELD.get(kind, "title"), "")
+    if isinstance(label, Variants):
+        label = label.for_audience(audience) or ""
+    label = " ".join(str(label).split())
+    if len(label) > 50:
+        label = label[:49] + "…"
+    return f"{kind.lower()} '{label}'"
+
+
+# --- modules ---------------------------------------------------------------------------
+
+
+def _unused_outline_modules(curriculum: Curriculum, audience: Audience) -> list[Dropped]:
+    used = {ref.id for ref in audience.modules}
+    return [
+        Dropped(module.loc, f"module '{module_id}'", f"not in the module list of {audience.id}")
+        for module_id in curriculum.course.outline
+        if module_id not in used and (module := curriculum.module(module_id)) is not None
+    ]
+
+
+def tailor(curriculum: Curriculum, audience_id: str) -> Tailored:
+    """Resolve, filter and reword the curriculum for one audience."""
+    audience = curriculum.audience(audience_id)
+    if audience is None:
+        known = ", ".join(a.id for a in curriculum.audiences) or "none"
+        raise UsageError(f"unknown audience '{audience_id}' (known: {known})")
+    walk = _Walk(audience.id, compile_vocabulary(audience.vocabulary), [])
+    modules: list[TailoredModule] = []
+    for ref in audience.modules:
+        module = curriculum.module(ref.id)
+        if module is not None and _keep(module, walk):
+            modules.append(TailoredModule(_node(module, walk), ref.minutes))
+    dropped = _unused_outline_modules(curriculum, audience) + walk.dropped
+    return Tailored(curriculum, curriculum.course, audience, tuple(modules), tuple(dropped))
+
+
+def tailor_all(curriculum: Curriculum) -> dict[str, Tailored]:
+    """Every audience of the curriculum, by id, in file order."""
+    return {a.id: tailor(curriculum, a.id) for a in curriculum.audiences}

@@ -1,0 +1,78 @@
+"""Small builders of model objects, so tests do not depend on the YAML loader."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hrdeck.model import (
+    Audience,
+    Course,
+    Curriculum,
+    Item,
+    Loc,
+    Module,
+    ModuleRef,
+    Presenter,
+    Slide,
+    Variants,
+    VocabularyRule,
+)
+
+
+def loc(file: str = "modules/test.yaml", line: int = 1, col: int = 1) -> Loc:
+    return Loc(file, line, col)
+
+
+def variants(default: Any = None, **by_audience: Any) -> Variants[Any]:
+    return Variants(default, tuple(by_audience.items()), loc())
+
+
+def only(*audiences: str) -> frozenset[str]:
+    return frozenset(audiences)
+
+
+def item(text: Any, *items: Item, audiences: frozenset[str] | None = None, line: int = 1) -> Item:
+    return Item(text, tuple(items), audiences, loc(line=line))
+
+
+def slide(title: Any, *items: Any, line: int = 1, **fields: Any) -> Slide:
+    bullets = tuple(i if isinstance(i, Item) else item(i) for i in items)
+    fields.setdefault("notes", f"Notes for {title}.")
+    return Slide(title=title, items=bullets, loc=loc(line=line), **fields)
+
+
+def module(id: str, kind: str = "bullets", title: Any = None, **fields: Any) -> Module:
+    file = f"modules/{id}.yaml"
+    return Module(
+        id=id, kind=kind, title=title if title is not None else id.title(), file=file,
+        loc=Loc(file, 1, 1), **fields,
+    )  # fmt: skip
+
+
+def audience(
+    id: str, minutes: dict[str, float], vocabulary: dict[str, tuple[str, ...]] | None = None,
+    **fields: Any,
+) -> Audience:  # fmt: skip
+    refs = tuple(ModuleRef(m, float(n), Loc(f"audiences/{id}.yaml", i + 1, 3))
+                 for i, (m, n) in enumerate(minutes.items()))  # fmt: skip
+    rules = tuple(VocabularyRule(p, terms) for p, terms in (vocabulary or {}).items())
+    fields.setdefault("label", id.title())
+    fields.setdefault("description", f"The {id} audience.")
+    return Audience(id=id, modules=refs, vocabulary=rules, file=f"audiences/{id}.yaml", **fields)
+
+
+def course(outline: tuple[str, ...] = (), **fields: Any) -> Course:
+    fields.setdefault("title", "Harm Reduction and Mandated Clients")
+    fields.setdefault("subtitle", "A test course")
+    fields.setdefault(
+        "presenter", Presenter("Sam Rivera", "LCSW", "Test Agency", ("sam@example.org",))
+    )
+    fields.setdefault("language", "en-US")
+    fields.setdefault("date", "2026-11-01")
+    return Course(id="test-course", outline=outline, file="course.yaml", **fields)
+
+
+def curriculum(
+    modules: list[Module], audiences: list[Audience], root: str = "/curriculum"
+) -> Curriculum:
+    return Curriculum(course(tuple(m.id for m in modules)), tuple(modules), tuple(audiences), root)

@@ -1,0 +1,131 @@
+"""Inline Markdown to runs and paragraphs; what a slide cannot show is reported."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from hrdeck.deckplan import Para, Run
+from hrdeck.diagnostics import Diagnostic
+from hrdeck.markup import parse_blocks, parse_inline, plain
+from hrdeck.model import Loc
+
+LOC = Loc("modules/05-strategies.yaml", 12, 5)
+
+
+def test_plain_text_is_one_plain_run():
+    assert parse_inline("People who use drugs") == (Run("People who use drugs"),)
+
+
+def test_bold_italic_and_code_become_run_formatting():
+    runs = parse_inline("a **bold** *it* `x`")
+    assert runs == (
+        Run("a "),
+        Run("bold", bold=True),
+        Run(" "),
+        Run("it", italic=True),
+        Run(" "),
+        Run("x", code=True),
+    )
+
+
+def test_nested_emphasis_sets_both_flags():
+    assert Run("both", bold=True, italic=True) in parse_inline("***both***")
+
+
+def test_link_becomes_a_run_with_its_target():
+    runs = parse_inline("see [SAMHSA](https://www.samhsa.gov) now")
+    assert Run("SAMHSA", link="https://www.samhsa.gov") in runs
+
+
+def test_bold_link_text_keeps_link_and_bold():
+    runs = parse_inline("[**NHRC**](https://harmreduction.org)")
+    assert runs == (Run("NHRC", bold=True, link="https://harmreduction.org"),)
+
+
+def test_bare_urls_are_not_linkified():
+    assert parse_inline("go to https://hri.global") == (Run("go to https://hri.global"),)
+
+
+def test_entities_and_escapes_are_decoded():
+    assert plain(r"Groups \*and\* Recovery &amp; more") == "Groups *and* Recovery & more"
+
+
+def test_soft_breaks_become_spaces():
+    assert parse_blocks("one\ntwo") == (Para((Run("one two"),)),)
+
+
+def test_inline_parse_does_not_read_block_syntax():
+    assert plain("1. Safety first") == "1. Safety first"
+
+
+def test_paragraphs_are_level_zero_and_list_items_are_levels_below():
+    paras = parse_blocks("Intro.\n\n- first\n  - nested\n- second\n\nAfter.")
+    assert [(p.text, p.level) for p in paras] == [
+        ("Intro.", 0),
+        ("first", 1),
+        ("nested", 2),
+        ("second", 1),
+        ("After.", 0),
+    ]
+
+
+def test_numbered_lists_keep_their_numbers():
+    paras = parse_blocks("3. three\n4. four")
+    assert [(p.text, p.level) for p in paras] == [("3. three", 1), ("4. four", 1)]
+
+
+UNSUPPORTED = [
+    ("![naloxone kit](kit.png)", "image", "naloxone kit"),
+    ("# Heading", "heading", "Heading"),
+    ("> quoted words", "block quote", "quoted words"),
+    ("    code line", "code block", "code line"),
+    ("```\nfenced\n```", "code block", "fenced"),
+    ("<div>raw html</div>", "HTML", "raw html"),
+    ("a <b>tag</b> here", "inline HTML", "a tag here"),
+    ("~~gone~~ kept", "strikethrough", "gone kept"),
+    ("| a | b |\n|---|---|\n| 1 | 2 |", "table", "a | b 1 | 2"),
+]
+
+
+@pytest.mark.parametrize(("text", "what", "shown"), UNSUPPORTED, ids=[u[1] for u in UNSUPPORTED])
+def test_unsupported_markup_warns_at_the_yaml_location_and_keeps_the_text(
+    text: str, what: str, shown: str
+):
+    diagnostics: list[Diagnostic] = []
+    paras = parse_blocks(text, LOC, diagnostics)
+    assert " ".join(p.text for p in paras) == shown
+    assert [(d.code, d.loc, d.severity) for d in diagnostics] == [
+        ("unsupported-markup", LOC, "warning")
+    ]
+    assert diagnostics[0].message.startswith(what)
+
+
+def test_inline_image_is_reported_and_shows_its_alt_text():
+    diagnostics: list[Diagnostic] = []
+    assert plain("x ![alt words](p.png)") == "x alt words"
+    parse_inline("x ![alt words](p.png)", LOC, diagnostics)
+    assert [d.code for d in diagnostics] == ["unsupported-markup"]
+
+
+def test_cached_text_reports_problems_every_time():
+    first: list[Diagnostic] = []
+    second: list[Diagnostic] = []
+    parse_blocks("# Again", LOC, first)
+    parse_blocks("# Again", LOC, second)
+    assert len(first) == len(second) == 1
+
+
+def test_supported_markup_gives_no_diagnostics():
+    diagnostics: list[Diagnostic] = []
+    parse_blocks("**a** *b* `c` [d](https://e.org)\n\n- f\n  - g", LOC, diagnostics)
+    assert diagnostics == []
+
+
+def test_ten_thousand_distinct_texts_parse_quickly():
+    texts = [f"Item {i} with **bold** and [a link](https://x.org/{i})" for i in range(10_000)]
+    start = time.perf_counter()
+    for text in texts:
+        parse_inline(text)
+    assert time.perf_counter() - start < 2.0
