@@ -41,15 +41,15 @@ SLIDE_KINDS = (
     "closing",
 )
 
-# Layout names used when a theme's `layouts` does not map a kind: the names of the
-# stock Office layouts, which most agency templates keep.
+# Layout names used when a theme's `layouts` does not map a kind: the stock Office
+# layouts of python-pptx's default template, which most agency templates keep.
 DEFAULT_LAYOUTS: Mapping[str, str] = {
     "title": "Title Slide",
     "agenda": "Title and Content",
     "section": "Section Header",
     "bullets": "Title and Content",
-    "myth": "Title Only",
-    "comparison": "Title Only",
+    "myth": "Two Content",
+    "comparison": "Comparison",
     "spectrum": "Title Only",
     "diagram": "Title Only",
     "case": "Title and Content",
