@@ -1,0 +1,1 @@
+"""hrdeck's benchmark: synthetic curricula, pandoc and python-pptx baselines, a timer."""

@@ -1,0 +1,477 @@
+"""Time hrdeck against pandoc and a plain python-pptx script; write bench/RESULTS.md.
+
+Run from the repository root:  python -m bench  [--sizes 40,100,300,1000] [--repeat 5] [--quick]
+
+Every command is a cold subprocess.  Commands run round-robin (each round runs every
+case once, in an order rotated by one each round) so that drift in machine load hits
+all tools alike; medians over the rounds are reported.  Peak memory is the child's own
+``ru_maxrss`` from ``os.wait4`` (not a RUSAGE_CHILDREN delta, which only ever grows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as `python bench/run.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import synth
+
+BENCH_DIR = Path(__file__).resolve().parent
+RESULTS_MD = BENCH_DIR / "RESULTS.md"
+RESULTS_DIR = BENCH_DIR / "results"
+DEFAULT_SIZES = (40, 100, 300, 1000)
+QUICK_SIZES = (100, 1000)
+
+
+@dataclass
+class Case:
+    """One command to time: its samples, peak memory and the deck it wrote."""
+
+    key: str
+    label: str
+    argv: list[str]
+    out_dir: Path | None = None
+    seconds: list[float] = field(default_factory=list)
+    rss_kib: list[int] = field(default_factory=list)
+    failure: str | None = None
+    slides_out: int | None = None
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.seconds) if self.seconds else None
+
+    @property
+    def peak_mib(self) -> float | None:
+        return max(self.rss_kib) / 1024 if self.rss_kib else None
+
+
+def run_once(argv: list[str], cwd: Path, stdout: Path | None = None) -> tuple[float, int, int, str]:
+    """Run ``argv`` once: (wall seconds, peak RSS KiB of that child, exit code, stderr tail)."""
+    with tempfile.TemporaryFile() as err, open(stdout or os.devnull, "wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        tail = err.read()[-2000:].decode("utf-8", "replace")
+    return seconds, usage.ru_maxrss, proc.returncode, tail
+
+
+def hrdeck_argv() -> list[str]:
+    """The installed ``hrdeck`` script next to this interpreter (no pyenv shim), else -m."""
+    beside = Path(sys.executable).parent / "hrdeck"
+    if beside.is_file():
+        return [str(beside)]
+    found = shutil.which("hrdeck")
+    return [found] if found else [sys.executable, "-m", "hrdeck"]
+
+
+def count_slides(out_dir: Path | None) -> int | None:
+    if out_dir is None:
+        return None
+    decks = sorted(out_dir.glob("*.pptx"))
+    if len(decks) != 1:
+        return None
+    with zipfile.ZipFile(decks[0]) as z:
+        return sum(1 for n in z.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n))
+
+
+def loud(message: str) -> None:
+    bar = "!" * 78
+    print(f"\n{bar}\n!! {message}\n{bar}\n", file=sys.stderr)
+
+
+# ---------------------------------------------------------------- preparation
+
+
+@dataclass
+class Setup:
+    work: Path
+    hrdeck: list[str]
+    pandoc: str | None
+    sizes: tuple[int, ...]
+    markdown_source: dict[str, str] = field(default_factory=dict)
+    cases: list[Case] = field(default_factory=list)
+
+
+def export_markdown(setup: Setup, name: str, argv: list[str], fallback: str | None) -> Path | None:
+    """Markdown for pandoc from ``hrdeck plan --format markdown``; the fallback only on failure."""
+    target = setup.work / f"{name}.md"
+    _, _, code, tail = run_once(argv, setup.work, stdout=target)
+    if code == 0 and target.stat().st_size > 0:
+        setup.markdown_source[name] = "hrdeck plan --format markdown"
+        return target
+    if fallback is None:
+        loud(f"hrdeck plan --format markdown FAILED for {name}; no pandoc comparison.\n{tail}")
+        setup.markdown_source[name] = "none (export failed)"
+        return None
+    loud(
+        f"hrdeck plan --format markdown FAILED for {name} (exit {code}); pandoc gets the "
+        f"FALLBACK Markdown from bench/synth.py instead.\n{tail.strip()[-600:]}"
+    )
+    target.write_text(fallback, encoding="utf-8")
+    setup.markdown_source[name] = "FALLBACK bench/synth.py (hrdeck export failed)"
+    return target
+
+
+def prepare(setup: Setup) -> None:
+    h = setup.hrdeck
+    for n in setup.sizes:
+        root = synth.write_curriculum(setup.work / f"curriculum-{n}", n)
+        slides = setup.work / f"slides-{n}.json"
+        slides.write_text(synth.slides_json(n), encoding="utf-8")
+        out = {tool: setup.work / "out" / f"{tool}-{n}" for tool in ("hrdeck", "pandoc", "pptx")}
+        for folder in out.values():
+            folder.mkdir(parents=True, exist_ok=True)
+        setup.cases.append(
+            Case(
+                f"build:{n}",
+                f"hrdeck build ({n})",
+                [*h, "build", "--audience", "bench", "--out", str(out["hrdeck"]), str(root)],
+                out["hrdeck"],
+            )
+        )
+        if setup.pandoc:
+            md = export_markdown(
+                setup,
+                f"bench-{n}",
+                [*h, "plan", "--audience", "bench", "--format", "markdown", str(root)],
+                synth.markdown(n),
+            )
+            assert md is not None
+            setup.cases.append(
+                Case(
+                    f"pandoc:{n}",
+                    f"pandoc ({n})",
+                    [setup.pandoc, str(md), "-o", str(out["pandoc"] / "deck.pptx")],
+                    out["pandoc"],
+                )
+            )
+        baseline = [sys.executable, str(BENCH_DIR / "baseline_pptx.py"), str(slides)]
+        setup.cases.append(
+            Case(
+                f"pptx:{n}",
+                f"python-pptx ({n})",
+                [*baseline, str(out["pptx"] / "deck.pptx")],
+                out["pptx"],
+            )
+        )
+        setup.cases.append(
+            Case(f"validate:{n}", f"hrdeck validate ({n})", [*h, "validate", str(root)])
+        )
+    prepare_builtin(setup)
+
+
+def prepare_builtin(setup: Setup) -> None:
+    """The built-in curriculum (run from the work folder, so hrdeck picks the built-in one)."""
+    h, work = setup.hrdeck, setup.work
+    court, every = work / "out" / "builtin-court", work / "out" / "builtin-all"
+    python_start = [sys.executable, "-c", "pass"]
+    setup.cases += [
+        Case("help", "hrdeck --help", [*h, "--help"]),
+        Case("python", "python -c pass (interpreter start, reference)", python_start),
+        Case("validate", "hrdeck validate (built-in)", [*h, "validate"]),
+        Case(
+            "court",
+            "hrdeck build --audience court",
+            [*h, "build", "-a", "court", "--out", str(court)],
+            court,
+        ),
+        Case("all", "hrdeck build --audience all", [*h, "build", "-a", "all", "--out", str(every)]),
+    ]
+    if setup.pandoc:
+        md = export_markdown(
+            setup,
+            "builtin-court",
+            [*h, "plan", "--audience", "court", "--format", "markdown"],
+            None,
+        )
+        if md is not None:
+            pandoc_out = work / "out" / "pandoc-court"
+            pandoc_out.mkdir(parents=True, exist_ok=True)
+            setup.cases.append(
+                Case(
+                    "pandoc:court",
+                    "pandoc (built-in court export)",
+                    [setup.pandoc, str(md), "-o", str(pandoc_out / "deck.pptx")],
+                    pandoc_out,
+                )
+            )
+
+
+# ---------------------------------------------------------------- timing
+
+
+def run_case(case: Case, cwd: Path, record: bool) -> None:
+    seconds, rss, code, tail = run_once(case.argv, cwd)
+    if code != 0:
+        case.failure = f"exit {code}: {tail.strip()[-400:]}"
+        print(f"  FAILED {case.label}: {case.failure}", file=sys.stderr)
+        return
+    if record:
+        case.seconds.append(seconds)
+        case.rss_kib.append(rss)
+        case.slides_out = count_slides(case.out_dir)
+    print(f"  {case.label:<48} {seconds:8.3f} s {rss / 1024:7.1f} MiB", file=sys.stderr)
+
+
+def time_all(setup: Setup, repeat: int) -> None:
+    smallest = f":{min(setup.sizes)}" if setup.sizes else ":"
+    print("warm-up (smallest size and built-in, not recorded):", file=sys.stderr)
+    for case in setup.cases:
+        if case.key.endswith(smallest) or ":" not in case.key or case.key == "pandoc:court":
+            run_case(case, setup.work, record=False)
+    for round_number in range(repeat):
+        print(f"round {round_number + 1}/{repeat}:", file=sys.stderr)
+        shift = round_number % len(setup.cases)
+        for case in setup.cases[shift:] + setup.cases[:shift]:
+            if case.failure is None:
+                run_case(case, setup.work, record=True)
+
+
+# ---------------------------------------------------------------- reporting
+
+
+def by_key(setup: Setup) -> dict[str, Case]:
+    return {case.key: case for case in setup.cases}
+
+
+def fmt_s(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def fmt_mib(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0f}"
+
+
+def ratio(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None or b == 0 else a / b
+
+
+def fmt_x(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}x"
+
+
+def size_table(setup: Setup) -> list[str]:
+    cases = by_key(setup)
+    pandoc = setup.pandoc is not None
+    head = ["slides", "hrdeck build s"]
+    head += ["pandoc s"] if pandoc else []
+    head += ["python-pptx s"]
+    head += ["hrdeck/pandoc"] if pandoc else []
+    head += ["hrdeck/python-pptx", "hrdeck validate s", "hrdeck MiB"]
+    head += ["pandoc MiB"] if pandoc else []
+    head += ["python-pptx MiB", "slides out (hrdeck/pandoc/pptx)"]
+    rows = [head, ["---"] * len(head)]
+    for n in setup.sizes:
+        h, p, x = (cases.get(f"{tool}:{n}") for tool in ("build", "pandoc", "pptx"))
+        v = cases[f"validate:{n}"]
+        med = {k: c.median if c else None for k, c in (("h", h), ("p", p), ("x", x))}
+        row = [str(n), fmt_s(med["h"])]
+        row += [fmt_s(med["p"])] if pandoc else []
+        row += [fmt_s(med["x"])]
+        row += [fmt_x(ratio(med["h"], med["p"]))] if pandoc else []
+        row += [fmt_x(ratio(med["h"], med["x"])), fmt_s(v.median)]
+        row += [fmt_mib(h.peak_mib if h else None)]
+        row += [fmt_mib(p.peak_mib if p else None)] if pandoc else []
+        row += [fmt_mib(x.peak_mib if x else None)]
+        row += [
+            "/".join(
+                str(c.slides_out) if c and c.slides_out is not None else "-" for c in (h, p, x)
+            )
+        ]
+        rows.append(row)
+    return ["| " + " | ".join(r) + " |" for r in rows]
+
+
+def builtin_table(setup: Setup) -> list[str]:
+    keys = ("help", "python", "validate", "court", "all", "pandoc:court")
+    cases = by_key(setup)
+    lines = ["| command | median s | peak MiB |", "| --- | --- | --- |"]
+    for key in keys:
+        case = cases.get(key)
+        if case is not None:
+            value = "FAILED" if case.failure else fmt_s(case.median)
+            lines.append(f"| `{case.label}` | {value} | {fmt_mib(case.peak_mib)} |")
+    return lines
+
+
+def targets(setup: Setup) -> list[tuple[str, str, str]]:
+    """(target, measured, PASS/FAIL/N/A) for every target from the issue."""
+    c = by_key(setup)
+
+    def med(key: str) -> float | None:
+        case = c.get(key)
+        return case.median if case and not case.failure else None
+
+    def check(
+        name: str, value: float | None, limit: float, unit: str, le: bool = True
+    ) -> tuple[str, str, str]:
+        if value is None:
+            return name, "n/a", "N/A"
+        ok = value <= limit if le else value >= limit
+        return name, f"{value:.3g}{unit}", "PASS" if ok else "FAIL"
+
+    h1000 = med("build:1000")
+    peak = c["build:1000"].peak_mib if "build:1000" in c else None
+    return [
+        check("1000 slides: hrdeck build <= 2.5 s", h1000, 2.5, " s"),
+        check(
+            "1000 slides: >= 5x faster than pandoc",
+            ratio(med("pandoc:1000"), h1000),
+            5,
+            "x",
+            le=False,
+        ),
+        check(
+            "1000 slides: >= 5x faster than python-pptx",
+            ratio(med("pptx:1000"), h1000),
+            5,
+            "x",
+            le=False,
+        ),
+        check("growth time(1000)/time(100) <= 12", ratio(h1000, med("build:100")), 12, "x"),
+        check(
+            "built-in, one audience <= 2x pandoc", ratio(med("court"), med("pandoc:court")), 2, "x"
+        ),
+        check("--audience all <= 1.6x one audience", ratio(med("all"), med("court")), 1.6, "x"),
+        check("hrdeck validate (built-in) <= 0.3 s", med("validate"), 0.3, " s"),
+        check("hrdeck --help <= 0.15 s", med("help"), 0.15, " s"),
+        check("peak memory at 1000 slides <= 250 MiB", peak, 250, " MiB"),
+    ]
+
+
+def machine(setup: Setup) -> dict[str, str]:
+    info = {
+        "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "nproc": str(os.cpu_count()),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        model = re.search(r"model name\s*:\s*(.*)", cpuinfo.read_text())
+        info["cpu"] = model.group(1) if model else "unknown"
+    for name, argv in (
+        ("hrdeck", [*setup.hrdeck, "--version"]),
+        ("pandoc", [setup.pandoc or "pandoc", "--version"]),
+        ("commit", ["git", "-C", str(BENCH_DIR), "rev-parse", "--short", "HEAD"]),
+    ):
+        try:
+            text = subprocess.run(argv, capture_output=True, text=True, timeout=30).stdout
+            info[name] = text.splitlines()[0].strip() if text else "unknown"
+        except OSError:
+            info[name] = "missing"
+    from pptx import __version__ as pptx_version
+
+    info["python-pptx"] = pptx_version
+    return info
+
+
+def report(setup: Setup, repeat: int) -> str:
+    info = machine(setup)
+    lines = ["# hrdeck benchmark results", ""]
+    lines.append(
+        f"Generated by `python -m bench` (see [README.md](README.md)); "
+        f"{repeat} round(s), medians of cold runs."
+    )
+    lines.append("")
+    lines += [f"- **{k}**: {v}" for k, v in info.items()]
+    sources = "; ".join(f"{k}: {v}" for k, v in setup.markdown_source.items())
+    lines.append(f"- **pandoc input**: {sources or 'n/a'}")
+    if setup.pandoc is None:
+        lines.append("- **pandoc is not installed: its columns are skipped.**")
+    lines += ["", "## Synthetic curricula (bench audience, N bullet slides with notes)", ""]
+    lines += size_table(setup)
+    lines += ["", "## Built-in curriculum and start-up", ""]
+    lines += builtin_table(setup)
+    lines += ["", "## Targets", "", "| target | measured | result |", "| --- | --- | --- |"]
+    lines += [f"| {name} | {value} | {verdict} |" for name, value, verdict in targets(setup)]
+    failures = [c for c in setup.cases if c.failure]
+    if failures:
+        lines += ["", "## Failed commands", ""]
+        lines += [
+            f"- `{c.label}`: {c.failure.splitlines()[-1] if c.failure else ''}" for c in failures
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def save_json(setup: Setup, path: Path) -> None:
+    data = {
+        case.key: {
+            "label": case.label,
+            "argv": case.argv,
+            "seconds": case.seconds,
+            "rss_kib": case.rss_kib,
+            "failure": case.failure,
+            "slides_out": case.slides_out,
+        }
+        for case in setup.cases
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+
+
+# ---------------------------------------------------------------- command line
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", help="comma-separated slide counts (default 40,100,300,1000)")
+    parser.add_argument("--repeat", type=int, help="timed rounds (default 5; --quick: 1)")
+    parser.add_argument(
+        "--quick", action="store_true", help="sizes 100,1000, one round, RESULTS.md untouched"
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the temporary work folder")
+    parser.add_argument("--no-write", action="store_true", help="do not rewrite bench/RESULTS.md")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    sizes = QUICK_SIZES if args.quick else DEFAULT_SIZES
+    if args.sizes:
+        sizes = tuple(sorted({int(s) for s in args.sizes.split(",") if s.strip()}))
+    repeat = args.repeat or (1 if args.quick else 5)
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        loud("pandoc is NOT installed: the pandoc columns are skipped (apt-get install pandoc).")
+    work = Path(tempfile.mkdtemp(prefix="hrdeck-bench-"))
+    setup = Setup(work=work, hrdeck=hrdeck_argv(), pandoc=pandoc, sizes=sizes)
+    try:
+        prepare(setup)
+        time_all(setup, repeat)
+        text = report(setup, repeat)
+    finally:
+        if args.keep:
+            print(f"work folder kept: {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    print(text)
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    save_json(setup, RESULTS_DIR / f"{stamp}.json")
+    (RESULTS_DIR / f"{stamp}.md").write_text(text, encoding="utf-8")
+    if not (args.quick or args.no_write):
+        RESULTS_MD.write_text(text, encoding="utf-8")
+        print(f"wrote {RESULTS_MD}", file=sys.stderr)
+    return 1 if any(verdict == "FAIL" for _, _, verdict in targets(setup)) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
