@@ -44,17 +44,25 @@ def slide(title: Any, *items: Any, line: int = 1, **fields: Any) -> Slide:
 def module(id: str, kind: str = "bullets", title: Any = None, **fields: Any) -> Module:
     file = f"modules/{id}.yaml"
     return Module(
-        id=id, kind=kind, title=title if title is not None else id.title(), file=file,
-        loc=Loc(file, 1, 1), **fields,
-    )  # fmt: skip
+        id=id,
+        kind=kind,
+        title=title if title is not None else id.title(),
+        file=file,
+        loc=Loc(file, 1, 1),
+        **fields,
+    )
 
 
 def audience(
-    id: str, minutes: dict[str, float], vocabulary: dict[str, tuple[str, ...]] | None = None,
+    id: str,
+    minutes: dict[str, float],
+    vocabulary: dict[str, tuple[str, ...]] | None = None,
     **fields: Any,
-) -> Audience:  # fmt: skip
-    refs = tuple(ModuleRef(m, float(n), Loc(f"audiences/{id}.yaml", i + 1, 3))
-                 for i, (m, n) in enumerate(minutes.items()))  # fmt: skip
+) -> Audience:
+    refs = tuple(
+        ModuleRef(m, float(n), Loc(f"audiences/{id}.yaml", i + 1, 3))
+        for i, (m, n) in enumerate(minutes.items())
+    )
     rules = tuple(VocabularyRule(p, terms) for p, terms in (vocabulary or {}).items())
     fields.setdefault("label", id.title())
     fields.setdefault("description", f"The {id} audience.")

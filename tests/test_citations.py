@@ -175,9 +175,15 @@ def test_editor_note_is_never_printed():
 
 @pytest.mark.parametrize(
     ("given", "expected"),
-    [("Lauren", "L."), ("D. H.", "D. H."), ("Daniel Henry", "D. H."), ("Jean-Paul", "J.-P."),
-     ("K.M.", "K. M."), ("", "")],
-)  # fmt: skip
+    [
+        ("Lauren", "L."),
+        ("D. H.", "D. H."),
+        ("Daniel Henry", "D. H."),
+        ("Jean-Paul", "J.-P."),
+        ("K.M.", "K. M."),
+        ("", ""),
+    ],
+)
 def test_given_names_become_initials(given: str, expected: str):
     assert initials(given) == expected
 
@@ -212,8 +218,11 @@ def test_title_ending_in_a_question_mark_gets_no_extra_period():
 
 @pytest.mark.parametrize(
     ("citation", "expected"),
-    [(FRANCIS, "Francis & Reynolds, 2015"), (BRINKLEY, "Brinkley-Rubinstein et al., 2017"),
-     (NCHS, "National Center for Health Statistics, 2021")],
-)  # fmt: skip
+    [
+        (FRANCIS, "Francis & Reynolds, 2015"),
+        (BRINKLEY, "Brinkley-Rubinstein et al., 2017"),
+        (NCHS, "National Center for Health Statistics, 2021"),
+    ],
+)
 def test_in_text_citation_names_authors_and_year(citation: Citation, expected: str):
     assert in_text(citation) == expected

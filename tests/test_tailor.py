@@ -69,12 +69,16 @@ def test_no_variants_or_audience_filters_remain():
         "m",
         title=variants("T", court="Court T"),
         slides=(
-            slide(variants("S", peer="P"), item(variants("x", court="y"), item("deep")),
-                  notes=variants("n", court="m"), audiences=only("court", "peer")),
+            slide(
+                variants("S", peer="P"),
+                item(variants("x", court="y"), item("deep")),
+                notes=variants("n", court="m"),
+                audiences=only("court", "peer"),
+            ),
         ),
         myths=(Myth(variants("myth"), "fact", "notes", audiences=only("court")),),
         audiences=only("court", "clinician"),
-    )  # fmt: skip
+    )
     tailored = tailor(course_for(mod), "court")
     values = walk(tailored.modules)
     assert not any(isinstance(v, Variants) for v in values)
@@ -104,9 +108,11 @@ def test_filtered_myths_and_resources_are_dropped():
     mod = module(
         "m",
         myths=(Myth("kept", "f", "n"), Myth("gone", "f", "n", audiences=only("peer"))),
-        resources=(Resource("NHRC", "https://harmreduction.org"),
-                   Resource("All Rise", "https://allrise.org", audiences=only("court"))),
-    )  # fmt: skip
+        resources=(
+            Resource("NHRC", "https://harmreduction.org"),
+            Resource("All Rise", "https://allrise.org", audiences=only("court")),
+        ),
+    )
     result = tailor(course_for(mod), "peer").modules[0].module
     assert [m.myth for m in result.myths] == ["kept", "gone"]
     result = tailor(course_for(mod), "court").modules[0].module
@@ -153,7 +159,7 @@ VOCAB = compile_vocabulary(
         ("Run `addict` as code", "Run `addict` as code"),
         ("Notes. Addict is next", "Notes. Person with a substance use disorder is next"),
     ],
-)  # fmt: skip
+)
 def test_vocabulary_swaps_whole_words_outside_urls_and_code(text: str, expected: str):
     assert VOCAB.apply(text) == expected
 

@@ -1,0 +1,107 @@
+"""Plan the deck: a tailored curriculum -> :class:`~hrdeck.deckplan.DeckPlan`.
+
+Each module kind has one small slide maker (``hrdeck.slides.MAKERS``) that turns the
+module into draft slides with their authored notes.  Then, for the whole deck:
+
+- each module's minutes are spread over its slides (by weight, rounded to half
+  minutes so they still add up) and every slide's notes start with a timing line,
+  e.g. "About 3 minutes (0:12–0:15 of 1:30).", so a trainer can pace against a clock;
+- content slides without authored notes get a ``missing-notes`` warning;
+- duplicate titles are numbered, "Discussion questions (2)", so every title is unique.
+
+Text goes through :mod:`hrdeck.markup`; what it cannot show becomes a diagnostic.
+Fitting text to slide boxes and splitting long lists is the renderer's job.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from hrdeck.deckplan import DeckPlan, SlidePlan
+from hrdeck.diagnostics import Diagnostic, warning
+from hrdeck.model import Citation, Module, Presenter
+from hrdeck.slides import Context, Draft, make_slides
+from hrdeck.tailor import Tailored
+from hrdeck.timing import spread, timing_line
+
+# Kinds whose slides carry teaching content: they need notes written by an editor.
+NOT_CONTENT = frozenset({"title", "agenda", "section", "references", "closing"})
+
+
+# --- whole-deck passes -----------------------------------------------------------------
+
+
+def _timed(drafts: list[list[Draft]], minutes: list[float], total: float) -> list[SlidePlan]:
+    slides, start = [], 0.0
+    for module_drafts, module_minutes in zip(drafts, minutes, strict=True):
+        shares = spread(module_minutes, [d.weight for d in module_drafts])
+        for draft, share in zip(module_drafts, shares, strict=True):
+            notes = (timing_line(share, start, total), *draft.slide.notes)
+            slides.append(dataclasses.replace(draft.slide, minutes=share, notes=notes))
+            start += share
+    return slides
+
+
+def unique_titles(slides: list[SlidePlan]) -> list[SlidePlan]:
+    """Number repeated titles: 'Discussion questions', 'Discussion questions (2)'."""
+    seen: set[str] = set()
+    result = []
+    for slide in slides:
+        title, n = slide.title, 1
+        while title in seen:
+            n += 1
+            title = f"{slide.title} ({n})"
+        seen.add(title)
+        result.append(slide if title == slide.title else dataclasses.replace(slide, title=title))
+    return result
+
+
+def _warn_missing_notes(ctx: Context, module: Module, drafts: list[Draft]) -> None:
+    if module.kind in NOT_CONTENT:
+        return
+    for draft in drafts:
+        if not draft.authored:
+            ctx.diagnostics.append(
+                warning(
+                    draft.slide.source,
+                    "missing-notes",
+                    f"slide '{draft.slide.title}' has no speaker notes",
+                    "add 'notes:' with what the trainer should say or ask",
+                )
+            )
+            if module.kind == "case":
+                break
+
+
+def _citation_index(tailored: Tailored) -> dict[str, Citation]:
+    return {c.key: c for m in tailored.curriculum.modules for c in m.citations}
+
+
+def presenter_line(presenter: Presenter) -> str:
+    name = ", ".join(p for p in (presenter.name, presenter.credentials) if p)
+    return f"{name} — {presenter.organization}" if presenter.organization else name
+
+
+def build_plan(tailored: Tailored, diagnostics: list[Diagnostic] | None = None) -> DeckPlan:
+    """Plan every slide of the deck; problems are appended to ``diagnostics``."""
+    ctx = Context(tailored, diagnostics if diagnostics is not None else [], {})
+    ctx.citations = _citation_index(tailored)
+    drafts = []
+    for tm in tailored.modules:
+        module_drafts = make_slides(ctx, tm)
+        _warn_missing_notes(ctx, tm.module, module_drafts)
+        drafts.append(module_drafts)
+    minutes = [tm.minutes for tm in tailored.modules]
+    slides = unique_titles(_timed(drafts, minutes, tailored.total_minutes))
+    course, audience = tailored.course, tailored.audience
+    return DeckPlan(
+        course_id=course.id,
+        course_title=course.title,
+        audience=audience.id,
+        audience_label=audience.label,
+        language=course.language,
+        date=course.date,
+        presenter=presenter_line(course.presenter),
+        objectives=audience.objectives,
+        slides=tuple(slides),
+    )
