@@ -1,0 +1,453 @@
+"""The language linter: flag stigmatizing terms in curriculum text, by audience.
+
+Two levels:
+
+* :func:`lint_text` checks one string against the rules (``hrdeck/rules/language.yaml``,
+  the table of domain brief §1.3) and returns :class:`Finding` objects with offsets.
+* :func:`lint_curriculum` walks every string of every YAML file of a curriculum with
+  its JSON path, works out which audiences see it, and returns located
+  :class:`~hrdeck.diagnostics.Diagnostic` objects coded ``lang-<rule id>``.
+
+Exemptions: a quotation (double or curly quotes with an attribution next to them, or
+a Markdown ``>`` blockquote); the ``myth`` of a myths item (stated to be refuted);
+anything under ``citations`` (titles are not ours to change; the fact rules L24 and
+L25 still apply there); the proper-noun allowlist; each rule's own exceptions; and
+``# hrdeck: allow L13 -- reason`` comments (see :mod:`hrdeck.lintloc`).
+
+Audiences: with ``audience=None`` every audience the curriculum defines is linted at
+once.  Each finding is reported once, at the highest severity any audience that sees
+the text gives it; when audiences differ the message says so, e.g. ``(info for
+court)``, and audiences for which the rule is off are named as ``(not flagged for
+court)``.  Text shown to only some audiences (an ``audiences:`` filter, a
+``{default:, court:}`` variant, an audience file, a module listed by only some
+audiences) is judged only for those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hrdeck.diagnostics import Diagnostic, Severity, sort_diagnostics
+from hrdeck.errors import UsageError
+from hrdeck.lintloc import SourceText, Waiver
+from hrdeck.lintrules import Pattern, Rule, RuleSet, load_rules
+from hrdeck.load import Document, LoadedTree, load_tree
+from hrdeck.model import Loc
+from hrdeck.sourcemap import JsonPath
+
+__all__ = ["Finding", "TextContext", "lint_curriculum", "lint_text", "load_rules"]
+
+_QUOTED = re.compile(r'"([^"\n]{1,500})"|“([^”]{1,500})”')
+_SAY = (
+    r"(?:said|says|say|wrote|writes|explained|explains|asked|asks|told|tells|stated|states|"
+    r"recalled|recalls|shared|shares|reported|reports|put\s+it|puts\s+it)"
+)
+_ATTRIBUTION_BEFORE = re.compile(
+    rf"(?:\b{_SAY}|\baccording\s+to\s+[^,.;]{{1,60}}|\b[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}})\s*[,:]?\s*$"
+)
+_ATTRIBUTION_AFTER = re.compile(
+    rf"^\s*[,.!?]?\s*(?:(?:—|–|--|-)\s*[A-Z]|\([^()]*\d{{4}}[a-z]?[^()]*\)|(?:\w+\s+){{1,4}}?{_SAY}\b)"
+)
+_MENTION_BEFORE = re.compile(
+    r"\b(?:words?|terms?|phrases?|labels?|avoid|instead\s+of|rather\s+than|not|called|calling|"
+    r"like|such\s+as|say|saying|hear|heard)\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+_BLOCKQUOTE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_WORD = re.compile(r"\w[\w'’-]*")
+_TIERS: tuple[Severity, ...] = ("error", "warning", "info")
+_SKIP_KEYS = frozenset({"id", "kind", "key", "cite", "audiences", "minutes", "as_of", "instead_of"})
+
+
+@dataclass(frozen=True)
+class TextContext:
+    """Where a string sits: its JSON path, and rules waived for it."""
+
+    path: JsonPath = ()
+    quote: bool = False  # the whole string is a marked quotation
+    waived: frozenset[str] = frozenset()
+
+    @property
+    def exemptions(self) -> frozenset[str]:
+        kinds = {"quote"} if self.quote else set()
+        if "citations" in self.path:
+            kinds.add("citation")
+        if _is_myth_statement(self.path):
+            kinds.add("myth")
+        return frozenset(kinds)
+
+
+def _is_myth_statement(path: JsonPath) -> bool:
+    """``myths[i].myth`` (or one audience's variant of it)."""
+    return any(
+        path[i] == "myths" and isinstance(path[i + 1], int) and path[i + 2] == "myth"
+        for i in range(len(path) - 2)
+    )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One match of one rule in one string."""
+
+    rule: Rule
+    pattern: Pattern
+    start: int
+    end: int
+    match: str
+    severity: str
+
+    @property
+    def suggestion(self) -> tuple[str, ...]:
+        return self.rule.suggestion_for(self.pattern)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return self.rule.sources
+
+    @property
+    def code(self) -> str:
+        return f"lang-{self.rule.id}"
+
+    def message(self, severity: str | None = None) -> str:
+        """The message for this finding at ``severity`` (default: its own tier)."""
+        template = self.rule.message_for(severity or self.severity)
+        return template.format(match=" ".join(self.match.split()))
+
+    def hint(self) -> str:
+        options = "' or '".join(self.suggestion[:2])
+        return f"say '{options}' instead ({', '.join(self.sources)})"
+
+
+# -- one string ----------------------------------------------------------------------
+
+
+def lint_text(
+    text: str,
+    rules: RuleSet | None = None,
+    audience: str | None = None,
+    context: TextContext | None = None,
+) -> list[Finding]:
+    """Every finding in ``text``, in order; ``audience=None`` uses the base tiers."""
+    rules = rules or load_rules()
+    context = context or TextContext()
+    if not rules.prefilter.search(text):
+        return []
+    quotes = quotation_spans(text)
+    allowed = [m.span() for regex in rules.allowlist for m in regex.finditer(text)]
+    found: list[Finding] = []
+    for rule in rules.rules:
+        if rule.id in context.waived or rule.exempt_in & context.exemptions:
+            continue
+        found += _rule_findings(text, rule, audience, quotes, allowed)
+    return _outermost(found)
+
+
+def _rule_findings(
+    text: str,
+    rule: Rule,
+    audience: str | None,
+    quotes: list[tuple[int, int]],
+    allowed: list[tuple[int, int]],
+) -> list[Finding]:
+    found = []
+    exceptions: list[tuple[int, int]] | None = None
+    skip = allowed + quotes if "quote" in rule.exempt_in else allowed
+    for pattern in rule.patterns:
+        severity = rule.severity_for(audience, pattern)
+        if severity == "off":
+            continue
+        for match in pattern.regex.finditer(text):
+            span = match.span()
+            if _covered(span, skip) or not _near_ok(text, span, pattern):
+                continue
+            if exceptions is None:
+                exceptions = [m.span() for x in rule.exceptions for m in x.finditer(text)]
+            if not _covered(span, exceptions):
+                found.append(Finding(rule, pattern, *span, match.group(), severity))
+    return found
+
+
+def _covered(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in spans)
+
+
+def _near_ok(text: str, span: tuple[int, int], pattern: Pattern) -> bool:
+    """A context-dependent pattern needs its ``near`` regex close by."""
+    if pattern.near is None:
+        return True
+    if pattern.window is None:
+        before, after = _sentence_around(text, span)
+    else:
+        before = " ".join(_WORD.findall(text, 0, span[0])[-pattern.window :])
+        after = " ".join(_WORD.findall(text, span[1])[: pattern.window])
+    return bool(pattern.near.search(before) or pattern.near.search(after))
+
+
+def _sentence_around(text: str, span: tuple[int, int]) -> tuple[str, str]:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, span[0])]
+    start = ends[-1] if ends else 0
+    after_end = _SENTENCE_END.search(text, span[1])
+    end = after_end.start() if after_end else len(text)
+    return text[start : span[0]], text[span[1] : end]
+
+
+def _outermost(found: list[Finding]) -> list[Finding]:
+    """Drop findings inside a longer one ('addict' inside 'recovering addict')."""
+    found.sort(key=lambda f: (f.start, -f.end))
+    kept: list[Finding] = []
+    for finding in found:
+        if kept and finding.start >= kept[-1].start and finding.end <= kept[-1].end:
+            continue
+        kept.append(finding)
+    return kept
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quotations: ``>`` blockquotes, and double-quoted text that has an
+    attribution next to it (``said``, ``— Name``, ``(Author, 2020)``, ``Name:``) or
+    that names a word under discussion (``the phrase "..."``, ``avoid "..."``)."""
+    spans = [m.span() for m in _BLOCKQUOTE.finditer(text)]
+    for match in _QUOTED.finditer(text):
+        before = text[max(0, match.start() - 80) : match.start()]
+        after = text[match.end() : match.end() + 80]
+        if _attributed(before, after) or _MENTION_BEFORE.search(before):
+            spans.append(match.span())
+    return spans
+
+
+def _attributed(before: str, after: str) -> bool:
+    return bool(_ATTRIBUTION_BEFORE.search(before) or _ATTRIBUTION_AFTER.search(after))
+
+
+# -- a curriculum --------------------------------------------------------------------
+
+
+@dataclass
+class _Scalar:
+    """One string of a document, and the audiences that see it."""
+
+    path: JsonPath
+    text: str
+    audiences: frozenset[str]
+
+
+@dataclass
+class _FileLint:
+    """State while linting one document: its raw text and waivers."""
+
+    doc: Document
+    source: SourceText
+    waivers: dict[int, list[Waiver]] = field(default_factory=dict)
+
+
+def lint_curriculum(
+    root: Path, audience: str | None = None, display_base: Path | None = None
+) -> list[Diagnostic]:
+    """Lint every YAML file under ``root``; load problems are returned too."""
+    rules = load_rules()
+    tree, problems = load_tree(root, display_base)
+    every = _audience_ids(tree)
+    if audience is not None and every and audience not in every:
+        known = ", ".join(sorted(every))
+        raise UsageError(f"unknown audience '{audience}' (this curriculum has: {known})")
+    listed = _modules_by_audience(tree)
+    diagnostics = list(problems)
+    for doc, seen_by in _documents(tree, every, listed):
+        diagnostics += _lint_document(doc, seen_by, rules, audience, every)
+    return sort_diagnostics(diagnostics)
+
+
+def _audience_ids(tree: LoadedTree) -> frozenset[str]:
+    return frozenset(_doc_id(doc) for doc in tree.audiences if doc.ok)
+
+
+def _doc_id(doc: Document) -> str:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    value = data.get("id")
+    return value if isinstance(value, str) else doc.path.stem
+
+
+def _modules_by_audience(tree: LoadedTree) -> dict[str, frozenset[str]]:
+    """Module id -> the audiences whose ``modules`` list names it."""
+    listed: dict[str, set[str]] = {}
+    for doc in tree.audiences:
+        refs = doc.data.get("modules") if isinstance(doc.data, dict) else None
+        for ref in refs if isinstance(refs, list) else []:
+            if isinstance(ref, dict) and isinstance(ref.get("id"), str):
+                listed.setdefault(ref["id"], set()).add(_doc_id(doc))
+    return {key: frozenset(value) for key, value in listed.items()}
+
+
+def _documents(
+    tree: LoadedTree, every: frozenset[str], listed: Mapping[str, frozenset[str]]
+) -> Iterator[tuple[Document, frozenset[str]]]:
+    if tree.course is not None and tree.course.ok:
+        yield tree.course, every
+    for doc in tree.audiences:
+        if doc.ok:
+            yield doc, frozenset({_doc_id(doc)})
+    for doc in tree.modules:
+        if doc.ok:
+            yield doc, listed.get(_doc_id(doc)) or every
+
+
+def _lint_document(
+    doc: Document,
+    seen_by: frozenset[str],
+    rules: RuleSet,
+    audience: str | None,
+    every: frozenset[str],
+) -> list[Diagnostic]:
+    state = _FileLint(doc, SourceText(doc.path.read_text(encoding="utf-8-sig"), doc.display))
+    diagnostics = _waiver_problems(state, rules.ids)
+    for scalar in _scalars(doc.data, (), seen_by, every):
+        views = _views(scalar.audiences, audience, every)
+        if views:
+            diagnostics += _lint_scalar(state, scalar, rules, views)
+    if audience is None:
+        diagnostics += _unused_waivers(state)
+    return diagnostics
+
+
+def _views(
+    seen_by: frozenset[str], audience: str | None, every: frozenset[str]
+) -> tuple[str | None, ...]:
+    """The audiences to judge a string for (``None``: no audiences are defined)."""
+    if audience is not None:
+        return (audience,) if audience in seen_by or not every else ()
+    return tuple(sorted(seen_by)) if every else (None,)
+
+
+def _scalars(
+    node: object, path: JsonPath, seen_by: frozenset[str], every: frozenset[str]
+) -> Iterator[_Scalar]:
+    """Every string with its path and audiences, following filters and variants."""
+    if isinstance(node, str):
+        yield _Scalar(path, node, seen_by)
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from _scalars(child, (*path, index), seen_by, every)
+    elif isinstance(node, dict):
+        seen_by = _filtered(node, seen_by)
+        variant = bool(node) and set(node) <= every | {"default"}
+        for key, child in node.items():
+            if key in _SKIP_KEYS:
+                continue
+            child_seen = _variant_audiences(node, key, seen_by) if variant else seen_by
+            yield from _scalars(child, (*path, key), child_seen, every)
+
+
+def _filtered(node: dict[str, object], seen_by: frozenset[str]) -> frozenset[str]:
+    only = node.get("audiences")
+    if isinstance(only, list):
+        return seen_by & frozenset(a for a in only if isinstance(a, str))
+    return seen_by
+
+
+def _variant_audiences(
+    node: dict[str, object], key: str, seen_by: frozenset[str]
+) -> frozenset[str]:
+    if key == "default":
+        return seen_by - set(node)
+    return seen_by & {key}
+
+
+def _lint_scalar(
+    state: _FileLint, scalar: _Scalar, rules: RuleSet, views: tuple[str | None, ...]
+) -> list[Diagnostic]:
+    findings = lint_text(scalar.text, rules, None, TextContext(scalar.path))
+    diagnostics = []
+    for finding in findings:
+        by_view = {v: finding.rule.severity_for(v, finding.pattern) for v in views}
+        shown = {v: s for v, s in by_view.items() if s != "off"}
+        if not shown:
+            continue
+        start = state.doc.smap.value(scalar.path)
+        loc = state.source.locate(start, scalar.text, finding.start)
+        if _waived(state, finding.rule.id, loc, scalar.path):
+            continue
+        diagnostics.append(_diagnostic(finding, loc, by_view))
+    return diagnostics
+
+
+def _diagnostic(finding: Finding, loc: Loc, by_view: Mapping[str | None, str]) -> Diagnostic:
+    severity = _worst(set(by_view.values()))
+    message = finding.message(severity) + _audience_note(severity, by_view)
+    return Diagnostic(loc, severity, finding.code, message, finding.hint())
+
+
+def _worst(tiers: set[str]) -> Severity:
+    """The highest tier among ``tiers`` ("off" is ignored)."""
+    return next(tier for tier in _TIERS if tier in tiers)
+
+
+def _audience_note(severity: str, by_view: Mapping[str | None, str]) -> str:
+    """' (info for court)' when audiences disagree about the tier."""
+    groups: dict[str, list[str]] = {}
+    for view, tier in by_view.items():
+        if view is not None and tier != severity:
+            groups.setdefault(tier, []).append(view)
+    parts = [
+        f"{'not flagged' if tier == 'off' else tier} for {', '.join(names)}"
+        for tier, names in sorted(groups.items())
+    ]
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+# -- waivers -------------------------------------------------------------------------
+
+
+def _waiver_problems(state: _FileLint, known: frozenset[str]) -> list[Diagnostic]:
+    problems = []
+    for waiver in state.source.waivers(known):
+        if waiver.unknown:
+            names = ", ".join(waiver.unknown)
+            problems.append(
+                Diagnostic(
+                    waiver.loc,
+                    "warning",
+                    "lint-waiver-rule",
+                    f"no language rule {names}",
+                    "rule ids are L01 to L25 (see hrdeck/rules/language.yaml)",
+                )
+            )
+        if not waiver.reason:
+            problems.append(
+                Diagnostic(
+                    waiver.loc,
+                    "warning",
+                    "lint-waiver-reason",
+                    "a language waiver needs a reason; it is ignored until it has one",
+                    "write it as '# hrdeck: allow L13 -- why this wording is needed'",
+                )
+            )
+        if waiver.valid:
+            state.waivers.setdefault(waiver.target_line, []).append(waiver)
+    return problems
+
+
+def _waived(state: _FileLint, rule_id: str, loc: Loc, path: JsonPath) -> bool:
+    """A waiver on the finding's line, or on the line where its value or key starts."""
+    smap = state.doc.smap
+    lines = {loc.line, smap.value(path).line, smap.key(path).line}
+    for line in lines:
+        for waiver in state.waivers.get(line, ()):
+            if rule_id in waiver.rules:
+                waiver.used.add(rule_id)
+                return True
+    return False
+
+
+def _unused_waivers(state: _FileLint) -> list[Diagnostic]:
+    unused = []
+    for waivers in state.waivers.values():
+        for waiver in waivers:
+            for rule_id in sorted(waiver.rules - waiver.used):
+                message = f"the waiver for {rule_id} matches no finding"
+                hint = "remove it, or move it onto the line of the text it excuses"
+                unused.append(Diagnostic(waiver.loc, "info", "lint-waiver-unused", message, hint))
+    return unused

@@ -1,0 +1,228 @@
+"""The language rules: load ``rules/language.yaml``, validate it, compile it once.
+
+The table of the domain brief (§1.3) lives in data; this module turns it into
+:class:`Rule` objects whose regexes are compiled once and cached.  Every pattern is
+matched case-insensitively as a whole word.  A bad rules file raises
+:class:`~hrdeck.errors.ContentError` naming the rule and field at fault.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from hrdeck.diagnostics import Severity
+from hrdeck.errors import ContentError
+
+RULES_FILE = Path(__file__).resolve().parent / "rules" / "language.yaml"
+SCHEMA_FILE = Path(__file__).resolve().parent / "schemas" / "rules.schema.json"
+
+EXEMPTION_KINDS = ("quote", "myth", "citation")
+SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
+DEFAULT_MESSAGES = {
+    "error": "'{match}' is stigmatizing language",
+    "warning": "'{match}' is stigmatizing language",
+    "info": "'{match}' can be heard as stigmatizing; consider another wording",
+}
+_TERM = re.compile(r"\{\{([a-z][a-z0-9_]*)\}\}")
+_FLAGS = re.IGNORECASE | re.UNICODE
+
+
+def whole_word(regex: str) -> str:
+    """Wrap a regex so it matches only at word boundaries on both sides."""
+    return rf"(?<!\w)(?:{regex})(?!\w)"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One way a rule matches, with an optional context condition and overrides."""
+
+    regex: re.Pattern[str]
+    near: re.Pattern[str] | None = None
+    window: int | None = None  # words either side; None with ``near`` = same sentence
+    severity: Severity | None = None
+    suggestion: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the language table."""
+
+    id: str
+    title: str
+    patterns: tuple[Pattern, ...]
+    exceptions: tuple[re.Pattern[str], ...]
+    suggestion: tuple[str, ...]
+    severity: Severity
+    audiences: Mapping[str, str]
+    exempt_in: frozenset[str]
+    message: str | None  # None: the default message for the finding's tier
+    sources: tuple[str, ...]
+    note: str
+    enabled: bool = True
+
+    def severity_for(self, audience: str | None, pattern: Pattern | None = None) -> str:
+        """The tier for ``audience`` ("off" when the rule is silent there).
+
+        A pattern's own severity replaces the rule's base tier; an audience
+        override of the rule still applies when it is lower, and "off" always wins.
+        """
+        base: str = pattern.severity if pattern and pattern.severity else self.severity
+        override = self.audiences.get(audience) if audience else None
+        if override is None:
+            return base
+        if override == "off":
+            return "off"
+        return min(base, override, key=SEVERITY_RANK.__getitem__)
+
+    def message_for(self, severity: str) -> str:
+        return self.message or DEFAULT_MESSAGES.get(severity, DEFAULT_MESSAGES["warning"])
+
+    def suggestion_for(self, pattern: Pattern | None) -> tuple[str, ...]:
+        return pattern.suggestion if pattern and pattern.suggestion else self.suggestion
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The enabled rules, the proper-noun allowlist and a prefilter over all patterns."""
+
+    rules: tuple[Rule, ...]
+    allowlist: tuple[re.Pattern[str], ...]
+    prefilter: re.Pattern[str]
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return frozenset(r.id for r in self.rules)
+
+
+def load_rules(path: Path | None = None, enable: Iterable[str] = ()) -> RuleSet:
+    """Load, validate and compile a rules file (default: the built-in table).
+
+    ``enable`` switches on rules that are off by default (the "also consider" rows).
+    The built-in table is cached, so calling this repeatedly is cheap.
+    """
+    return _load_cached(str(path or RULES_FILE), frozenset(enable))
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, enable: frozenset[str]) -> RuleSet:
+    data = _read_rules(Path(path))
+    return compile_rules(data, Path(path).name, enable)
+
+
+def _read_rules(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ContentError(f"cannot read language rules {path.name}: {exc}") from exc
+    validate_rules(data, path.name)
+    assert isinstance(data, dict)
+    return data
+
+
+@lru_cache(maxsize=1)
+def _schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return schema
+
+
+def validate_rules(data: object, name: str = "rules") -> None:
+    """Raise :class:`ContentError` listing every schema problem in a rules document."""
+    validator = jsonschema.Draft202012Validator(_schema())
+    problems = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if problems:
+        lines = [f"{_json_path(p.absolute_path)}: {p.message}" for p in problems]
+        raise ContentError(f"invalid language rules in {name}:\n  " + "\n  ".join(lines))
+
+
+def _json_path(path: Iterable[object]) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path) or "(top)"
+
+
+def compile_rules(
+    data: Mapping[str, Any], name: str, enable: frozenset[str] = frozenset()
+) -> RuleSet:
+    """Turn a validated rules document into a :class:`RuleSet`."""
+    terms = {key: "".join(value.split()) for key, value in data.get("terms", {}).items()}
+    rules = []
+    for entry in data["rules"]:
+        rule = _compile_rule(entry, terms, name)
+        if rule.enabled or rule.id in enable:
+            rules.append(rule)
+    _check_unique(rules, name)
+    allowlist = tuple(_compile(p, terms, f"{name}: allowlist") for p in data.get("allowlist", ()))
+    everything = [p.regex.pattern for r in rules for p in r.patterns] or ["(?!)"]
+    return RuleSet(tuple(rules), allowlist, re.compile("|".join(everything), _FLAGS))
+
+
+def _check_unique(rules: list[Rule], name: str) -> None:
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise ContentError(f"invalid language rules in {name}: rule {rule.id} appears twice")
+        seen.add(rule.id)
+
+
+def _compile_rule(entry: Mapping[str, Any], terms: Mapping[str, str], name: str) -> Rule:
+    where = f"{name}: rule {entry['id']}"
+    return Rule(
+        id=entry["id"],
+        title=entry["title"],
+        patterns=tuple(_compile_pattern(p, terms, where) for p in entry["patterns"]),
+        exceptions=tuple(_compile(x, terms, where) for x in entry.get("exceptions", ())),
+        suggestion=tuple(entry["suggestion"]),
+        severity=entry["severity"],
+        audiences=dict(entry.get("audiences", {})),
+        exempt_in=frozenset(entry.get("exempt_in", EXEMPTION_KINDS)),
+        message=entry.get("message"),
+        sources=tuple(entry["sources"]),
+        note=" ".join(entry.get("note", "").split()),
+        enabled=entry.get("enabled", True),
+    )
+
+
+def _compile_pattern(
+    entry: str | Mapping[str, Any], terms: Mapping[str, str], where: str
+) -> Pattern:
+    if isinstance(entry, str):
+        return Pattern(_compile(entry, terms, where))
+    near = entry.get("near")
+    window = entry.get("window", 5 if near else None)
+    return Pattern(
+        regex=_compile(entry["match"], terms, where),
+        near=_compile(near, terms, where) if near else None,
+        window=None if window == "sentence" else window,
+        severity=entry.get("severity"),
+        suggestion=tuple(entry.get("suggestion", ())),
+    )
+
+
+def _compile(regex: str, terms: Mapping[str, str], where: str) -> re.Pattern[str]:
+    expanded = _expand_terms(regex, terms, where)
+    try:
+        return re.compile(whole_word(expanded), _FLAGS)
+    except re.error as exc:
+        raise ContentError(
+            f"invalid language rules in {where}: bad regex {regex!r}: {exc}"
+        ) from exc
+
+
+def _expand_terms(regex: str, terms: Mapping[str, str], where: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in terms:
+            raise ContentError(f"invalid language rules in {where}: unknown term {{{{{name}}}}}")
+        return f"(?:{terms[name]})"
+
+    return _TERM.sub(replace, regex)
