@@ -41,9 +41,7 @@ class BuildResult:
     seconds: float = 0.0
 
     def dropped_lines(self) -> list[str]:
-        return [
-            f"{audience}: {line}" for audience, lines in self.dropped.items() for line in lines
-        ]
+        return [f"{audience}: {line}" for audience, lines in self.dropped.items() for line in lines]
 
 
 def load_valid(root: Path) -> tuple[Curriculum, list[Diagnostic]]:
