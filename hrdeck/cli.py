@@ -32,6 +32,7 @@ Examples:
   hrdeck plan --audience peer              the tailored outline, slide by slide
   hrdeck lint                              non-stigmatizing language check
   hrdeck theme check themes/agency         contrast, logo, fonts, template layouts
+  hrdeck check build/court.pptx            accessibility of any deck, slide by slide
 
 Shell completion (bash): eval "$(_HRDECK_COMPLETE=bash_source hrdeck)"
 """
@@ -262,6 +263,22 @@ def theme_inspect(template: Path) -> None:
     from hrdeck.render.template import inspect_template
 
     click.echo(inspect_template(template), nl=False)
+
+
+@cli.command()
+@click.argument("deck", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@handles_errors
+def check(deck: Path) -> None:
+    """Check any .pptx the way PowerPoint's accessibility checker does.
+
+    Lists titles, alt text, reading order, text size, language, contrast, notes,
+    links and table headers that fail, per slide.  Exit 1 when any is an error.
+    """
+    from hrdeck.render.a11y import check_deck, format_findings
+
+    findings = check_deck(deck)
+    click.echo(format_findings(findings, deck), nl=False)
+    sys.exit(1 if any(f.severity == "error" for f in findings) else 0)
 
 
 def main() -> None:
