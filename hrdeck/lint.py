@@ -25,7 +25,6 @@ audiences) is judged only for those.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,194 +32,16 @@ from pathlib import Path
 from hrdeck.diagnostics import Diagnostic, Severity, sort_diagnostics
 from hrdeck.errors import UsageError
 from hrdeck.lintloc import SourceText, Waiver
-from hrdeck.lintrules import Pattern, Rule, RuleSet, load_rules
+from hrdeck.lintrules import RuleSet, load_rules
+from hrdeck.linttext import Finding, TextContext, lint_text
 from hrdeck.load import Document, LoadedTree, load_tree
 from hrdeck.model import Loc
 from hrdeck.sourcemap import JsonPath
 
-__all__ = ["Finding", "TextContext", "lint_curriculum", "lint_text", "load_rules"]
+__all__ = ["Finding", "TextContext", "lint_curriculum", "lint_text", "lint_tree", "load_rules"]
 
-_QUOTED = re.compile(r'"([^"\n]{1,500})"|“([^”]{1,500})”')
-_SAY = (
-    r"(?:said|says|say|wrote|writes|explained|explains|asked|asks|told|tells|stated|states|"
-    r"recalled|recalls|shared|shares|reported|reports|put\s+it|puts\s+it)"
-)
-_ATTRIBUTION_BEFORE = re.compile(
-    rf"(?:\b{_SAY}|\baccording\s+to\s+[^,.;]{{1,60}}|\b[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}})\s*[,:]?\s*$"
-)
-_ATTRIBUTION_AFTER = re.compile(
-    rf"^\s*[,.!?]?\s*(?:(?:—|–|--|-)\s*[A-Z]|\([^()]*\d{{4}}[a-z]?[^()]*\)|(?:\w+\s+){{1,4}}?{_SAY}\b)"
-)
-_MENTION_BEFORE = re.compile(
-    r"\b(?:words?|terms?|phrases?|labels?|avoid|instead\s+of|rather\s+than|not|called|calling|"
-    r"like|such\s+as|say|saying|hear|heard)\s*[,:]?\s*$",
-    re.IGNORECASE,
-)
-_BLOCKQUOTE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
-_WORD = re.compile(r"\w[\w'’-]*")
 _TIERS: tuple[Severity, ...] = ("error", "warning", "info")
 _SKIP_KEYS = frozenset({"id", "kind", "key", "cite", "audiences", "minutes", "as_of", "instead_of"})
-
-
-@dataclass(frozen=True)
-class TextContext:
-    """Where a string sits: its JSON path, and rules waived for it."""
-
-    path: JsonPath = ()
-    quote: bool = False  # the whole string is a marked quotation
-    waived: frozenset[str] = frozenset()
-
-    @property
-    def exemptions(self) -> frozenset[str]:
-        kinds = {"quote"} if self.quote else set()
-        if "citations" in self.path:
-            kinds.add("citation")
-        if _is_myth_statement(self.path):
-            kinds.add("myth")
-        return frozenset(kinds)
-
-
-def _is_myth_statement(path: JsonPath) -> bool:
-    """``myths[i].myth`` (or one audience's variant of it)."""
-    return any(
-        path[i] == "myths" and isinstance(path[i + 1], int) and path[i + 2] == "myth"
-        for i in range(len(path) - 2)
-    )
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One match of one rule in one string."""
-
-    rule: Rule
-    pattern: Pattern
-    start: int
-    end: int
-    match: str
-    severity: str
-
-    @property
-    def suggestion(self) -> tuple[str, ...]:
-        return self.rule.suggestion_for(self.pattern)
-
-    @property
-    def sources(self) -> tuple[str, ...]:
-        return self.rule.sources
-
-    @property
-    def code(self) -> str:
-        return f"lang-{self.rule.id}"
-
-    def message(self, severity: str | None = None) -> str:
-        """The message for this finding at ``severity`` (default: its own tier)."""
-        template = self.rule.message_for(severity or self.severity)
-        return template.format(match=" ".join(self.match.split()))
-
-    def hint(self) -> str:
-        options = "' or '".join(self.suggestion[:2])
-        return f"say '{options}' instead ({', '.join(self.sources)})"
-
-
-# -- one string ----------------------------------------------------------------------
-
-
-def lint_text(
-    text: str,
-    rules: RuleSet | None = None,
-    audience: str | None = None,
-    context: TextContext | None = None,
-) -> list[Finding]:
-    """Every finding in ``text``, in order; ``audience=None`` uses the base tiers."""
-    rules = rules or load_rules()
-    context = context or TextContext()
-    if not rules.prefilter.search(text):
-        return []
-    quotes = quotation_spans(text)
-    allowed = [m.span() for regex in rules.allowlist for m in regex.finditer(text)]
-    found: list[Finding] = []
-    for rule in rules.rules:
-        if rule.id in context.waived or rule.exempt_in & context.exemptions:
-            continue
-        found += _rule_findings(text, rule, audience, quotes, allowed)
-    return _outermost(found)
-
-
-def _rule_findings(
-    text: str,
-    rule: Rule,
-    audience: str | None,
-    quotes: list[tuple[int, int]],
-    allowed: list[tuple[int, int]],
-) -> list[Finding]:
-    found = []
-    exceptions: list[tuple[int, int]] | None = None
-    skip = allowed + quotes if "quote" in rule.exempt_in else allowed
-    for pattern in rule.patterns:
-        severity = rule.severity_for(audience, pattern)
-        if severity == "off":
-            continue
-        for match in pattern.regex.finditer(text):
-            span = match.span()
-            if _covered(span, skip) or not _near_ok(text, span, pattern):
-                continue
-            if exceptions is None:
-                exceptions = [m.span() for x in rule.exceptions for m in x.finditer(text)]
-            if not _covered(span, exceptions):
-                found.append(Finding(rule, pattern, *span, match.group(), severity))
-    return found
-
-
-def _covered(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(start <= span[0] and span[1] <= end for start, end in spans)
-
-
-def _near_ok(text: str, span: tuple[int, int], pattern: Pattern) -> bool:
-    """A context-dependent pattern needs its ``near`` regex close by."""
-    if pattern.near is None:
-        return True
-    if pattern.window is None:
-        before, after = _sentence_around(text, span)
-    else:
-        before = " ".join(_WORD.findall(text, 0, span[0])[-pattern.window :])
-        after = " ".join(_WORD.findall(text, span[1])[: pattern.window])
-    return bool(pattern.near.search(before) or pattern.near.search(after))
-
-
-def _sentence_around(text: str, span: tuple[int, int]) -> tuple[str, str]:
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, span[0])]
-    start = ends[-1] if ends else 0
-    after_end = _SENTENCE_END.search(text, span[1])
-    end = after_end.start() if after_end else len(text)
-    return text[start : span[0]], text[span[1] : end]
-
-
-def _outermost(found: list[Finding]) -> list[Finding]:
-    """Drop findings inside a longer one ('addict' inside 'recovering addict')."""
-    found.sort(key=lambda f: (f.start, -f.end))
-    kept: list[Finding] = []
-    for finding in found:
-        if kept and finding.start >= kept[-1].start and finding.end <= kept[-1].end:
-            continue
-        kept.append(finding)
-    return kept
-
-
-def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of quotations: ``>`` blockquotes, and double-quoted text that has an
-    attribution next to it (``said``, ``— Name``, ``(Author, 2020)``, ``Name:``) or
-    that names a word under discussion (``the phrase "..."``, ``avoid "..."``)."""
-    spans = [m.span() for m in _BLOCKQUOTE.finditer(text)]
-    for match in _QUOTED.finditer(text):
-        before = text[max(0, match.start() - 80) : match.start()]
-        after = text[match.end() : match.end() + 80]
-        if _attributed(before, after) or _MENTION_BEFORE.search(before):
-            spans.append(match.span())
-    return spans
-
-
-def _attributed(before: str, after: str) -> bool:
-    return bool(_ATTRIBUTION_BEFORE.search(before) or _ATTRIBUTION_AFTER.search(after))
 
 
 # -- a curriculum --------------------------------------------------------------------
@@ -247,15 +68,26 @@ class _FileLint:
 def lint_curriculum(
     root: Path, audience: str | None = None, display_base: Path | None = None
 ) -> list[Diagnostic]:
-    """Lint every YAML file under ``root``; load problems are returned too."""
-    rules = load_rules()
+    """Lint every YAML file under ``root``; problems loading the files come first.
+
+    ``audience=None`` lints for every audience the curriculum defines (see the
+    module docstring); an audience it does not define is a :class:`UsageError`.
+    """
     tree, problems = load_tree(root, display_base)
+    return sort_diagnostics([*problems, *lint_tree(tree, audience)])
+
+
+def lint_tree(
+    tree: LoadedTree, audience: str | None = None, rules: RuleSet | None = None
+) -> list[Diagnostic]:
+    """Lint an already loaded curriculum (so ``validate`` can share one load)."""
+    rules = rules or load_rules()
     every = _audience_ids(tree)
     if audience is not None and every and audience not in every:
         known = ", ".join(sorted(every))
         raise UsageError(f"unknown audience '{audience}' (this curriculum has: {known})")
     listed = _modules_by_audience(tree)
-    diagnostics = list(problems)
+    diagnostics: list[Diagnostic] = []
     for doc, seen_by in _documents(tree, every, listed):
         diagnostics += _lint_document(doc, seen_by, rules, audience, every)
     return sort_diagnostics(diagnostics)
@@ -304,6 +136,7 @@ def _lint_document(
 ) -> list[Diagnostic]:
     state = _FileLint(doc, SourceText(doc.path.read_text(encoding="utf-8-sig"), doc.display))
     diagnostics = _waiver_problems(state, rules.ids)
+    rules = rules.narrowed(state.source.text)
     for scalar in _scalars(doc.data, (), seen_by, every):
         views = _views(scalar.audiences, audience, every)
         if views:

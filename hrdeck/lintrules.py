@@ -21,6 +21,7 @@ import yaml
 
 from hrdeck.diagnostics import Severity
 from hrdeck.errors import ContentError
+from hrdeck.lintkeys import literal_keys
 
 RULES_FILE = Path(__file__).resolve().parent / "rules" / "language.yaml"
 SCHEMA_FILE = Path(__file__).resolve().parent / "schemas" / "rules.schema.json"
@@ -46,6 +47,7 @@ class Pattern:
     """One way a rule matches, with an optional context condition and overrides."""
 
     regex: re.Pattern[str]
+    keys: frozenset[str] | None = None  # one of these occurs (lower case) in any match
     near: re.Pattern[str] | None = None
     window: int | None = None  # words either side; None with ``near`` = same sentence
     severity: Severity | None = None
@@ -68,6 +70,7 @@ class Rule:
     sources: tuple[str, ...]
     note: str
     enabled: bool = True
+    keys: frozenset[str] | None = None  # text without any of these cannot match
 
     def severity_for(self, audience: str | None, pattern: Pattern | None = None) -> str:
         """The tier for ``audience`` ("off" when the rule is silent there).
@@ -92,14 +95,19 @@ class Rule:
 
 @dataclass(frozen=True)
 class RuleSet:
-    """The enabled rules, the proper-noun allowlist and a prefilter over all patterns."""
+    """The enabled rules and the proper-noun allowlist."""
 
     rules: tuple[Rule, ...]
     allowlist: tuple[re.Pattern[str], ...]
-    prefilter: re.Pattern[str]
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
+
+    def narrowed(self, text: str) -> RuleSet:
+        """Only the rules that could match somewhere in ``text`` (say, a whole file)."""
+        lowered = text.lower()
+        keep = tuple(r for r in self.rules if r.keys is None or any(k in lowered for k in r.keys))
+        return RuleSet(keep, self.allowlist)
 
     @property
     def ids(self) -> frozenset[str]:
@@ -162,8 +170,7 @@ def compile_rules(
             rules.append(rule)
     _check_unique(rules, name)
     allowlist = tuple(_compile(p, terms, f"{name}: allowlist") for p in data.get("allowlist", ()))
-    everything = [p.regex.pattern for r in rules for p in r.patterns] or ["(?!)"]
-    return RuleSet(tuple(rules), allowlist, re.compile("|".join(everything), _FLAGS))
+    return RuleSet(tuple(rules), allowlist)
 
 
 def _check_unique(rules: list[Rule], name: str) -> None:
@@ -174,12 +181,22 @@ def _check_unique(rules: list[Rule], name: str) -> None:
         seen.add(rule.id)
 
 
+def _rule_keys(patterns: Iterable[Pattern]) -> frozenset[str] | None:
+    keys: set[str] = set()
+    for pattern in patterns:
+        if pattern.keys is None:
+            return None
+        keys |= pattern.keys
+    return frozenset(keys)
+
+
 def _compile_rule(entry: Mapping[str, Any], terms: Mapping[str, str], name: str) -> Rule:
     where = f"{name}: rule {entry['id']}"
+    patterns = tuple(_compile_pattern(p, terms, where) for p in entry["patterns"])
     return Rule(
         id=entry["id"],
         title=entry["title"],
-        patterns=tuple(_compile_pattern(p, terms, where) for p in entry["patterns"]),
+        patterns=patterns,
         exceptions=tuple(_compile(x, terms, where) for x in entry.get("exceptions", ())),
         suggestion=tuple(entry["suggestion"]),
         severity=entry["severity"],
@@ -189,6 +206,7 @@ def _compile_rule(entry: Mapping[str, Any], terms: Mapping[str, str], name: str)
         sources=tuple(entry["sources"]),
         note=" ".join(entry.get("note", "").split()),
         enabled=entry.get("enabled", True),
+        keys=_rule_keys(patterns),
     )
 
 
@@ -196,11 +214,14 @@ def _compile_pattern(
     entry: str | Mapping[str, Any], terms: Mapping[str, str], where: str
 ) -> Pattern:
     if isinstance(entry, str):
-        return Pattern(_compile(entry, terms, where))
+        regex = _compile(entry, terms, where)
+        return Pattern(regex, literal_keys(regex.pattern))
     near = entry.get("near")
     window = entry.get("window", 5 if near else None)
+    regex = _compile(entry["match"], terms, where)
     return Pattern(
-        regex=_compile(entry["match"], terms, where),
+        regex=regex,
+        keys=literal_keys(regex.pattern),
         near=_compile(near, terms, where) if near else None,
         window=None if window == "sentence" else window,
         severity=entry.get("severity"),
