@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from hrdeck.contrast import AA_BODY, AA_LARGE, contrast_ratio, format_ratio
+from hrdeck.contrast import AA_BODY, AA_LARGE, contrast_ratio, format_ratio, relative_luminance
 from hrdeck.diagnostics import Diagnostic, error, has_errors, sort_diagnostics, warning
 from hrdeck.load import display_path
 from hrdeck.theme import SLIDE_KINDS, Logo, Theme
@@ -120,12 +120,18 @@ def _template_file_diagnostics(theme: Theme, template: Path) -> list[Diagnostic]
 _CONTRAST_PAIRS = (
     ("text", "background", AA_BODY, "body text"),
     ("muted", "background", AA_BODY, "secondary text (footer, captions)"),
-    ("title", "background", AA_LARGE, "titles"),
-    ("accent_text", "accent", AA_BODY, "text on accent shapes"),
-    ("accent_text", "accent2", AA_BODY, "text on accent2 shapes"),
-    ("accent", "background", AA_LARGE, "accent shapes and large accent text"),
-    ("accent2", "background", AA_LARGE, "accent2 shapes and large accent text"),
+    ("title", "background", AA_LARGE, "title text"),
+    ("accent_text", "accent", AA_BODY, "text on an accent shape"),
+    ("accent_text", "accent2", AA_BODY, "text on an accent2 shape"),
+    ("accent", "background", AA_LARGE, "an accent shape against the background"),
+    ("accent2", "background", AA_LARGE, "an accent2 shape against the background"),
 )
+
+
+def _contrast_hint(fg_name: str, fg: str, bg_name: str, bg: str) -> str:
+    if relative_luminance(fg) > relative_luminance(bg):
+        return f"lighten {fg_name} or darken {bg_name} (WCAG 2 level AA)"
+    return f"darken {fg_name} or lighten {bg_name} (WCAG 2 level AA)"
 
 
 def contrast_diagnostics(theme: Theme) -> list[Diagnostic]:
@@ -139,7 +145,7 @@ def contrast_diagnostics(theme: Theme) -> list[Diagnostic]:
                 f"{fg_name} #{fg} on {bg_name} #{bg} has contrast "
                 f"{format_ratio(ratio, minimum)}; {use} needs at least {minimum:g}:1"
             )
-            hint = f"darken {fg_name} or lighten {bg_name} (WCAG 2 AA)"
+            hint = _contrast_hint(fg_name, fg, bg_name, bg)
             found.append(error(theme.loc(f"palette.{fg_name}"), "low-contrast", message, hint))
     return found
 
@@ -175,7 +181,7 @@ def check_theme(theme: Theme) -> list[Diagnostic]:
     """Contrast, logo and font problems (no template; see :func:`check_theme_full`)."""
     found = list(theme.load_warnings) + contrast_diagnostics(theme)
     found += file_diagnostics(theme) + font_diagnostics(theme)
-    return sort_diagnostics(set(found))
+    return sort_diagnostics(dict.fromkeys(found))  # stable: ties keep check order
 
 
 def check_theme_full(theme: Theme, needed_kinds: tuple[str, ...] = SLIDE_KINDS) -> list[Diagnostic]:

@@ -63,6 +63,14 @@ TEXT_PLACEHOLDERS_NEEDED: Mapping[str, int] = {
 }
 # For suggestions only: title, section and closing slides also like a subtitle.
 _WANTED_TEXT = {**TEXT_PLACEHOLDERS_NEEDED, "title": 1, "section": 1, "closing": 1}
+_NAME_HINTS = {
+    "section": ("section", "header", "divider"),
+    "myth": ("two", "compar"),
+    "comparison": ("compar", "two"),
+    "spectrum": ("only",),
+    "diagram": ("only",),
+    "closing": ("clos", "end"),
+}
 SLIDE_ASPECTS = {"16:9": 16 / 9, "4:3": 4 / 3}
 EMU_PER_INCH = 914400
 
@@ -347,16 +355,22 @@ def suggest_mapping(prs: Presentation) -> dict[str, str]:
     return mapping
 
 
+def _name_rank(kind: str, name: str) -> int:
+    """0 if the name has the kind's best hint word, 1 for the next, ...; len if none."""
+    hints = _NAME_HINTS.get(kind, ())
+    return next((i for i, word in enumerate(hints) if word in name.casefold()), len(hints))
+
+
 def _fitting_layout(kind: str, layouts: Mapping[str, list[SlideLayout]]) -> str | None:
-    """The first layout with a title and enough text placeholders (fewest extra)."""
+    """A layout with a title and enough text placeholders; its name and fit break ties."""
     needed = _WANTED_TEXT.get(kind, 0)
     centred = kind in ("title", "closing")
     fits = []
-    for name, (layout, *_rest) in layouts.items():
+    for order, (name, (layout, *_rest)) in enumerate(layouts.items()):
         types = _placeholder_types(layout)
         text = sum(t in TEXT_TYPES for t in types)
         if centred != (PP_PLACEHOLDER.CENTER_TITLE in types):
             continue
         if any(t in TITLE_TYPES for t in types) and text >= needed:
-            fits.append((text - needed, name))
-    return min(fits)[1] if fits else None
+            fits.append((_name_rank(kind, name), text - needed, order, name))
+    return min(fits)[-1] if fits else None
