@@ -43,7 +43,7 @@ class Names:
     modules: dict[str, Document] = field(default_factory=dict)
     maybe_modules: set[str] = field(default_factory=set)  # ids of unreadable files
     citations: set[str] = field(default_factory=set)
-    citations_known: bool = True  # False when a module could not be read
+    citations_known: bool = True  # False when the references module could not be read
     usage: dict[str, set[str]] = field(default_factory=dict)  # module id -> audiences
 
 
@@ -77,13 +77,14 @@ def _collect_names(tree: LoadedTree, problems: list[Diagnostic]) -> Names:
                 names.usage.setdefault(module_id, set()).add(doc.path.stem)
     for doc in tree.modules:
         _collect_module(doc, names, problems)
+    has_references = any(_get(doc, "kind") == "references" for doc in tree.modules)
+    names.citations_known = has_references or not names.maybe_modules
     return names
 
 
 def _collect_module(doc: Document, names: Names, problems: list[Diagnostic]) -> None:
     if not doc.ok:
         names.maybe_modules.add(_NUMBER_PREFIX.sub("", doc.path.stem))
-        names.citations_known = False
         return
     module_id = _get(doc, "id")
     if isinstance(module_id, str):
@@ -162,8 +163,8 @@ def _check_audience(doc: Document, names: Names) -> list[Diagnostic]:
 def _module_ref(module_id: object, doc: Document, path: JsonPath, names: Names) -> list[Diagnostic]:
     if not isinstance(module_id, str) or module_id in names.modules:
         return []
-    if module_id in names.maybe_modules:
-        return []
+    if module_id in names.maybe_modules or not (names.modules or names.maybe_modules):
+        return []  # the unreadable file is reported, or no-modules is
     message = f"'{module_id}' is not the id of any module"
     hint = _did_you_mean(module_id, sorted(names.modules), "module ids")
     return [error(doc.smap.value(path), "unknown-module", message, hint)]
