@@ -98,6 +98,7 @@ class SlidePlan:
     subtitle: str | None = None
     image: PlanImage | None = None
     diagram: PlanDiagram | None = None
+    module_title: str = ""  # the module's title, for agendas and guides
 
     def block(self, role: str) -> Block | None:
         return next((b for b in self.blocks if b.role == role), None)

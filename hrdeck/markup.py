@@ -98,6 +98,7 @@ def _image(style: _Style, token: Token) -> None:
 
 def _html_inline(style: _Style, token: Token) -> None:
     style.problem("inline HTML")
+    style.emit(token.content)  # as written: often a placeholder such as <name>
 
 
 def _strikethrough(style: _Style, token: Token) -> None:

@@ -27,7 +27,7 @@ from hrdeck.deckplan import (
 )
 from hrdeck.diagnostics import Diagnostic, warning
 from hrdeck.markup import parse_blocks, parse_inline, plain
-from hrdeck.model import Citation, Image, Item, Loc, Module, Presenter, Side, Slide
+from hrdeck.model import NOWHERE, Citation, Image, Item, Loc, Module, Presenter, Side, Slide
 from hrdeck.tailor import Tailored, TailoredModule
 from hrdeck.timing import minutes_label
 
@@ -122,7 +122,11 @@ def _image(ctx: Context, image: Image | None) -> PlanImage | None:
 
 
 def _slide(module: Module, kind: str, title: object, loc: Loc, **fields: Any) -> SlidePlan:
-    return SlidePlan(kind, plain(_str(title)), module.id, loc, **fields)
+    source = module.loc if loc == NOWHERE else loc
+    module_title = plain(_str(module.title))
+    return SlidePlan(
+        kind, plain(_str(title)), module.id, source, module_title=module_title, **fields
+    )
 
 
 def _module_notes(ctx: Context, module: Module) -> tuple[Para, ...]:

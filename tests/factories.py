@@ -6,13 +6,18 @@ from typing import Any
 
 from hrdeck.model import (
     Audience,
+    Author,
+    Citation,
     Course,
     Curriculum,
     Item,
     Loc,
     Module,
     ModuleRef,
+    Myth,
     Presenter,
+    Resource,
+    Side,
     Slide,
     Variants,
     VocabularyRule,
@@ -84,3 +89,85 @@ def curriculum(
     modules: list[Module], audiences: list[Audience], root: str = "/curriculum"
 ) -> Curriculum:
     return Curriculum(course(tuple(m.id for m in modules)), tuple(modules), tuple(audiences), root)
+
+
+def sample_curriculum(root: str = "/curriculum") -> Curriculum:
+    """A small course touching the common module kinds, for output tests."""
+    mods = [
+        module("title", "title", title="Harm Reduction and Mandated Clients"),
+        module("agenda", "agenda", title="Agenda"),
+        module(
+            "myths",
+            "myths",
+            title="Harm Reduction Myth",
+            myths=(
+                Myth("It *enables* use", "It keeps people **alive**", "Ask <first>."),
+                Myth("1. It is a free-for-all", "It is structured", "Discuss."),
+            ),
+        ),
+        module(
+            "strategies",
+            slides=(
+                slide(
+                    "Strategies",
+                    item("Naloxone", item("Nasal spray")),
+                    notes="Say why.\n\n- ask\n- listen",
+                ),
+            ),
+        ),
+        module(
+            "roles",
+            "roles",
+            notes="Compare.",
+            left=Side("Provider", (item("Treat"),)),
+            right=Side("Court", (item("Monitor & report"),)),
+        ),
+        module(
+            "case",
+            "case",
+            title="Case: Anthony",
+            narrative="Anthony is in an ATI program.",
+            questions=("What would you share?", "What safety steps?"),
+            facilitation="Read the consent.",
+            part2=("§2.35 consent",),
+            notes="Set up.",
+        ),
+        module(
+            "resources",
+            "resources",
+            title="Resources",
+            notes="Point to these.",
+            resources=(Resource("SAMHSA", "https://www.samhsa.gov", "Federal agency"),),
+        ),
+        module(
+            "refs",
+            "references",
+            title="References",
+            citations=(
+                Citation(
+                    "f",
+                    (Author(family="Francis", given="T."),),
+                    2015,
+                    "Noncompleting drug court clients",
+                    container="J",
+                    volume="10",
+                    doi="10.1080/x",
+                ),
+            ),
+        ),
+        module("end", "closing", title="Thank you"),
+    ]
+    minutes = {
+        "title": 2,
+        "agenda": 1,
+        "myths": 10,
+        "strategies": 5,
+        "roles": 5,
+        "case": 15,
+        "resources": 2,
+        "refs": 1,
+        "end": 1,
+    }
+    return curriculum(
+        mods, [audience("court", minutes, objectives=("Describe 42 CFR Part 2",))], root
+    )

