@@ -141,7 +141,8 @@ def find_theme_file(spec: str | Path | None, project_dir: Path | None = None) ->
 
     A ``Path``, or text with a slash or a .yaml suffix, is a path (to a folder or its
     theme.yaml; relative to the current folder, else to ``project_dir``).  Other text
-    is a name: ``project_dir/themes/<name>`` first, then the built-in themes.
+    is a name: ``project_dir/themes/<name>`` first, then the built-in themes, then a
+    folder of that name holding a theme.yaml.
     """
     spec = "default" if spec is None else spec
     if isinstance(spec, Path) or _looks_like_path(spec):
@@ -152,6 +153,9 @@ def find_theme_file(spec: str | Path | None, project_dir: Path | None = None) ->
     for name, folder, _origin in list_themes(project_dir):
         if name == spec:
             return folder / THEME_FILE
+    found = _theme_at(Path(spec), project_dir)  # a folder here, named without a slash
+    if found is not None and found.name == THEME_FILE:
+        return found
     raise UsageError(f"no theme named {spec!r}; " + _known_themes(project_dir))
 
 
