@@ -1,0 +1,194 @@
+"""Loading YAML: source maps, and a coded diagnostic (never a traceback) for bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hrdeck.load import (
+    MAX_FILE_BYTES,
+    display_path,
+    load_tree,
+    load_yaml_file,
+    parse_yaml_text,
+)
+from hrdeck.model import Loc
+from hrdeck.sourcemap import SourceMap
+
+
+def parse(text: str) -> tuple[object, SourceMap, list[str]]:
+    data, smap, problems = parse_yaml_text(text, SourceMap("f.yaml"))
+    return data, smap, [f"{d.loc.line}:{d.loc.col} {d.code}" for d in problems]
+
+
+def load_bytes(tmp_path: Path, raw: bytes) -> list[str]:
+    path = tmp_path / "m.yaml"
+    path.write_bytes(raw)
+    _data, _smap, problems = load_yaml_file(path, "m.yaml")
+    return [f"{d.loc.line}:{d.loc.col} {d.code}" for d in problems]
+
+
+# -- the source map --------------------------------------------------------------------
+
+
+def test_source_map_locates_keys_values_and_items() -> None:
+    data, smap, problems = parse("id: x\nslides:\n  - title: A\n    items: [one, two]\n")
+    assert problems == []
+    assert data == {"id": "x", "slides": [{"title": "A", "items": ["one", "two"]}]}
+    assert smap.key(("slides",)) == Loc("f.yaml", 2, 1)
+    assert smap.value(("slides", 0)) == Loc("f.yaml", 3, 5)
+    assert smap.key(("slides", 0, "items")) == Loc("f.yaml", 4, 5)
+    assert smap.value(("slides", 0, "items", 1)) == Loc("f.yaml", 4, 18)
+
+
+def test_source_map_falls_back_to_the_nearest_ancestor() -> None:
+    _data, smap, _ = parse("a:\n  b: 1\n")
+    assert smap.value(("a", "b", "missing", 3)) == Loc("f.yaml", 2, 6)
+    assert smap.key(("a", 0)) == Loc("f.yaml", 2, 3)
+
+
+def test_dates_stay_the_strings_the_editor_wrote_and_scalars_keep_yaml_types() -> None:
+    data, _smap, _ = parse("date: 2026-11-01\nyes_: yes\nn: 0x10\nf: 1.5\nnull_: ~\nk: 1\n")
+    assert data == {"date": "2026-11-01", "yes_": True, "n": 16, "f": 1.5, "null_": None, "k": 1}
+
+
+def test_keys_are_kept_as_written() -> None:
+    data, _smap, _ = parse("1: one\nyes: two\n")
+    assert data == {"1": "one", "yes": "two"}
+
+
+def test_merge_keys_fill_in_missing_fields() -> None:
+    data, _smap, problems = parse("base: &b {x: 1, y: 2}\nc:\n  <<: *b\n  y: 3\n")
+    assert problems == []
+    assert data == {"base": {"x": 1, "y": 2}, "c": {"y": 3, "x": 1}}
+
+
+# -- bad input ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ["1:1 empty-file"]),
+        ("   \n\n", ["1:1 empty-file"]),
+        ("# only a comment\n", ["1:1 empty-file"]),
+        ("---\n", ["1:1 empty-file"]),
+        ("- a\n- b\n", ["1:1 not-a-mapping"]),
+        ("just text\n", ["1:1 not-a-mapping"]),
+        ("a: b: c\n", ["1:5 yaml-syntax"]),
+        ("a: 'open\n", ["2:1 yaml-syntax"]),
+        ("a: 1\n---\nb: 2\n", ["2:1 yaml-syntax"]),
+        ("a: *nowhere\n", ["1:4 yaml-syntax"]),
+        ("a:\n\tb: 1\n", ["2:1 yaml-tab"]),
+        ("a:\n  - x\n  \t- y\n", ["3:3 yaml-tab"]),
+        ("a: 1\nb: 2\na: 3\n", ["3:1 duplicate-key"]),
+        ("a: &x [*x]\n", ["1:4 yaml-alias"]),
+        ("[a]: 1\n", ["1:1 yaml-syntax"]),
+    ],
+)
+def test_bad_yaml_gives_one_located_diagnostic(text: str, expected: list[str]) -> None:
+    _data, _smap, problems = parse(text)
+    assert problems == expected
+
+
+def test_duplicate_key_names_the_first_line_and_keeps_the_data() -> None:
+    data, _smap, problems = parse_yaml_text("a:\n  notes: one\n  notes: two\n", SourceMap("f"))
+    assert "first on line 2" in problems[0].message
+    assert data == {"a": {"notes": "two"}}
+
+
+def test_billion_laughs_is_refused_before_expanding() -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 12):
+        refs = ", ".join([f"*a{i - 1}"] * 10)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    _data, _smap, problems = parse("\n".join(lines) + "\n")
+    assert [p.split()[1] for p in problems] == ["yaml-alias"]
+
+
+def test_many_alias_uses_are_refused() -> None:
+    text = "x: &x 1\nlist: [" + ", ".join(["*x"] * 150) + "]\n"
+    _data, _smap, problems = parse(text)
+    assert [p.split()[1] for p in problems] == ["yaml-alias"]
+
+
+def test_a_few_aliases_are_fine() -> None:
+    data, _smap, problems = parse("x: &x [1, 2]\ny: *x\n")
+    assert problems == []
+    assert data == {"x": [1, 2], "y": [1, 2]}
+
+
+@pytest.mark.parametrize("opener", ["[", "{a: ", "- "])
+def test_absurd_nesting_is_refused_without_crashing_libyaml(opener: str) -> None:
+    _data, _smap, problems = parse("a: " + opener * 100_000 + "x\n")
+    assert [p.split()[1] for p in problems] == ["yaml-too-deep"]
+
+
+def test_moderate_nesting_beyond_the_limit_is_refused() -> None:
+    _data, _smap, problems = parse("a: " + "[" * 150 + "]" * 150 + "\n")
+    assert [p.split()[1] for p in problems] == ["yaml-too-deep"]
+
+
+def test_non_utf8_byte_is_located_by_line_and_column(tmp_path: Path) -> None:
+    assert load_bytes(tmp_path, "id: x\ntitle: Café\n".encode("latin-1")) == ["2:11 encoding"]
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    assert load_bytes(tmp_path, b"\xef\xbb\xbfid: x\n") == []
+
+
+def test_nul_bytes_mean_a_binary_file(tmp_path: Path) -> None:
+    assert load_bytes(tmp_path, b"id: x\n\x00\x01\x02") == ["2:1 binary-file"]
+
+
+def test_oversize_file_is_refused_with_the_limit_in_the_message(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"a: " + b"x" * MAX_FILE_BYTES)
+    _data, _smap, problems = load_yaml_file(path, "big.yaml")
+    assert [d.code for d in problems] == ["file-too-large"]
+    assert "1 MiB" in problems[0].message
+
+
+def test_unreadable_file_is_a_diagnostic(tmp_path: Path) -> None:
+    _data, _smap, problems = load_yaml_file(tmp_path / "gone.yaml", "gone.yaml")
+    assert [d.code for d in problems] == ["read-error"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"#,? \n\t0")), max_size=60))
+def test_any_text_gives_data_or_diagnostics_never_an_exception(text: str) -> None:
+    data, _smap, problems = parse_yaml_text(text, SourceMap("f.yaml"))
+    assert isinstance(data, dict) or problems
+
+
+# -- the folder --------------------------------------------------------------------------
+
+
+def test_load_tree_reads_course_audiences_and_modules_in_name_order(tmp_path: Path) -> None:
+    (tmp_path / "audiences").mkdir()
+    (tmp_path / "modules").mkdir()
+    (tmp_path / "course.yaml").write_text("id: c\n")
+    (tmp_path / "audiences" / "peer.yaml").write_text("id: peer\n")
+    (tmp_path / "modules" / "02-b.yml").write_text("id: b\n")
+    (tmp_path / "modules" / "01-a.yaml").write_text("id: a\n")
+    (tmp_path / "modules" / ".01-a.yaml.swp").write_text("junk")
+    (tmp_path / "modules" / "notes.txt").write_text("not yaml")
+    tree, problems = load_tree(tmp_path, display_base=tmp_path)
+    assert problems == []
+    assert tree.course is not None and tree.course.display == "course.yaml"
+    assert [d.display for d in tree.audiences] == ["audiences/peer.yaml"]
+    assert [d.display for d in tree.modules] == ["modules/01-a.yaml", "modules/02-b.yml"]
+
+
+def test_load_tree_reports_a_missing_course_file(tmp_path: Path) -> None:
+    _tree, problems = load_tree(tmp_path, display_base=tmp_path)
+    assert [(d.code, str(d.loc)) for d in problems] == [("missing-file", "course.yaml:1:1")]
+
+
+def test_display_path_is_relative_under_the_base_else_as_given(tmp_path: Path) -> None:
+    inside = tmp_path / "a" / "b.yaml"
+    assert display_path(inside, tmp_path) == "a/b.yaml"
+    assert display_path(inside, tmp_path / "other") == inside.as_posix()

@@ -1,0 +1,111 @@
+"""The JSON Schemas themselves: valid 2020-12, documented, strict, kind-discriminated."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from hrdeck.load import load_yaml_file
+from hrdeck.paths import schemas_dir
+
+MINE = ("course", "audience", "module")
+
+
+def load(name: str) -> dict[str, Any]:
+    return json.loads((schemas_dir() / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def walk(schema: object) -> list[dict[str, Any]]:
+    """Every sub-schema mapping, depth first, except ``if`` conditions."""
+    found: list[dict[str, Any]] = []
+    if isinstance(schema, dict):
+        found.append(schema)
+        for key, value in schema.items():
+            if key != "if":
+                found += walk(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            found += walk(value)
+    return found
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_schema_is_valid_draft_2020_12_with_id_and_title(name: str) -> None:
+    schema = load(name)
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"].endswith(f"/{name}.schema.json")
+    assert schema["title"] and schema["description"]
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_every_object_schema_with_properties_forbids_unknown_keys(name: str) -> None:
+    schema = load(name)
+    subs = walk(schema)[1:] if name == "module" else walk(schema)  # module: per kind
+    for sub in subs:
+        if isinstance(sub.get("properties"), dict):
+            assert sub.get("additionalProperties") is False, sorted(sub["properties"])
+
+
+@pytest.mark.parametrize("name", ["course", "audience"])
+def test_every_field_has_a_description_for_editors(name: str) -> None:
+    for sub in walk(load(name)):
+        for field, spec in sub.get("properties", {}).items():
+            assert "description" in spec, field
+
+
+def test_module_fields_have_descriptions_for_editors() -> None:
+    schema = load("module")
+    for field, spec in schema["properties"].items():
+        assert "description" in spec, field
+    for name, definition in schema["$defs"].items():
+        for field, spec in definition.get("properties", {}).items():
+            if spec is not True:
+                assert "description" in spec, f"{name}.{field}"
+
+
+def test_module_kind_is_a_discriminator_with_if_then_not_one_of() -> None:
+    schema = load("module")
+    kinds = schema["properties"]["kind"]["enum"]
+    branches = schema["allOf"]
+    assert [b["if"]["properties"]["kind"]["const"] for b in branches] == kinds
+    assert all(b["if"]["required"] == ["kind"] for b in branches)
+    assert "oneOf" not in json.dumps(schema)
+
+
+def test_each_kind_branch_allows_the_common_fields() -> None:
+    schema = load("module")
+    common = set(schema["properties"])
+    for branch in schema["allOf"]:
+        target = branch["then"]["$ref"].rsplit("/", 1)[-1]
+        assert common <= set(schema["$defs"][target]["properties"]), target
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("plain", True),
+        ({"default": "a", "court": "b"}, True),
+        ({"court": "b"}, True),
+        ({}, False),
+        ({"default": 3}, False),
+        ({"Court": "b"}, False),
+        (3, False),
+    ],
+)
+def test_text_is_a_string_or_a_mapping_by_audience(value: object, valid: bool) -> None:
+    module = {"id": "m", "kind": "section", "title": value}
+    assert Draft202012Validator(load("module")).is_valid(module) is valid
+
+
+def test_module_files_in_the_valid_fixture_match_the_schema() -> None:
+    validator = Draft202012Validator(load("module"))
+    folder = Path(__file__).parent / "fixtures" / "valid" / "modules"
+    for path in sorted(folder.glob("*.yaml")):
+        data, _smap, problems = load_yaml_file(path, path.name)
+        assert problems == []
+        assert list(validator.iter_errors(data)) == [], path.name
