@@ -47,6 +47,7 @@ def _block_lines(block: Block) -> list[str]:
 def _notes_summary(slide: SlidePlan) -> str:
     authored = [p.text for p in slide.notes[1:]] or [p.text for p in slide.notes]
     first = authored[0] if authored else ""
+    first = first if len(first) <= 100 else first[:99] + "…"
     more = f" (+{len(authored) - 1} more)" if len(authored) > 1 else ""
     return f"    notes: {first}{more}"
 

@@ -161,13 +161,27 @@ def _presenter_paras(presenter: Presenter) -> tuple[Para, ...]:
     return tuple(paras)
 
 
+def agenda_entries(modules: tuple[TailoredModule, ...]) -> list[tuple[str, float]]:
+    """(title, minutes) per agenda line: a section stands for the modules after it."""
+    entries: list[tuple[str, float]] = []
+    in_section = False
+    for t in modules:
+        if t.module.kind in NOT_ON_AGENDA:
+            in_section = False
+            continue
+        title = plain(_str(t.module.title))
+        if in_section and t.module.kind != "section":
+            entries[-1] = (entries[-1][0], entries[-1][1] + t.minutes)
+        else:
+            entries.append((title, t.minutes))
+        in_section = in_section or t.module.kind == "section"
+    return entries
+
+
 def _agenda(ctx: Context, tm: TailoredModule) -> list[Draft]:
     m = tm.module
-    listed = [t for t in ctx.tailored.modules if t.module.kind not in NOT_ON_AGENDA]
-    paras = [
-        Para((Run(plain(_str(t.module.title))), Run(f" ({minutes_label(t.minutes)})")))
-        for t in listed
-    ]
+    listed = agenda_entries(ctx.tailored.modules)
+    paras = [Para((Run(title), Run(f" ({minutes_label(n)})"))) for title, n in listed]
     total = ctx.tailored.total_minutes
     paras.append(Para((Run("Total: ", bold=True), Run(minutes_label(total)))))
     notes = _module_notes(ctx, m) or (

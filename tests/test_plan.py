@@ -364,3 +364,34 @@ def test_a_thousand_slide_deck_plans_in_well_under_a_second():
         return time.perf_counter() - start
 
     assert min(plan_once(batch) for batch in range(3)) < 1.0  # best of 3: load-tolerant
+
+
+def test_agenda_folds_the_modules_after_a_section_into_that_section():
+    plan = plan_of(
+        module("agenda", "agenda"),
+        module("intro", title="Welcome"),
+        module("s1", "section", title="Myths"),
+        module("myths", "myths", myths=(Myth("m", "f", "n"),)),
+        module("more", title="More myths"),
+        module("s2", "section", title="Strategies"),
+        module("strat", title="Strategies in detail"),
+        module("close", "closing"),
+        minutes={
+            "agenda": 1,
+            "intro": 3,
+            "s1": 1,
+            "myths": 10,
+            "more": 4,
+            "s2": 1,
+            "strat": 9,
+            "close": 1,
+        },
+    )
+    body = plan.slides[0].block("body")
+    assert body is not None
+    assert texts(body.paras) == [
+        "Welcome (3 minutes)",
+        "Myths (15 minutes)",
+        "Strategies (10 minutes)",
+        "Total: 30 minutes",
+    ]
