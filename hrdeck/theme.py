@@ -115,7 +115,7 @@ class Theme:
         """Where ``key`` (dotted, e.g. ``palette.text``) was written, else the file."""
         while key and key not in self.locs:
             key = key.rpartition(".")[0]
-        return self.locs.get(key) or Loc(str(self.folder / THEME_FILE), 0, 0)
+        return self.locs.get(key) or Loc(str(self.folder / THEME_FILE), 1, 1)
 
 
 # -- finding themes ----------------------------------------------------------------

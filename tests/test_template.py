@@ -129,6 +129,16 @@ def test_a_file_that_is_not_a_zip_is_refused_with_a_clear_message(tmp_path: Path
     assert found.message == "agency.pptx is not a PowerPoint file (it is not a zip package)"
 
 
+def test_an_old_ppt_or_password_protected_file_is_refused_with_a_way_out(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "agency.pptx"
+    path.write_bytes(tpl.OLE_MAGIC + bytes(504))
+    found = refusal(path)
+    assert "old .ppt/.pot file or is password-protected" in found.message
+    assert "save it as .pptx" in (found.hint or "")
+
+
 def test_a_zip_that_is_not_an_office_document_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "agency.pptx"
     with zipfile.ZipFile(path, "w") as package:

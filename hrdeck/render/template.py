@@ -36,6 +36,7 @@ MAX_FILE_BYTES = 100 * 1024 * 1024  # a template with photos is a few MiB
 MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
 MAX_RATIO = 100  # XML compresses ~10-20x, images ~1x; far more is a bomb
 MAX_ENTRIES = 10_000
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .ppt, or an encrypted OOXML file
 
 _CT = "application/vnd.openxmlformats-officedocument.presentationml."
 PRESENTATION_CT = _CT + "presentation.main+xml"
@@ -80,7 +81,7 @@ EMU_PER_INCH = 914400
 
 def open_template(path: Path, loc: Loc | None = None) -> Presentation:
     """Open an agency .pptx or .potx; ContentError ``bad-template`` if it is unsafe or bad."""
-    where = loc or Loc(str(path), 0, 0)
+    where = loc or Loc(str(path), 1, 1)
     try:
         blob = _read_limited(path, where)
     except OSError as exc:
@@ -108,6 +109,9 @@ def _read_limited(path: Path, loc: Loc) -> bytes:
 
 def presentation_bytes(blob: bytes, loc: Loc, name: str = "template") -> bytes:
     """The package bytes with a presentation main content type (.potx/.ppsx converted)."""
+    if blob.startswith(OLE_MAGIC):
+        message = f"{name} is an old .ppt/.pot file or is password-protected"
+        raise _bad(loc, message, "remove the password, or save it as .pptx or .potx")
     if not zipfile.is_zipfile(io.BytesIO(blob)):
         raise _bad(loc, f"{name} is not a PowerPoint file (it is not a zip package)")
     try:
