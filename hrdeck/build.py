@@ -23,6 +23,16 @@ from hrdeck.model import Curriculum
 Progress = Callable[[str], None]
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+# mkstemp makes private files; outputs get the usual mode (0644 under umask 022).
+_FILE_MODE = 0o666 & ~_umask()
+
+
 @dataclass(frozen=True)
 class BuildRequest:
     root: Path
@@ -127,13 +137,18 @@ def write_atomically(out_dir: Path, files: Sequence[tuple[str, bytes]]) -> list[
 
 
 def _stage(out_dir: Path, name: str, data: bytes) -> Path:
+    """Write ``data`` to a hidden temporary file beside its final name.
+
+    The rename that follows is what makes a build atomic for readers and against an
+    interrupted process; no fsync, since surviving a power cut is not worth seconds
+    on every build of a deck that can be rebuilt.
+    """
     handle, temp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
     temp = Path(temp_name)
     try:
+        os.fchmod(handle, _FILE_MODE)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
