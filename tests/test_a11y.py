@@ -19,12 +19,14 @@ from click.testing import CliRunner
 from PIL import Image
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.oxml import parse_xml
 from pptx.util import Inches, Pt
 
 from hrdeck.cli import cli
 from hrdeck.errors import ContentError
 from hrdeck.render.a11y import Finding, check_deck, format_findings
 from hrdeck.render.a11y_checks import ADEC
+from hrdeck.render.a11y_style import Theme, resolve_colour
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 LONG_URL = "https://www.example.org/resources/harm-reduction/naloxone-distribution-guide"
@@ -159,6 +161,16 @@ def _same_row_boxes(prs: Any) -> None:
     tag_language(slide)
 
 
+def _two_columns(prs: Any) -> None:
+    slide = prs.slides.add_slide(prs.slide_layouts[4])  # Comparison: column by column
+    for placeholder, words in zip(
+        slide.placeholders, ["Roles", "Court", "Sets terms", "Clinic", "Treats"], strict=True
+    ):
+        placeholder.text = words
+    slide.notes_slide.notes_text_frame.text = "Compare."
+    tag_language(slide)
+
+
 def _small_text(prs: Any) -> None:
     prs.slides[0].placeholders[1].text_frame.paragraphs[0].runs[0].font.size = Pt(12)
 
@@ -219,6 +231,7 @@ CASES: list[tuple[str, Callable[[Any], None], list[tuple[int, str, str]]]] = [
     ("title read last", _body_before_title, [(1, "reading-order", "warning")]),
     ("boxes bottom first", _boxes_bottom_first, [(1, "reading-order", "warning")]),
     ("same-row boxes left first", _same_row_boxes, []),
+    ("two columns read column by column", _two_columns, []),
     ("12 pt body text", _small_text, [(1, "small-text", "error")]),
     ("run without language", _no_language, [(1, "missing-language", "error")]),
     ("run in another language", _other_language, [(1, "missing-language", "warning")]),
@@ -267,10 +280,51 @@ def test_clean_deck_formats_as_no_problems() -> None:
 
 
 def test_deck_level_finding_has_no_slide_prefix() -> None:
-    finding = Finding(0, "missing-title", "the presentation has no slides", None, "warning")
-    assert (
-        finding.format("d.pptx") == "d.pptx: warning[missing-title]: the presentation has no slides"
+    finding = Finding(0, "empty-deck", "the presentation has no slides", None, "warning")
+    assert format_findings([finding], Path("d.pptx")) == (
+        "d.pptx: warning[empty-deck]: the presentation has no slides\nd.pptx: 0 errors, 1 warning\n"
     )
+
+
+def test_deck_without_slides_is_a_warning(tmp_path: Path) -> None:
+    findings = check_deck(save(Presentation(), tmp_path))
+    assert [(f.slide, f.code, f.severity) for f in findings] == [(0, "empty-deck", "warning")]
+
+
+def _scheme(val: str, transform: str = "") -> Any:
+    return parse_xml(f'<a:schemeClr xmlns:a="{A[1:-1]}" val="{val}">{transform}</a:schemeClr>')
+
+
+THEME_COLOURS = [
+    ("tx1 maps to dk1", "tx1", "", "1F2937"),
+    ("bg1 maps to lt1", "bg1", "", "FFFFFF"),
+    ("tint mixes with white in linear light", "tx1", '<a:tint val="75000"/>', "8C8D90"),
+    ("shade darkens in linear light", "bg1", '<a:shade val="50000"/>', "BCBCBC"),
+    ("lumMod darkens in HSL", "bg1", '<a:lumMod val="85000"/>', "D9D9D9"),
+    ("unknown scheme colour", "accent9", "", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "val", "transform", "expected"), THEME_COLOURS, ids=[t[0] for t in THEME_COLOURS]
+)
+def test_theme_colours_resolve(name: str, val: str, transform: str, expected: str | None) -> None:
+    theme = Theme(colours={"dk1": "1F2937", "lt1": "FFFFFF"})
+    assert resolve_colour(_scheme(val, transform), theme) == expected
+
+
+def test_inherited_layout_colour_is_checked(tmp_path: Path) -> None:
+    prs = clean_deck(tmp_path)
+    slide = prs.slides.add_slide(prs.slide_layouts[0])  # subtitle: tx1 tinted 75%, grey
+    slide.shapes.title.text = "Harm reduction and mandated clients"
+    slide.placeholders[1].text = "A training for courts"
+    slide.placeholders[1].text_frame.paragraphs[0].runs[0].font.size = Pt(20)
+    slide.notes_slide.notes_text_frame.text = "Welcome."
+    tag_language(slide)
+    findings = check_deck(save(prs, tmp_path))
+    assert [(f.slide, f.code, f.message) for f in findings] == [
+        (3, "low-contrast", "text #898989 on #FFFFFF has contrast 3.50:1, below 4.5:1")
+    ]
 
 
 def test_large_text_needs_only_three_to_one(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ structure) and :mod:`hrdeck.render.a11y_text` (text runs).
 
 Codes: missing-title, duplicate-title, missing-alt-text, bad-alt-text,
 reading-order, small-text, missing-language, low-contrast, missing-notes,
-link-text, table-header.
+link-text, table-header; empty-deck for a presentation without slides.
 """
 
 from __future__ import annotations
@@ -74,6 +74,7 @@ def _open(path: Path) -> Any:
 
 def _contexts(presentation: Any) -> list[SlideContext]:
     default_style = presentation.part._element.find("p:defaultTextStyle", NS)
+    width = presentation.slide_width or 9144000
     height = presentation.slide_height or 6858000
     themes: dict[int, Any] = {}
     contexts = []
@@ -82,7 +83,7 @@ def _contexts(presentation: Any) -> list[SlideContext]:
         master = layout.slide_master
         theme = themes.setdefault(id(master), load_theme(master))
         style = SlideStyle(slide._element, layout._element, master._element, default_style, theme)
-        contexts.append(SlideContext(number, slide, style, height))
+        contexts.append(SlideContext(number, slide, style, width, height))
     return contexts
 
 
@@ -103,7 +104,7 @@ def check_deck(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED) -> list[
 
 def _run_checks(contexts: list[SlideContext]) -> list[Finding]:
     if not contexts:
-        return [Finding(0, "missing-title", "the presentation has no slides", None, "warning")]
+        return [Finding(0, "empty-deck", "the presentation has no slides", None, "warning")]
     dominant = text.dominant_language(contexts)
     findings = structure.check_duplicate_titles(contexts)
     for ctx in contexts:
@@ -122,7 +123,7 @@ def summary(findings: Iterable[Finding]) -> str:
     errors = sum(1 for f in items if f.severity == "error")
     slides = len({f.slide for f in items if f.slide})
     counts = f"{_plural(errors, 'error')}, {_plural(len(items) - errors, 'warning')}"
-    return f"{counts} on {_plural(slides, 'slide')}"
+    return f"{counts} on {_plural(slides, 'slide')}" if slides else counts
 
 
 def format_findings(findings: Iterable[Finding], path: Path) -> str:

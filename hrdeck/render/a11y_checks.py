@@ -19,7 +19,7 @@ Severity = Literal["error", "warning"]
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 CHROME_PLACEHOLDERS = {"dt", "ftr", "sldNum", "hdr"}
-ROW_TOLERANCE = 1 / 20  # of the slide height: tops closer than this share a row
+ROW_TOLERANCE = 1 / 20  # of the slide size: how far shapes may overlap and still be in order
 _IMAGE_FILE = re.compile(r"(?i)\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp|heic)$")
 _AUTO_NAME = re.compile(r"(?i)^(picture|image|graphic|chart|table|group|diagram|content)\s*\d*$")
 _GRAPHIC_KINDS = {
@@ -52,6 +52,7 @@ class SlideContext:
     number: int
     slide: Any  # pptx.slide.Slide
     style: SlideStyle
+    width: int
     height: int
 
     @property
@@ -185,34 +186,69 @@ def _text_shapes(ctx: SlideContext) -> Iterator[Any]:
             yield shape
 
 
-def visual_order(shapes: list[Any], slide_height: int) -> list[Any]:
-    """Top to bottom, then left to right; tops within the tolerance share a row."""
-    tolerance = slide_height * ROW_TOLERANCE
-    rows: list[list[Any]] = []
-    for shape in sorted(shapes, key=lambda s: (s.top, s.left)):
-        if rows and shape.top - rows[-1][0].top <= tolerance:
-            rows[-1].append(shape)
-        else:
-            rows.append([shape])
-    return [shape for row in rows for shape in sorted(row, key=lambda s: s.left)]
+@dataclass(frozen=True)
+class Box:
+    """A shape's name and extent on the slide, in EMU."""
+
+    name: str
+    left: int
+    top: int
+    right: int
+    bottom: int
+
+    @classmethod
+    def of(cls, shape: Any) -> Box:
+        width, height = shape.width or 0, shape.height or 0
+        return cls(shape.name, shape.left, shape.top, shape.left + width, shape.top + height)
+
+
+def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return min(a_end, b_end) - max(a_start, b_start)
+
+
+def must_precede(a: Box, b: Box, tol_x: float, tol_y: float) -> str | None:
+    """Why ``a`` should be read before ``b``: it is above it or left of it, else None."""
+    if a.bottom <= b.top + tol_y and _overlap(a.left, a.right, b.left, b.right) > 0:
+        return "above"
+    if a.right <= b.left + tol_x and _overlap(a.top, a.bottom, b.top, b.bottom) > 0:
+        return "to the left of"
+    return None
+
+
+def first_out_of_order(boxes: list[Box], tol_x: float, tol_y: float) -> tuple[Box, Box, str] | None:
+    """The first (read, skipped, relation) where a box is read before one above or left of it.
+
+    Only pairs that overlap across or along are compared, so both row-by-row and
+    column-by-column reading of a multi-column slide are accepted.
+    """
+    for i, read in enumerate(boxes):
+        for later in boxes[i + 1 :]:
+            relation = must_precede(later, read, tol_x, tol_y)
+            if relation and not must_precede(read, later, tol_x, tol_y):
+                return read, later, relation
+    return None
 
 
 def check_reading_order(ctx: SlideContext) -> list[Finding]:
-    actual = list(_text_shapes(ctx))
+    shapes = list(_text_shapes(ctx))
     title = ctx.title_shape
-    rest = [s for s in actual if s._element is not title]
-    expected = [s for s in actual if s._element is title] + visual_order(rest, ctx.height)
-    if actual == expected:
+    has_title = any(s._element is title for s in shapes)
+    if has_title and shapes[0]._element is not title:
+        message = f"screen readers read '{shapes[0].name}' before the title"
+        return [_order_finding(ctx, message, shapes[0].name)]
+    boxes = [Box.of(s) for s in shapes if s._element is not title]
+    tolerance = ROW_TOLERANCE * ctx.width, ROW_TOLERANCE * ctx.height
+    wrong = first_out_of_order(boxes, *tolerance)
+    if wrong is None:
         return []
-    first_wrong = next(a for a, e in zip(actual, expected, strict=True) if a is not e)
-    if title is not None and expected[0]._element is title and actual[0]._element is not title:
-        message = f"screen readers read '{first_wrong.name}' before the title"
-    else:
-        names = ", ".join(f"'{s.name}'" for s in actual)
-        wanted = ", ".join(f"'{s.name}'" for s in expected)
-        message = f"screen readers read {names}; the layout suggests {wanted}"
-    hint = " (fix it in the Selection Pane)"
-    return [Finding(ctx.number, "reading-order", message + hint, first_wrong.name, "warning")]
+    read, skipped, relation = wrong
+    message = f"screen readers read '{read.name}' before '{skipped.name}', {relation} it"
+    return [_order_finding(ctx, message, read.name)]
+
+
+def _order_finding(ctx: SlideContext, message: str, shape: str) -> Finding:
+    message += "; reorder in the Selection Pane"
+    return Finding(ctx.number, "reading-order", message, shape, "warning")
 
 
 def _notes_text(slide: Any) -> str:

@@ -108,8 +108,16 @@ def fill_colour(
     return resolve_colour(solid[0], theme, placeholder)
 
 
+def _to_linear(c: float) -> float:
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def _to_srgb(c: float) -> float:
+    return c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
+
+
 def _apply_transforms(hex_colour: str, el: Element) -> str:
-    """Apply lumMod/lumOff (HSL) and tint/shade (approximate, sRGB) transforms."""
+    """Apply lumMod/lumOff (in HSL) and tint/shade (in linear RGB, as Office does)."""
     r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (0, 2, 4))
     for child in el:
         value = int(child.get("val", "100000")) / 100000
@@ -118,10 +126,9 @@ def _apply_transforms(hex_colour: str, el: Element) -> str:
             h, lum, s = colorsys.rgb_to_hls(r, g, b)
             lum = lum * value if local == "lumMod" else lum + value
             r, g, b = colorsys.hls_to_rgb(h, min(1.0, max(0.0, lum)), s)
-        elif local == "shade":
-            r, g, b = r * value, g * value, b * value
-        elif local == "tint":
-            r, g, b = (c + (1 - c) * (1 - value) for c in (r, g, b))
+        elif local in ("tint", "shade"):
+            offset = 1 - value if local == "tint" else 0.0
+            r, g, b = (_to_srgb(_to_linear(c) * value + offset) for c in (r, g, b))
     return "".join(f"{round(min(1.0, max(0.0, c)) * 255):02X}" for c in (r, g, b))
 
 
