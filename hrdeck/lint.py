@@ -2,17 +2,15 @@
 
 Two levels:
 
-* :func:`lint_text` checks one string against the rules (``hrdeck/rules/language.yaml``,
-  the table of domain brief §1.3) and returns :class:`Finding` objects with offsets.
-* :func:`lint_curriculum` walks every string of every YAML file of a curriculum with
-  its JSON path, works out which audiences see it, and returns located
+* :func:`hrdeck.linttext.lint_text` checks one string against the rules
+  (``hrdeck/rules/language.yaml``, the table of domain brief §1.3, loaded by
+  :mod:`hrdeck.lintrules`) and returns :class:`Finding` objects with offsets; it
+  applies the quotation, myth, citation, allowlist and per-rule exemptions.
+* :func:`lint_curriculum` (or :func:`lint_tree` on an already loaded tree) walks
+  every string of every YAML file with its JSON path, works out which audiences see
+  it, locates each finding to the word (:mod:`hrdeck.lintloc`), applies
+  ``# hrdeck: allow L13 -- reason`` comments and returns
   :class:`~hrdeck.diagnostics.Diagnostic` objects coded ``lang-<rule id>``.
-
-Exemptions: a quotation (double or curly quotes with an attribution next to them, or
-a Markdown ``>`` blockquote); the ``myth`` of a myths item (stated to be refuted);
-anything under ``citations`` (titles are not ours to change; the fact rules L24 and
-L25 still apply there); the proper-noun allowlist; each rule's own exceptions; and
-``# hrdeck: allow L13 -- reason`` comments (see :mod:`hrdeck.lintloc`).
 
 Audiences: with ``audience=None`` every audience the curriculum defines is linted at
 once.  Each finding is reported once, at the highest severity any audience that sees

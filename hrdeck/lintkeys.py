@@ -10,6 +10,8 @@ string without any of them is skipped with ``str.__contains__``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 try:  # Python 3.11+
@@ -68,3 +70,26 @@ def _item(op: Any, arg: Any) -> Keys | None:
 
 def _better(first: Keys | None, second: Keys | None) -> Keys | None:
     return second if _quality(second) > _quality(first) else first
+
+
+@dataclass(frozen=True)
+class KeyIndex:
+    """The literal keys of a rule set, tested with ``str.__contains__``.
+
+    Measured on the built-in curriculum, a loop of ``in`` tests is several times
+    faster than one regex alternation of the same keys.
+    """
+
+    keys: tuple[str, ...]
+
+    def present(self, lowered: str) -> Keys:
+        """The keys that occur in ``lowered`` (text already in lower case)."""
+        return frozenset(key for key in self.keys if key in lowered)
+
+    def narrowed(self, lowered: str) -> KeyIndex:
+        """Only the keys present in ``lowered`` (say, a whole file)."""
+        return KeyIndex(tuple(key for key in self.keys if key in lowered))
+
+
+def key_index(keys: Iterable[str]) -> KeyIndex:
+    return KeyIndex(tuple(sorted(set(keys))))

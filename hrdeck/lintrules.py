@@ -21,7 +21,7 @@ import yaml
 
 from hrdeck.diagnostics import Severity
 from hrdeck.errors import ContentError
-from hrdeck.lintkeys import literal_keys
+from hrdeck.lintkeys import KeyIndex, key_index, literal_keys
 
 RULES_FILE = Path(__file__).resolve().parent / "rules" / "language.yaml"
 SCHEMA_FILE = Path(__file__).resolve().parent / "schemas" / "rules.schema.json"
@@ -95,19 +95,21 @@ class Rule:
 
 @dataclass(frozen=True)
 class RuleSet:
-    """The enabled rules and the proper-noun allowlist."""
+    """The enabled rules, the proper-noun allowlist and an index of literal keys."""
 
     rules: tuple[Rule, ...]
     allowlist: tuple[re.Pattern[str], ...]
+    index: KeyIndex
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
 
     def narrowed(self, text: str) -> RuleSet:
         """Only the rules that could match somewhere in ``text`` (say, a whole file)."""
-        lowered = text.lower()
-        keep = tuple(r for r in self.rules if r.keys is None or any(k in lowered for k in r.keys))
-        return RuleSet(keep, self.allowlist)
+        index = self.index.narrowed(text.lower())
+        present = frozenset(index.keys)
+        keep = tuple(r for r in self.rules if r.keys is None or r.keys & present)
+        return RuleSet(keep, self.allowlist, index)
 
     @property
     def ids(self) -> frozenset[str]:
@@ -170,7 +172,8 @@ def compile_rules(
             rules.append(rule)
     _check_unique(rules, name)
     allowlist = tuple(_compile(p, terms, f"{name}: allowlist") for p in data.get("allowlist", ()))
-    return RuleSet(tuple(rules), allowlist)
+    index = key_index(k for r in rules for p in r.patterns for k in p.keys or ())
+    return RuleSet(tuple(rules), allowlist, index)
 
 
 def _check_unique(rules: list[Rule], name: str) -> None:

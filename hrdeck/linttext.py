@@ -4,8 +4,9 @@
 tier).  Exemptions handled here: a quotation (a ``>`` blockquote, or double or curly
 quotes with an attribution next to them, or naming a word under discussion:
 ``the phrase "..."``); the ``myth`` of a myths item, stated to be refuted; anything
-under ``citations`` (titles are not ours to change; the fact rules L24 and L25
-still apply there, as each rule's ``exempt_in`` says); the proper-noun allowlist;
+under ``citations``, and web addresses (``url`` fields and links in text: titles
+and addresses are not ours to change; the fact rules L24 and L25 still apply
+there, as each rule's ``exempt_in`` says); the proper-noun allowlist;
 and each rule's own exceptions.  A match inside a longer one is dropped ('addict'
 inside 'recovering addict').
 """
@@ -36,6 +37,8 @@ _MENTION_BEFORE = re.compile(
     r"like|such\s+as|say|saying|hear|heard)\s*[,:]?\s*$",
     re.IGNORECASE,
 )
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+")
+_LINK_KEYS = frozenset({"url", "doi", "path", "email"})  # addresses, not prose
 _BLOCKQUOTE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _WORD = re.compile(r"\w[\w'’-]*")
@@ -52,7 +55,7 @@ class TextContext:
     @property
     def exemptions(self) -> frozenset[str]:
         kinds = {"quote"} if self.quote else set()
-        if "citations" in self.path:
+        if "citations" in self.path or (self.path and self.path[-1] in _LINK_KEYS):
             kinds.add("citation")
         if _is_myth_statement(self.path):
             kinds.add("myth")
@@ -113,27 +116,34 @@ def lint_text(
     rules = rules or load_rules()
     context = context or TextContext()
     lowered = text.lower()
-    candidates = [r for r in rules.rules if _may_match(r.keys, lowered)]
+    present = rules.index.present(lowered)
+    if not present and all(rule.keys is not None for rule in rules.rules):
+        return []
     found: list[Finding] = []
-    for rule in candidates:
-        if rule.id not in context.waived and not rule.exempt_in & context.exemptions:
-            found += _rule_findings(text, lowered, rule, audience)
+    for rule in rules.rules:
+        if not _may_match(rule.keys, present) or rule.id in context.waived:
+            continue
+        if not rule.exempt_in & context.exemptions:
+            found += _rule_findings(text, present, rule, audience)
     if found:
         found = _unexempted(text, found, rules)
     return _outermost(found)
 
 
-def _may_match(keys: frozenset[str] | None, lowered: str) -> bool:
-    return keys is None or any(key in lowered for key in keys)
+def _may_match(keys: frozenset[str] | None, present: frozenset[str]) -> bool:
+    """False when none of a pattern's literal keys occurs in the text."""
+    return keys is None or not keys.isdisjoint(present)
 
 
-def _rule_findings(text: str, lowered: str, rule: Rule, audience: str | None) -> list[Finding]:
+def _rule_findings(
+    text: str, present: frozenset[str], rule: Rule, audience: str | None
+) -> list[Finding]:
     """The rule's matches that pass its context conditions and exceptions."""
     found = []
     exceptions: list[tuple[int, int]] | None = None
     for pattern in rule.patterns:
         severity = rule.severity_for(audience, pattern)
-        if severity == "off" or not _may_match(pattern.keys, lowered):
+        if severity == "off" or not _may_match(pattern.keys, present):
             continue
         for match in pattern.regex.finditer(text):
             span = match.span()
@@ -147,14 +157,16 @@ def _rule_findings(text: str, lowered: str, rule: Rule, audience: str | None) ->
 
 
 def _unexempted(text: str, found: list[Finding], rules: RuleSet) -> list[Finding]:
-    """Drop findings inside an allowlisted proper noun or a quotation."""
+    """Drop findings inside an allowlisted proper noun, a quotation or a link."""
     allowed = [m.span() for regex in rules.allowlist for m in regex.finditer(text)]
-    quotes = quotation_spans(text)
+    spans = {"quote": quotation_spans(text), "citation": [m.span() for m in _URL.finditer(text)]}
     return [
         f
         for f in found
         if not _covered((f.start, f.end), allowed)
-        and not ("quote" in f.rule.exempt_in and _covered((f.start, f.end), quotes))
+        and not any(
+            _covered((f.start, f.end), spans[kind]) for kind in f.rule.exempt_in & spans.keys()
+        )
     ]
 
 
