@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import struct
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -287,3 +289,18 @@ def test_layout_names_default_to_the_stock_office_names(tmp_path: Path) -> None:
     assert theme.layout_name("title") == "Agency Title"
     assert theme.layout_name("bullets") == DEFAULT_LAYOUTS["bullets"] == "Title and Content"
     assert set(theme.layout_mapping()) == set(SLIDE_KINDS)
+
+
+def test_loading_and_checking_a_theme_does_not_import_python_pptx() -> None:
+    code = (
+        "import sys; from hrdeck.theme import load_theme, check_theme_full; "
+        "check_theme_full(load_theme('default')); "
+        "sys.exit('pptx' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_duplicate_key_in_theme_yaml_is_reported_by_the_loader(tmp_path: Path) -> None:
+    folder = write_theme(tmp_path / "t", GOOD, "name: again\n")
+    [found] = diagnostics_of(folder)
+    assert (found.code, found.loc.line) == ("duplicate-key", 14)
