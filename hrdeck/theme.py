@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from hrdeck.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from hrdeck.errors import ContentError, UsageError
+from hrdeck.load import display_path, load_yaml_file
 from hrdeck.model import Loc
 from hrdeck.paths import builtin_themes
 
@@ -185,7 +186,7 @@ def _known_themes(project_dir: Path | None) -> str:
 
 def load_theme(spec: str | Path | None, project_dir: Path | None = None) -> Theme:
     """Find, read and validate a theme; ContentError with every problem if invalid."""
-    from hrdeck.load import display_path, load_yaml_file
+    from hrdeck.theme_checks import file_diagnostics  # imports this module: late
     from hrdeck.theme_schema import schema_diagnostics
 
     path = find_theme_file(spec, project_dir)
@@ -198,8 +199,6 @@ def load_theme(spec: str | Path | None, project_dir: Path | None = None) -> Them
         raise _invalid(display, diagnostics)
     assert isinstance(data, dict)  # schema-valid
     theme = theme_from_data(data, path.parent, _locs(smap.values, smap.keys, display))
-    from hrdeck.theme_checks import file_diagnostics
-
     diagnostics += file_diagnostics(theme)
     if has_errors(diagnostics):
         raise _invalid(display, diagnostics)
@@ -212,8 +211,6 @@ def _invalid(display: str, diagnostics: list[Diagnostic]) -> ContentError:
 
 
 def _with_warnings(theme: Theme, diagnostics: list[Diagnostic]) -> Theme:
-    from dataclasses import replace
-
     return replace(theme, load_warnings=tuple(diagnostics)) if diagnostics else theme
 
 
