@@ -127,7 +127,7 @@ def parse_yaml_text(
         return None, smap, [error(loc, "yaml-syntax", f"cannot read YAML: {exc}")]
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null"):
         return None, smap, [error(loc, "empty-file", "the file holds no content, only comments")]
-    return _convert_document(node, smap)
+    return _convert_document(node, smap, may_alias="&" in text)
 
 
 def _read_limited(path: Path) -> bytes | None:
@@ -225,10 +225,13 @@ def _tab_at_or_before(text: str, line: int, col: int) -> tuple[int, int] | None:
 
 
 def _convert_document(
-    node: yaml.Node, smap: SourceMap
+    node: yaml.Node, smap: SourceMap, may_alias: bool = True
 ) -> tuple[object | None, SourceMap, list[Diagnostic]]:
+    """Data from a node tree; aliases need an '&anchor', so without one the
+    alias measurement is skipped (the converter still limits depth)."""
     try:
-        _check_aliases(node, smap.file)
+        if may_alias:
+            _check_aliases(node, smap.file)
         converter = _Converter(smap)
         data = converter.convert(node, ())
     except _Refused as refused:
@@ -272,8 +275,7 @@ def _check_aliases(root: yaml.Node, display: str) -> None:
         if key in visiting:
             raise refuse(node, "an alias refers to the mapping or list that contains it")
         if depth > MAX_DEPTH:
-            message = f"the YAML is nested more than {MAX_DEPTH} levels deep"
-            raise _Refused(error(_node_loc(node, display), "yaml-too-deep", message))
+            raise _too_deep(node, display)
         visiting.add(key)
         size = 1 + sum(measure(child, depth + 1) for child in _children(node))
         visiting.discard(key)
@@ -283,6 +285,11 @@ def _check_aliases(root: yaml.Node, display: str) -> None:
         return size
 
     measure(root, 0)
+
+
+def _too_deep(node: yaml.Node, display: str) -> _Refused:
+    message = f"the YAML is nested more than {MAX_DEPTH} levels deep"
+    return _Refused(error(_node_loc(node, display), "yaml-too-deep", message))
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -302,6 +309,8 @@ class _Converter:
         self._constructor = yaml.SafeLoader("")  # only its scalar constructors are used
 
     def convert(self, node: yaml.Node, path: JsonPath) -> object:
+        if len(path) > MAX_DEPTH:
+            raise _too_deep(node, self.smap.file)
         self.smap.values[path] = _node_loc(node, self.smap.file)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)

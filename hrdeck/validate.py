@@ -18,9 +18,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, partial
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from hrdeck.crosscheck import cross_check
 from hrdeck.diagnostics import Diagnostic, error, has_errors, sort_diagnostics
@@ -29,7 +27,11 @@ from hrdeck.load import Document, LoadedTree, load_tree
 from hrdeck.model import Curriculum
 from hrdeck.modelbuild import build_curriculum
 from hrdeck.paths import schemas_dir
+from hrdeck.schemafast import Unsupported, is_valid
 from hrdeck.sourcemap import JsonPath, SourceMap
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, ValidationError
 
 SCHEMA_NAMES = ("course", "audience", "module")
 Schema = dict[str, Any]
@@ -71,16 +73,33 @@ def check_schemas(tree: LoadedTree) -> list[Diagnostic]:
 
 
 def schema_diagnostics(doc: Document, schema_name: str) -> list[Diagnostic]:
-    """Check one document against ``<schema_name>.schema.json``."""
+    """Check one document against ``<schema_name>.schema.json``.
+
+    A fast yes/no check runs first; ``jsonschema`` (slower to import and run) is
+    asked only to explain a document that is not valid.
+    """
+    try:
+        if is_valid(schema(schema_name), doc.data):
+            return []
+    except Unsupported:
+        pass
     errors = _first_per_path(validator(schema_name).iter_errors(doc.data))
     return [d for err in errors for d in explain(err, doc.smap)]
 
 
 @cache
-def validator(schema_name: str) -> Draft202012Validator:
-    """The compiled validator for a schema (loaded once per process)."""
+def schema(schema_name: str) -> Schema:
+    """A schema of hrdeck/schemas, read once per process."""
     text = (schemas_dir() / f"{schema_name}.schema.json").read_text(encoding="utf-8")
-    return Draft202012Validator(json.loads(text))
+    return json.loads(text)
+
+
+@cache
+def validator(schema_name: str) -> Draft202012Validator:
+    """The compiled ``jsonschema`` validator for a schema (built once per process)."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema(schema_name))
 
 
 def _append(target: list[Curriculum], value: Curriculum) -> list[Diagnostic]:
@@ -210,7 +229,7 @@ def _other(err: ValidationError, schema: Schema, smap: SourceMap) -> list[Diagno
 
 
 Sized = (list, dict, str)
-_Handler = Callable[[ValidationError, dict[str, Any], SourceMap], list[Diagnostic]]
+_Handler = Callable[["ValidationError", Schema, SourceMap], list[Diagnostic]]
 _HANDLERS: dict[str, _Handler] = {
     "additionalProperties": _unknown_keys,
     "required": _missing_keys,
@@ -290,4 +309,4 @@ def _plural(count: object, one: str, many: str) -> str:
 
 @cache
 def _module_kinds() -> tuple[str, ...]:
-    return tuple(validator("module").schema["properties"]["kind"]["enum"])
+    return tuple(schema("module")["properties"]["kind"]["enum"])

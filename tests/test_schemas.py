@@ -7,10 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from hrdeck import schemafast
 from hrdeck.load import load_yaml_file
-from hrdeck.paths import schemas_dir
+from hrdeck.paths import builtin_curriculum, schemas_dir
 
 MINE = ("course", "audience", "module")
 
@@ -109,3 +112,83 @@ def test_module_files_in_the_valid_fixture_match_the_schema() -> None:
         data, _smap, problems = load_yaml_file(path, path.name)
         assert problems == []
         assert list(validator.iter_errors(data)) == [], path.name
+
+
+# -- the fast checker agrees with jsonschema --------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def fixture_documents() -> list[tuple[str, str, object]]:
+    """(schema, file, data) for every readable YAML file of the fixtures and curriculum."""
+    folders = [FIXTURES, builtin_curriculum()]
+    found = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*.yaml")):
+            if "theme" in path.parts or "themes" in path.parts:
+                continue
+            name = {"audiences": "audience", "modules": "module"}.get(path.parent.name, "course")
+            data, _smap, _problems = load_yaml_file(path, path.name)
+            if isinstance(data, dict) and (name != "course" or path.name == "course.yaml"):
+                found.append((name, str(path), data))
+    return found
+
+
+DOCUMENTS = fixture_documents()
+
+
+def agree(name: str, data: object) -> None:
+    reference = Draft202012Validator(load(name)).is_valid(data)
+    assert schemafast.is_valid(load(name), data) is reference
+
+
+@pytest.mark.parametrize(("name", "file", "data"), DOCUMENTS, ids=[d[1] for d in DOCUMENTS])
+def test_fast_check_agrees_with_jsonschema_on_every_fixture(
+    name: str, file: str, data: object
+) -> None:
+    agree(name, data)
+
+
+def paths_of(value: object, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            found += paths_of(child, (*prefix, key))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            found += paths_of(child, (*prefix, i))
+    return found
+
+
+def replaced(value: Any, path: tuple[Any, ...], new: object) -> Any:
+    if not path:
+        return new
+    copy = dict(value) if isinstance(value, dict) else list(value)
+    copy[path[0]] = replaced(value[path[0]], path[1:], new)
+    return copy
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 3000)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.sampled_from(
+        ["", "x", "court", "default", "Court", "2024-01-01", "10.1/x", "https://a.b"]
+    ),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["text", "default", "court", "items", "x"]), inner, max_size=3
+        )
+    ),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_fast_check_agrees_with_jsonschema_on_mutated_documents(data: st.DataObject) -> None:
+    name, _file, document = data.draw(st.sampled_from(DOCUMENTS))
+    path = data.draw(st.sampled_from(paths_of(document)))
+    agree(name, replaced(document, path, data.draw(JSON_VALUES)))
