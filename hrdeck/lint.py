@@ -15,14 +15,15 @@ Two levels:
 Audiences: with ``audience=None`` every audience the curriculum defines is linted at
 once.  Each finding is reported once, at the highest severity any audience that sees
 the text gives it; when audiences differ the message says so, e.g. ``(info for
-court)``, and audiences for which the rule is off are named as ``(not flagged for
-court)``.  Text shown to only some audiences (an ``audiences:`` filter, a
-``{default:, court:}`` variant, an audience file, a module listed by only some
-audiences) is judged only for those.
+court)``, and audiences for which the rule is off, or whose ``vocabulary`` rewrites
+the term, are named as ``(not flagged for court)``.  Text shown to only some
+audiences (an ``audiences:`` filter, a ``{default:, court:}`` variant, an audience
+file, a module listed by only some audiences) is judged only for those.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,7 @@ class _FileLint:
 
     doc: Document
     source: SourceText
+    vocabulary: Mapping[str, re.Pattern[str]]  # audience -> terms its deck rewrites
     waivers: dict[int, list[Waiver]] = field(default_factory=dict)
 
 
@@ -85,9 +87,11 @@ def lint_tree(
         known = ", ".join(sorted(every))
         raise UsageError(f"unknown audience '{audience}' (this curriculum has: {known})")
     listed = _modules_by_audience(tree)
+    vocabulary = _vocabularies(tree)
     diagnostics: list[Diagnostic] = []
     for doc, seen_by in _documents(tree, every, listed):
-        diagnostics += _lint_document(doc, seen_by, rules, audience, every)
+        state = _FileLint(doc, SourceText(_read(doc), doc.display), vocabulary)
+        diagnostics += _lint_document(state, seen_by, rules, audience, every)
     return sort_diagnostics(diagnostics)
 
 
@@ -125,17 +129,38 @@ def _documents(
             yield doc, listed.get(_doc_id(doc)) or every
 
 
+def _read(doc: Document) -> str:
+    return doc.path.read_text(encoding="utf-8-sig")
+
+
+def _vocabularies(tree: LoadedTree) -> dict[str, re.Pattern[str]]:
+    """Per audience, the whole-word terms its vocabulary rewrites (as tailor does)."""
+    found = {}
+    for doc in tree.audiences:
+        rules = doc.data.get("vocabulary") if isinstance(doc.data, dict) else None
+        terms = {
+            term
+            for rule in (rules if isinstance(rules, list) else [])
+            if isinstance(rule, dict) and isinstance(rule.get("instead_of"), list)
+            for term in rule["instead_of"]
+            if isinstance(term, str) and term
+        }
+        if terms:
+            alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+            found[_doc_id(doc)] = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+    return found
+
+
 def _lint_document(
-    doc: Document,
+    state: _FileLint,
     seen_by: frozenset[str],
     rules: RuleSet,
     audience: str | None,
     every: frozenset[str],
 ) -> list[Diagnostic]:
-    state = _FileLint(doc, SourceText(doc.path.read_text(encoding="utf-8-sig"), doc.display))
     diagnostics = _waiver_problems(state, rules.ids)
     rules = rules.narrowed(state.source.text)
-    for scalar in _scalars(doc.data, (), seen_by, every):
+    for scalar in _scalars(state.doc.data, (), seen_by, every):
         views = _views(scalar.audiences, audience, every)
         if views:
             diagnostics += _lint_scalar(state, scalar, rules, views)
@@ -193,7 +218,7 @@ def _lint_scalar(
     findings = lint_text(scalar.text, rules, None, TextContext(scalar.path))
     diagnostics = []
     for finding in findings:
-        by_view = {v: finding.rule.severity_for(v, finding.pattern) for v in views}
+        by_view = {v: _tier(state, finding, v, scalar.text) for v in views}
         shown = {v: s for v, s in by_view.items() if s != "off"}
         if not shown:
             continue
@@ -203,6 +228,16 @@ def _lint_scalar(
             continue
         diagnostics.append(_diagnostic(finding, loc, by_view))
     return diagnostics
+
+
+def _tier(state: _FileLint, finding: Finding, view: str | None, text: str) -> str:
+    """The finding's tier for one audience; "off" when its vocabulary rewrites the term."""
+    rewrites = state.vocabulary.get(view) if view else None
+    if rewrites is not None:
+        for match in rewrites.finditer(text):
+            if match.start() <= finding.start and finding.end <= match.end():
+                return "off"
+    return finding.rule.severity_for(view, finding.pattern)
 
 
 def _diagnostic(finding: Finding, loc: Loc, by_view: Mapping[str | None, str]) -> Diagnostic:

@@ -305,7 +305,8 @@ def test_diagnostic_format_has_message_and_hint() -> None:
     (diagnostic,) = [d for d in lint_curriculum(FIXTURE) if d.code == "lang-L05"]
     text = diagnostic.format()
     assert text.endswith(
-        "benefits.yaml:7:17: warning[lang-L05]: 'drug users' is stigmatizing language\n"
+        "benefits.yaml:7:17: warning[lang-L05]: 'drug users' is stigmatizing language"
+        " (not flagged for court)\n"
         "  hint: say 'people who use drugs (PWUD)' or 'people who inject drugs (PWID)' "
         "instead (NIDA-WM, NHRC, SAMHSA-HRF, INPUD20)"
     )
@@ -360,6 +361,12 @@ def test_audience_variants_and_filters_are_judged_for_their_audience() -> None:
     court_l21 = [d for d in lint_curriculum(FIXTURE, audience="court") if d.code == "lang-L21"]
     offender = next(d for d in court_l21 if d.loc.line == 7)
     assert offender.severity == "info" and "(" not in offender.message
+
+
+def test_terms_an_audience_vocabulary_rewrites_are_not_flagged_for_it() -> None:
+    court = [d for d in lint_curriculum(FIXTURE, audience="court") if d.code == "lang-L05"]
+    clinician = [d for d in lint_curriculum(FIXTURE, audience="clinician") if d.code == "lang-L05"]
+    assert court == [] and [d.loc.line for d in clinician] == [7]
 
 
 def test_an_unknown_audience_is_a_usage_error() -> None:
