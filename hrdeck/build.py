@@ -163,8 +163,8 @@ def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildR
     curriculum, diagnostics = load_valid(request.root)
     audiences = resolve_audiences(curriculum, request.audience)
     theme = load_theme(request.theme, request.root)
-    check_theme_for_build(theme)
-    result = BuildResult(audiences=audiences, diagnostics=list(diagnostics))
+    theme_warnings = check_theme_for_build(theme)
+    result = BuildResult(audiences=audiences, diagnostics=[*diagnostics, *theme_warnings])
     files: list[tuple[str, bytes]] = []
     for audience in audiences:
         if progress:
