@@ -253,4 +253,4 @@ def test_builtin_curriculum_validates_quickly() -> None:
     validate_curriculum(BUILTIN)  # warm: schemas compiled once per process
     start = time.perf_counter()
     validate_curriculum(BUILTIN)
-    assert time.perf_counter() - start < 0.2
+    assert time.perf_counter() - start < 0.25  # the whole command must stay under 0.3 s
