@@ -1,0 +1,136 @@
+"""Slide furniture: footer text, slide numbers and the agency logo.
+
+Footer and slide number go into the layout's own footer / slide-number
+placeholders when it has them (so PowerPoint's Header & Footer dialog still works,
+and the number is a real field that renumbers), otherwise into small text boxes.
+The logo is a picture with the theme's alt text in its descr attribute; text
+placeholders it would overlap are narrowed to make room.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.text import PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.parts.image import Image
+from pptx.presentation import Presentation
+from pptx.shapes.autoshape import Shape
+from pptx.slide import Slide
+from pptx.text.text import TextFrame
+from pptx.util import Emu, Inches, Pt
+
+from hrdeck.render.layouts import Box, box_of, layout_placeholders, place, set_alt, slide_size
+from hrdeck.render.package import PartFactory
+from hrdeck.render.text import TextStyle, fill, plain
+from hrdeck.theme import Logo, Theme
+
+CHROME_PT = 12
+LOGO_HEIGHT = Inches(0.55)
+SLIDENUM_FIELD_ID = "{4FAE1B2C-6D0E-4C5B-9A51-3E2F0D7C8B11}"
+
+
+def add_footer(slide: Slide, prs: Presentation, text: str, theme: Theme, lang: str) -> None:
+    """The theme's footer text, centred in the footer band."""
+    shape = _clone_or_box(slide, prs, PP_PLACEHOLDER.FOOTER, 0.3, 0.4)
+    _widen_footer(slide, prs, shape)
+    style = TextStyle(lang=lang, size=CHROME_PT, color=theme.palette.muted, markers="none")
+    fill(shape.text_frame, [plain(text)], style.with_(align=PP_ALIGN.LEFT))
+
+
+def _widen_footer(slide: Slide, prs: Presentation, shape: Shape) -> None:
+    """Run the footer from the left margin to the slide number, so it stays on one line."""
+    by_type = {p.placeholder_format.type: p for p in layout_placeholders(slide.slide_layout)}
+    date, number = by_type.get(PP_PLACEHOLDER.DATE), by_type.get(PP_PLACEHOLDER.SLIDE_NUMBER)
+    box = box_of(shape)
+    left = int(date.left) if date is not None else int(Inches(0.5))
+    right = int(number.left) - int(Pt(8)) if number is not None else slide_size(prs)[0] - left
+    if right > left:
+        place(shape, Box(left, box.top, right - left, box.height))
+
+
+def add_slide_number(slide: Slide, prs: Presentation, number: int, theme: Theme, lang: str) -> None:
+    """A slide-number field (shows `number` until the viewer renumbers it)."""
+    shape = _clone_or_box(slide, prs, PP_PLACEHOLDER.SLIDE_NUMBER, 0.8, 0.15)
+    frame: TextFrame = shape.text_frame
+    style = TextStyle(lang=lang, size=CHROME_PT, color=theme.palette.muted, markers="none")
+    fill(frame, [plain("")], style.with_(align=PP_ALIGN.RIGHT))
+    paragraph = frame.paragraphs[0]._p
+    for run in paragraph.findall(qn("a:r")):
+        paragraph.remove(run)
+    field = etree.Element(qn("a:fld"), id=SLIDENUM_FIELD_ID, type="slidenum")
+    r_pr = etree.SubElement(field, qn("a:rPr"), lang=lang, sz=str(CHROME_PT * 100))
+    fill_el = etree.SubElement(r_pr, qn("a:solidFill"))
+    etree.SubElement(fill_el, qn("a:srgbClr"), val=theme.palette.muted.lstrip("#").upper())
+    etree.SubElement(field, qn("a:t")).text = str(number)
+    paragraph.get_or_add_endParaRPr().addprevious(field)
+
+
+def _clone_or_box(
+    slide: Slide, prs: Presentation, kind: PP_PLACEHOLDER, x_frac: float, w_frac: float
+) -> Shape:
+    layout_ph = next(
+        (p for p in layout_placeholders(slide.slide_layout) if p.placeholder_format.type == kind),
+        None,
+    )
+    if layout_ph is not None:
+        slide.shapes.clone_placeholder(layout_ph)
+        idx = layout_ph.placeholder_format.idx
+        return next(p for p in slide.placeholders if p.placeholder_format.idx == idx)
+    width, height = slide_size(prs)
+    box = Box(
+        int(width * (x_frac - w_frac / 2)) if kind == PP_PLACEHOLDER.FOOTER else int(width * 0.7),
+        int(height * 0.925),
+        int(width * w_frac),
+        int(Inches(0.4)),
+    )
+    shape = slide.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
+    shape.name = "Footer" if kind == PP_PLACEHOLDER.FOOTER else "Slide Number"
+    return shape
+
+
+def logo_box(prs: Presentation, logo: Logo, aspect: float) -> Box:
+    """Where the logo goes: the named corner, inside the slide margins."""
+    height = int(LOGO_HEIGHT)
+    width = int(height * aspect)
+    margin = int(Inches(0.3))
+    right = logo.position.endswith("right")
+    bottom = logo.position.startswith("bottom")
+    slide_w, slide_h = slide_size(prs)
+    left = slide_w - margin - width if right else margin
+    top = slide_h - margin - height if bottom else margin
+    return Box(left, top, width, height)
+
+
+def add_logo(slide: Slide, prs: Presentation, logo: Logo, parts: PartFactory) -> None:
+    """The logo picture, alt text from the theme, text placeholders moved aside."""
+    aspect = _aspect_of(logo.path)
+    box = logo_box(prs, logo, aspect)
+    picture = parts.picture(slide, logo.path, Emu(box.left), Emu(box.top), Emu(box.width), None)
+    picture.name = "Logo"
+    set_alt(picture, logo.alt)
+    for shape in slide.placeholders:
+        _make_room(shape, box)
+
+
+@functools.lru_cache(maxsize=8)
+def _aspect_of(path: Path) -> float:
+    image = Image.from_file(str(path))
+    px_w, px_h = image.size
+    return px_w / px_h if px_h else 1.0
+
+
+def _make_room(shape: Shape, logo: Box) -> None:
+    """Narrow `shape` so it stops short of the logo (only if they overlap)."""
+    box = box_of(shape)
+    if not box.intersects(logo):
+        return
+    gap = int(Pt(8))
+    if logo.left > box.left + box.width // 2:
+        place(shape, Box(box.left, box.top, logo.left - gap - box.left, box.height))
+    else:
+        new_left = logo.right + gap
+        place(shape, Box(new_left, box.top, box.right - new_left, box.height))

@@ -1,0 +1,146 @@
+"""render_deck: DeckPlan + Theme -> the bytes of an editable .pptx.
+
+The steps: open the theme's template (or python-pptx's default) and drop any slides
+it carries; size it and apply the palette and fonts; split reference lists that do
+not fit onto continuation slides; then, for every plan slide, add a slide from its
+named layout, its footer / number / logo, its content and its speaker notes; finally
+save reproducibly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Sequence
+
+import pptx
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.presentation import Presentation
+from pptx.slide import Slide
+
+from hrdeck.deckplan import DeckPlan, SlidePlan
+from hrdeck.errors import ContentError
+from hrdeck.render import chrome
+from hrdeck.render.fit import split_to_fit
+from hrdeck.render.layouts import (
+    TEXT_TYPES,
+    box_of,
+    find_layout,
+    layout_name,
+    layout_placeholders,
+)
+from hrdeck.render.master import apply_theme, resize
+from hrdeck.render.package import PartFactory, reproducible_bytes
+from hrdeck.render.slides import REFERENCE_PT, RENDERERS, SlideContext
+from hrdeck.render.text import TextStyle, fill, tag_language
+from hrdeck.theme import Theme
+
+NO_CHROME = ("title",)
+NO_LOGO = ("title", "section", "closing")
+
+
+def render_deck(plan: DeckPlan, theme: Theme) -> bytes:
+    """The .pptx file for `plan` in `theme`, as bytes (same inputs, same bytes)."""
+    prs = open_presentation(theme)
+    resize(prs, theme.slide_size)
+    apply_theme(prs, theme)
+    parts = PartFactory(prs)
+    for spec in plan.slides:
+        if spec.kind not in RENDERERS:
+            raise ContentError(f"slide {spec.title!r} has unknown kind {spec.kind!r}")
+    for number, spec in enumerate(expand_slides(prs, theme, plan.slides), start=1):
+        slide = prs.slides.add_slide(
+            find_layout(prs, layout_name(theme.layouts, spec.kind), spec.kind)
+        )
+        add_chrome(prs, slide, spec, number, theme, plan.language, parts)
+        RENDERERS[spec.kind](SlideContext(prs, slide, spec, plan, theme, parts))
+        if spec.notes:
+            add_notes(slide, spec, plan.language, parts)
+        tag_language(slide._element, plan.language)
+    return reproducible_bytes(prs, plan)
+
+
+def open_presentation(theme: Theme) -> Presentation:
+    """The theme's template without its own slides, or python-pptx's default."""
+    if theme.template is None:
+        return pptx.Presentation()
+    from hrdeck.render.template import open_template
+
+    prs = open_template(theme.template)
+    remove_all_slides(prs)
+    return prs
+
+
+def remove_all_slides(prs: Presentation) -> None:
+    """Drop every slide a template carries (its parts are then not saved)."""
+    id_list = prs.slides._sldIdLst
+    for slide_id in list(id_list):
+        prs.part.drop_rel(slide_id.rId)
+        id_list.remove(slide_id)
+
+
+def add_chrome(
+    prs: Presentation,
+    slide: Slide,
+    spec: SlidePlan,
+    number: int,
+    theme: Theme,
+    lang: str,
+    parts: PartFactory,
+) -> None:
+    """Footer, slide number and logo, as the theme asks and the kind allows."""
+    if spec.kind in NO_CHROME:
+        return
+    if theme.footer:
+        chrome.add_footer(slide, prs, theme.footer, theme, lang)
+    if theme.slide_numbers:
+        chrome.add_slide_number(slide, prs, number, theme, lang)
+    if theme.logo is not None and spec.kind not in NO_LOGO:
+        chrome.add_logo(slide, prs, theme.logo, parts)
+
+
+def add_notes(slide: Slide, spec: SlidePlan, lang: str, parts: PartFactory) -> None:
+    """The plan's notes in the notes placeholder, keeping levels and emphasis."""
+    notes_slide = parts.notes_slide(slide)
+    frame = notes_slide.notes_text_frame
+    if frame is None:  # a custom notes master without a body placeholder: add one
+        tree = notes_slide.shapes._spTree
+        tree.add_placeholder(tree.max_shape_id + 1, "Notes", PP_PLACEHOLDER.BODY, "horz", "full", 1)
+        frame = notes_slide.notes_text_frame
+    assert frame is not None
+    fill(frame, spec.notes, TextStyle(lang=lang, markers="notes"))
+    tag_language(notes_slide._element, lang)
+
+
+def expand_slides(
+    prs: Presentation, theme: Theme, specs: Sequence[SlidePlan]
+) -> Iterator[SlidePlan]:
+    """The plan's slides, with long reference lists split over continuation slides."""
+    for spec in specs:
+        if spec.kind == "references":
+            yield from split_references(prs, theme, spec)
+        else:
+            yield spec
+
+
+def split_references(prs: Presentation, theme: Theme, spec: SlidePlan) -> Iterator[SlidePlan]:
+    """`spec`, and "<title> (cont.)" slides, each holding what fits at 20pt."""
+    layout = find_layout(prs, layout_name(theme.layouts, "references"), "references")
+    body = next(
+        (p for p in layout_placeholders(layout) if p.placeholder_format.type in TEXT_TYPES),
+        None,
+    )
+    if body is None:
+        yield spec
+        return
+    box = box_of(body)
+    citations = tuple(p for b in spec.blocks_with("citation") for p in b.paras)
+    chunks = split_to_fit(citations, box.width_pt, box.height_pt, REFERENCE_PT, indented=True)
+    for index, chunk in enumerate(chunks or [()]):
+        block = dataclasses.replace(spec.blocks_with("citation")[0], paras=chunk) if chunk else None
+        yield dataclasses.replace(
+            spec,
+            title=spec.title if index == 0 else f"{spec.title} (cont.)",
+            blocks=(block,) if block else (),
+            notes=spec.notes if index == 0 else (),
+            minutes=spec.minutes if index == 0 else None,
+        )

@@ -1,0 +1,182 @@
+"""Bring the template's master, layouts and theme part in line with a Theme.
+
+* :func:`resize` sets the slide size (16:9 or 4:3) and rescales every position on
+  the masters and layouts, so placeholders use the full width.
+* :func:`apply_theme` writes the palette and fonts into the master (background,
+  title and body text styles) and into the theme part's colour and font schemes,
+  so the deck restyles cleanly in PowerPoint's Design tab and new text the trainer
+  types picks up the agency's look.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+from pptx.presentation import Presentation
+from pptx.util import Emu
+
+from hrdeck.theme import Theme
+
+SLIDE_SIZES = {"16:9": (Emu(12192000), Emu(6858000)), "4:3": (Emu(9144000), Emu(6858000))}
+TITLE_PT = 36
+BODY_LEVEL_PT = (28, 24, 20, 18, 18, 18, 18, 18, 18)
+_FILLS = ("a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill", "a:grpFill")
+
+
+def resize(prs: Presentation, slide_size: str) -> None:
+    """Set the slide size and scale master and layout shapes to match."""
+    width, height = SLIDE_SIZES.get(slide_size, SLIDE_SIZES["16:9"])
+    old_w, old_h = prs.slide_width or width, prs.slide_height or height
+    prs.slide_width, prs.slide_height = width, height
+    if (old_w, old_h) == (width, height):
+        return
+    fx, fy = width / old_w, height / old_h
+    for element in _master_and_layout_elements(prs):
+        _scale_positions(element, fx, fy)
+
+
+def _master_and_layout_elements(prs: Presentation) -> Iterator[etree._Element]:
+    for master in prs.slide_masters:
+        yield master._element
+        for layout in master.slide_layouts:
+            yield layout._element
+
+
+def _scale_positions(element: etree._Element, fx: float, fy: float) -> None:
+    for tag in ("a:off", "a:chOff"):
+        for node in element.iter(qn(tag)):
+            node.set("x", str(round(int(node.get("x", "0")) * fx)))
+            node.set("y", str(round(int(node.get("y", "0")) * fy)))
+    for tag in ("a:ext", "a:chExt"):
+        for node in element.iter(qn(tag)):
+            if node.get("cx") is None:
+                continue  # an extension-list entry, not a size
+            node.set("cx", str(round(int(node.get("cx", "0")) * fx)))
+            node.set("cy", str(round(int(node.get("cy", "0")) * fy)))
+
+
+def apply_theme(prs: Presentation, theme: Theme) -> None:
+    """Palette and fonts into every master and its theme part."""
+    for master in prs.slide_masters:
+        _set_background(master._element, theme.palette.background)
+        _set_text_styles(master._element, theme)
+        theme_part = master.part.part_related_by(RT.THEME)
+        theme_part._blob = themed_theme_xml(theme_part.blob, theme)
+
+
+def _set_background(master: etree._Element, colour: str) -> None:
+    c_sld = master.find(qn("p:cSld"))
+    old = c_sld.find(qn("p:bg"))
+    if old is not None:
+        c_sld.remove(old)
+    bg = etree.Element(qn("p:bg"))
+    bg_pr = etree.SubElement(bg, qn("p:bgPr"))
+    _solid(bg_pr, colour)
+    etree.SubElement(bg_pr, qn("a:effectLst"))
+    c_sld.insert(0, bg)
+
+
+def _solid(parent: etree._Element, colour: str, index: int | None = None) -> None:
+    fill = etree.Element(qn("a:solidFill"))
+    etree.SubElement(fill, qn("a:srgbClr")).set("val", colour.lstrip("#").upper())
+    if index is None:
+        parent.append(fill)
+    else:
+        parent.insert(index, fill)
+
+
+def _set_text_styles(master: etree._Element, theme: Theme) -> None:
+    styles = master.find(qn("p:txStyles"))
+    if styles is None:
+        return
+    palette = theme.palette
+    for level in _levels(styles.find(qn("p:titleStyle"))):
+        _set_def_run(level, palette.title, theme.heading_font, TITLE_PT)
+    for index, level in enumerate(_levels(styles.find(qn("p:bodyStyle")))):
+        _set_def_run(level, palette.text, theme.body_font, BODY_LEVEL_PT[min(index, 8)])
+        _set_bullet_colour(level, palette.accent)
+    for level in _levels(styles.find(qn("p:otherStyle"))):
+        _set_def_run(level, palette.text, theme.body_font, None)
+
+
+def _levels(style: etree._Element | None) -> list[etree._Element]:
+    if style is None:
+        return []
+    return [child for child in style if etree.QName(child).localname.startswith("lvl")]
+
+
+def _set_def_run(level: etree._Element, colour: str, font: str, size: int | None) -> None:
+    def_rpr = level.find(qn("a:defRPr"))
+    if def_rpr is None:
+        def_rpr = etree.SubElement(level, qn("a:defRPr"))
+    if size is not None:
+        def_rpr.set("sz", str(size * 100))
+    for tag in _FILLS:
+        for old in def_rpr.findall(qn(tag)):
+            def_rpr.remove(old)
+    _solid(def_rpr, colour, 1 if def_rpr.find(qn("a:ln")) is not None else 0)
+    latin = def_rpr.find(qn("a:latin"))
+    if latin is None:
+        latin = etree.Element(qn("a:latin"))
+        later = (def_rpr.find(qn(t)) for t in ("a:ea", "a:cs", "a:sym", "a:hlinkClick"))
+        anchor = next((e for e in later if e is not None), None)
+        if anchor is not None:
+            anchor.addprevious(latin)
+        else:
+            def_rpr.append(latin)
+    latin.set("typeface", font)
+
+
+def _set_bullet_colour(level: etree._Element, colour: str) -> None:
+    """Bullets in the accent colour (a:buClr goes after spacing, before bullet size)."""
+    for old in level.findall(qn("a:buClr")):
+        level.remove(old)
+    clr = etree.Element(qn("a:buClr"))
+    etree.SubElement(clr, qn("a:srgbClr")).set("val", colour.lstrip("#").upper())
+    spacing = [level.find(qn(t)) for t in ("a:lnSpc", "a:spcBef", "a:spcAft")]
+    present = [s for s in spacing if s is not None]
+    if present:
+        present[-1].addnext(clr)
+    else:
+        level.insert(0, clr)
+
+
+def themed_theme_xml(blob: bytes, theme: Theme) -> bytes:
+    """The theme part's XML with hrdeck's colour and font schemes."""
+    root = etree.fromstring(blob)
+    elements = root.find(qn("a:themeElements"))
+    palette = theme.palette
+    colours = {
+        "dk1": palette.text,
+        "lt1": palette.background,
+        "dk2": palette.title,
+        "lt2": blend(palette.background, palette.accent, 0.08),
+        "accent1": palette.accent,
+        "accent2": palette.accent2,
+        "accent3": palette.muted,
+        "hlink": palette.accent,
+        "folHlink": palette.accent2,
+    }
+    scheme = elements.find(qn("a:clrScheme"))
+    for name, colour in colours.items():
+        slot = scheme.find(qn(f"a:{name}"))
+        if slot is None:
+            continue
+        for child in list(slot):
+            slot.remove(child)
+        etree.SubElement(slot, qn("a:srgbClr")).set("val", colour.lstrip("#").upper())
+    fonts = elements.find(qn("a:fontScheme"))
+    for kind, font in (("a:majorFont", theme.heading_font), ("a:minorFont", theme.body_font)):
+        latin = fonts.find(qn(kind)).find(qn("a:latin"))
+        latin.set("typeface", font)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def blend(base: str, other: str, amount: float) -> str:
+    """`base` moved `amount` (0..1) of the way towards `other`, as RRGGBB."""
+    a = bytes.fromhex(base.lstrip("#"))
+    b = bytes.fromhex(other.lstrip("#"))
+    return "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b, strict=True))
