@@ -47,6 +47,7 @@ class Case:
     argv: list[str]
     out_dir: Path | None = None
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     rss_kib: list[int] = field(default_factory=list)
     failure: str | None = None
     slides_out: int | None = None
@@ -56,21 +57,53 @@ class Case:
         return statistics.median(self.seconds) if self.seconds else None
 
     @property
+    def cpu_median(self) -> float | None:
+        return statistics.median(self.cpu) if self.cpu else None
+
+    @property
     def peak_mib(self) -> float | None:
         return max(self.rss_kib) / 1024 if self.rss_kib else None
 
 
-def run_once(argv: list[str], cwd: Path, stdout: Path | None = None) -> tuple[float, int, int, str]:
-    """Run ``argv`` once: (wall seconds, peak RSS KiB of that child, exit code, stderr tail)."""
-    with tempfile.TemporaryFile() as err, open(stdout or os.devnull, "wb") as out:
+TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+
+@dataclass(frozen=True)
+class Sample:
+    seconds: float  # wall clock
+    cpu: float  # user + system of the command (and its children)
+    rss_kib: int  # the command's own peak resident set
+    code: int
+    stderr: str
+
+
+def run_once(argv: list[str], cwd: Path, stdout: Path | None = None) -> Sample:
+    """Run ``argv`` once as a cold subprocess and measure it.
+
+    Peak memory comes from ``/usr/bin/time -f %M`` when it exists: the ``ru_maxrss``
+    that ``os.wait4`` reports for a child started from this (larger) Python process
+    never drops below this process's own RSS, since Linux carries the pre-exec high
+    water mark across exec.  Without ``/usr/bin/time`` that floor applies.
+    """
+    with (
+        tempfile.TemporaryFile() as err,
+        tempfile.NamedTemporaryFile("r", suffix=".rss") as rss_file,
+        open(stdout or os.devnull, "wb") as out,
+    ):
+        wrapped = [TIME, "-f", "%M", "-o", rss_file.name, *argv] if TIME else argv
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err)
+        proc = subprocess.Popen(wrapped, cwd=cwd, stdout=out, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         tail = err.read()[-2000:].decode("utf-8", "replace")
-    return seconds, usage.ru_maxrss, proc.returncode, tail
+        rss = usage.ru_maxrss
+        if TIME:
+            numbers = re.findall(r"^\d+$", rss_file.read(), flags=re.MULTILINE)
+            rss = int(numbers[-1]) if numbers else rss
+    cpu = usage.ru_utime + usage.ru_stime
+    return Sample(seconds, cpu, rss, proc.returncode, tail)
 
 
 def hrdeck_argv() -> list[str]:
@@ -107,13 +140,15 @@ class Setup:
     pandoc: str | None
     sizes: tuple[int, ...]
     markdown_source: dict[str, str] = field(default_factory=dict)
+    load: list[float] = field(default_factory=list)  # 1-minute load average, start and end
     cases: list[Case] = field(default_factory=list)
 
 
 def export_markdown(setup: Setup, name: str, argv: list[str], fallback: str | None) -> Path | None:
     """Markdown for pandoc from ``hrdeck plan --format markdown``; the fallback only on failure."""
     target = setup.work / f"{name}.md"
-    _, _, code, tail = run_once(argv, setup.work, stdout=target)
+    sample = run_once(argv, setup.work, stdout=target)
+    code, tail = sample.code, sample.stderr
     if code == 0 and target.stat().st_size > 0:
         setup.markdown_source[name] = "hrdeck plan --format markdown"
         return target
@@ -219,19 +254,25 @@ def prepare_builtin(setup: Setup) -> None:
 
 
 def run_case(case: Case, cwd: Path, record: bool) -> None:
-    seconds, rss, code, tail = run_once(case.argv, cwd)
-    if code != 0:
-        case.failure = f"exit {code}: {tail.strip()[-400:]}"
+    sample = run_once(case.argv, cwd)
+    if sample.code != 0:
+        case.failure = f"exit {sample.code}: {sample.stderr.strip()[-400:]}"
         print(f"  FAILED {case.label}: {case.failure}", file=sys.stderr)
         return
     if record:
-        case.seconds.append(seconds)
-        case.rss_kib.append(rss)
+        case.seconds.append(sample.seconds)
+        case.cpu.append(sample.cpu)
+        case.rss_kib.append(sample.rss_kib)
         case.slides_out = count_slides(case.out_dir)
-    print(f"  {case.label:<48} {seconds:8.3f} s {rss / 1024:7.1f} MiB", file=sys.stderr)
+    print(
+        f"  {case.label:<48} {sample.seconds:8.3f} s wall {sample.cpu:8.3f} s cpu "
+        f"{sample.rss_kib / 1024:7.1f} MiB",
+        file=sys.stderr,
+    )
 
 
 def time_all(setup: Setup, repeat: int) -> None:
+    setup.load.append(os.getloadavg()[0])
     smallest = f":{min(setup.sizes)}" if setup.sizes else ":"
     print("warm-up (smallest size and built-in, not recorded):", file=sys.stderr)
     for case in setup.cases:
@@ -243,6 +284,7 @@ def time_all(setup: Setup, repeat: int) -> None:
         for case in setup.cases[shift:] + setup.cases[:shift]:
             if case.failure is None:
                 run_case(case, setup.work, record=True)
+    setup.load.append(os.getloadavg()[0])
 
 
 # ---------------------------------------------------------------- reporting
@@ -268,48 +310,48 @@ def fmt_x(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.2f}x"
 
 
-def size_table(setup: Setup) -> list[str]:
+TOOLS = (("build", "hrdeck build"), ("pandoc", "pandoc"), ("pptx", "python-pptx"))
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    return ["| " + " | ".join(r) + " |" for r in [rows[0], ["---"] * len(rows[0]), *rows[1:]]]
+
+
+def size_tables(setup: Setup) -> list[str]:
+    """Wall-clock medians with ratios, then CPU medians, peak memory and slides written."""
     cases = by_key(setup)
-    pandoc = setup.pandoc is not None
-    head = ["slides", "hrdeck build s"]
-    head += ["pandoc s"] if pandoc else []
-    head += ["python-pptx s"]
-    head += ["hrdeck/pandoc"] if pandoc else []
-    head += ["hrdeck/python-pptx", "hrdeck validate s", "hrdeck MiB"]
-    head += ["pandoc MiB"] if pandoc else []
-    head += ["python-pptx MiB", "slides out (hrdeck/pandoc/pptx)"]
-    rows = [head, ["---"] * len(head)]
+    tools = [(k, name) for k, name in TOOLS if k != "pandoc" or setup.pandoc]
+    wall = [["slides", *(f"{name} s" for _, name in tools)]]
+    wall[0] += [f"hrdeck/{name}" for k, name in tools if k != "build"]
+    wall[0] += ["hrdeck validate s"]
+    other = [["slides", *(f"{name} cpu s" for _, name in tools)]]
+    other[0] += [f"{name} MiB" for _, name in tools] + ["slides out"]
     for n in setup.sizes:
-        h, p, x = (cases.get(f"{tool}:{n}") for tool in ("build", "pandoc", "pptx"))
-        v = cases[f"validate:{n}"]
-        med = {k: c.median if c else None for k, c in (("h", h), ("p", p), ("x", x))}
-        row = [str(n), fmt_s(med["h"])]
-        row += [fmt_s(med["p"])] if pandoc else []
-        row += [fmt_s(med["x"])]
-        row += [fmt_x(ratio(med["h"], med["p"]))] if pandoc else []
-        row += [fmt_x(ratio(med["h"], med["x"])), fmt_s(v.median)]
-        row += [fmt_mib(h.peak_mib if h else None)]
-        row += [fmt_mib(p.peak_mib if p else None)] if pandoc else []
-        row += [fmt_mib(x.peak_mib if x else None)]
-        row += [
+        row_cases = [cases.get(f"{k}:{n}") for k, _ in tools]
+        med = [c.median if c else None for c in row_cases]
+        wall.append([str(n), *(fmt_s(m) for m in med)])
+        wall[-1] += [fmt_x(ratio(med[0], m)) for m in med[1:]]
+        wall[-1] += [fmt_s(cases[f"validate:{n}"].median)]
+        other.append([str(n), *(fmt_s(c.cpu_median if c else None) for c in row_cases)])
+        other[-1] += [fmt_mib(c.peak_mib if c else None) for c in row_cases]
+        other[-1] += [
             "/".join(
-                str(c.slides_out) if c and c.slides_out is not None else "-" for c in (h, p, x)
+                "-" if c is None or c.slides_out is None else str(c.slides_out) for c in row_cases
             )
         ]
-        rows.append(row)
-    return ["| " + " | ".join(r) + " |" for r in rows]
+    return [*_table(wall), "", *_table(other)]
 
 
 def builtin_table(setup: Setup) -> list[str]:
     keys = ("help", "python", "validate", "court", "all", "pandoc:court")
     cases = by_key(setup)
-    lines = ["| command | median s | peak MiB |", "| --- | --- | --- |"]
+    rows = [["command", "median s", "cpu s", "peak MiB"]]
     for key in keys:
         case = cases.get(key)
         if case is not None:
             value = "FAILED" if case.failure else fmt_s(case.median)
-            lines.append(f"| `{case.label}` | {value} | {fmt_mib(case.peak_mib)} |")
-    return lines
+            rows.append([f"`{case.label}`", value, fmt_s(case.cpu_median), fmt_mib(case.peak_mib)])
+    return _table(rows)
 
 
 def targets(setup: Setup) -> list[tuple[str, str, str]]:
@@ -393,12 +435,19 @@ def report(setup: Setup, repeat: int) -> str:
     )
     lines.append("")
     lines += [f"- **{k}**: {v}" for k, v in info.items()]
+    if setup.load:
+        lines.append(
+            f"- **load average** (1 min) at start / end: "
+            f"{' / '.join(f'{x:.2f}' for x in setup.load)} on {os.cpu_count()} CPUs "
+            "(other work inflates wall times; the cpu columns much less)"
+        )
+    lines.append(f"- **peak memory** via {'/usr/bin/time -f %M' if TIME else 'os.wait4 ru_maxrss'}")
     sources = "; ".join(f"{k}: {v}" for k, v in setup.markdown_source.items())
     lines.append(f"- **pandoc input**: {sources or 'n/a'}")
     if setup.pandoc is None:
         lines.append("- **pandoc is not installed: its columns are skipped.**")
     lines += ["", "## Synthetic curricula (bench audience, N bullet slides with notes)", ""]
-    lines += size_table(setup)
+    lines += size_tables(setup)
     lines += ["", "## Built-in curriculum and start-up", ""]
     lines += builtin_table(setup)
     lines += ["", "## Targets", "", "| target | measured | result |", "| --- | --- | --- |"]
@@ -418,6 +467,7 @@ def save_json(setup: Setup, path: Path) -> None:
             "label": case.label,
             "argv": case.argv,
             "seconds": case.seconds,
+            "cpu": case.cpu,
             "rss_kib": case.rss_kib,
             "failure": case.failure,
             "slides_out": case.slides_out,
