@@ -64,15 +64,21 @@ def load_valid(root: Path) -> tuple[Curriculum, list[Diagnostic]]:
     return curriculum, diagnostics
 
 
-def resolve_audiences(curriculum: Curriculum, wanted: str | None) -> list[str]:
-    """The audience ids to build; an unknown one is a usage error listing the known ones."""
+def resolve_audiences(
+    curriculum: Curriculum, wanted: str | None, defaults: tuple[str, ...] = ()
+) -> list[str]:
+    """The audience ids to build; an unknown one is a usage error listing the known ones.
+
+    ``None`` means the project's default list (hrdeck.yaml ``audiences``), else all.
+    """
     known = [a.id for a in curriculum.audiences]
-    if wanted in (None, "all"):
+    if wanted == "all" or (wanted is None and not defaults):
         return known
-    assert wanted is not None
-    if wanted not in known:
-        raise UsageError(f"unknown audience '{wanted}'; known audiences: {', '.join(known)}")
-    return [wanted]
+    asked = [wanted] if wanted is not None else list(defaults)
+    for name in asked:
+        if name not in known:
+            raise UsageError(f"unknown audience '{name}'; known audiences: {', '.join(known)}, all")
+    return asked
 
 
 def plan_audience(
@@ -157,12 +163,15 @@ def _stage(out_dir: Path, name: str, data: bytes) -> Path:
 
 def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildResult:
     """Validate once, build every requested audience in memory, then write atomically."""
+    from hrdeck.project import project_settings
     from hrdeck.theme import check_theme_for_build, load_theme
 
     started = time.perf_counter()
     curriculum, diagnostics = load_valid(request.root)
-    audiences = resolve_audiences(curriculum, request.audience)
-    theme = load_theme(request.theme, request.root)
+    settings = project_settings(request.root)
+    defaults = settings.audiences if settings else ()
+    audiences = resolve_audiences(curriculum, request.audience, defaults)
+    theme = load_theme(request.theme or (settings.theme if settings else None), request.root)
     theme_warnings = check_theme_for_build(theme)
     result = BuildResult(audiences=audiences, diagnostics=[*diagnostics, *theme_warnings])
     files: list[tuple[str, bytes]] = []

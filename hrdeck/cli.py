@@ -158,7 +158,8 @@ def plan(audience: str, fmt: str, as_json: bool, curriculum: Path | None) -> Non
     "--audience",
     "-a",
     default=None,
-    help="Audience id (court, clinician, peer, ...) or 'all'. Default: the project's list, else all.",
+    help="Audience id (court, clinician, peer, ...) or 'all' "
+    "(default: the project's list, else all).",
 )
 @click.option("--theme", "-t", default=None, help="Built-in theme name or a theme folder.")
 @click.option(
@@ -279,6 +280,21 @@ def check(deck: Path) -> None:
     findings = check_deck(deck)
     click.echo(format_findings(findings, deck), nl=False)
     sys.exit(1 if any(f.severity == "error" for f in findings) else 0)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@handles_errors
+def init(folder: Path) -> None:
+    """Start an agency project in FOLDER: hrdeck.yaml, local resources, a theme to edit.
+
+    The project builds on the built-in curriculum; 'hrdeck build' works in it at once.
+    """
+    from hrdeck.scaffold import init_project
+
+    for path in init_project(folder):
+        click.echo(str(path))
+    click.echo(f"next: cd {folder} && hrdeck build", err=True)
 
 
 def main() -> None:

@@ -57,7 +57,7 @@ def cross_check(tree: LoadedTree) -> list[Diagnostic]:
         problems += _check_audience(doc, names)
     for doc in tree.modules:
         if doc.ok:
-            problems += _ModuleChecker(doc, tree.root, names).run()
+            problems += _ModuleChecker(doc, doc.layer_root or tree.root, names).run()
     return problems
 
 

@@ -73,7 +73,12 @@ def lint_curriculum(
     ``audience=None`` lints for every audience the curriculum defines (see the
     module docstring); an audience it does not define is a :class:`UsageError`.
     """
-    tree, problems = load_tree(root, display_base)
+    from hrdeck.project import is_project, load_layers
+
+    if is_project(root):
+        tree, _, problems = load_layers(root)
+    else:
+        tree, problems = load_tree(root, display_base)
     return sort_diagnostics([*problems, *lint_tree(tree, audience)])
 
 

@@ -51,6 +51,7 @@ class Document:
     display: str
     data: object
     smap: SourceMap
+    layer_root: Path | None = None  # the curriculum folder this file belongs to, when layered
 
     @property
     def ok(self) -> bool:

@@ -14,7 +14,7 @@ After :func:`hrdeck.tailor.tailor` runs, no ``Variants`` remain and every
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar, Union
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -49,8 +49,8 @@ class Variants(Generic[T]):
         return self.default
 
 
-Text = Union[str, Variants[str]]
-TextList = Union[tuple[Text, ...], Variants[tuple[str, ...]]]
+Text = str | Variants[str]
+TextList = tuple[Text, ...] | Variants[tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class Item:
 
 @dataclass(frozen=True)
 class Image:
-    path: str  # relative to the file that names it, resolved by validate
+    path: str  # relative to Curriculum.root (absolute when from another layer)
     alt: Text
     loc: Loc = NOWHERE
 

@@ -3,7 +3,8 @@
 Runs only after validation found no error, so every value already has the shape
 the schema promises; this module only converts (Variants for mappings by
 audience, Item for bullets, frozensets for audience filters, a Loc for every node).
-Image paths become paths relative to the curriculum folder (``Curriculum.root``).
+Image paths become paths relative to the curriculum folder (``Curriculum.root``),
+or absolute for a file of another layer (an agency project over the built-in one).
 """
 
 from __future__ import annotations
@@ -51,10 +52,14 @@ def build_curriculum(tree: LoadedTree) -> Curriculum:
     root = tree.root.resolve()
     return Curriculum(
         course=build_course(tree.course),
-        modules=tuple(_Builder(doc, root).module() for doc in tree.modules),
+        modules=tuple(_Builder(doc, _layer_root(doc, root)).module() for doc in tree.modules),
         audiences=tuple(build_audience(doc) for doc in tree.audiences),
         root=str(root),
     )
+
+
+def _layer_root(doc: Document, root: Path) -> Path:
+    return doc.layer_root.resolve() if doc.layer_root is not None else root
 
 
 def build_course(doc: Document) -> Course:
@@ -199,7 +204,7 @@ class _Builder:
 
     def image(self, value: Data, path: JsonPath) -> Image:
         found, _outside = resolve_image(self.doc.path, self.root, value["path"])
-        relative = found.relative_to(self.root).as_posix() if found else value["path"]
+        relative = _relative_or_absolute(found, self.root) if found else value["path"]
         return Image(relative, self.text(value["alt"], (*path, "alt")), self.loc(path))
 
     def myths(self, value: list[Data], path: JsonPath) -> tuple[Myth, ...]:
@@ -319,3 +324,8 @@ def _citation(value: Data, loc: Loc) -> Citation:
         note=optional("note"),
         loc=loc,
     )
+
+
+def _relative_or_absolute(found: Path, root: Path) -> str:
+    """Relative to the curriculum folder; absolute for a file of another layer."""
+    return found.relative_to(root).as_posix() if found.is_relative_to(root) else found.as_posix()

@@ -49,7 +49,14 @@ def validate_curriculum(
     if not root.is_dir():
         raise UsageError(f"{root} is not a curriculum folder (it should hold course.yaml)")
     tree, problems = load_tree(root, display_base)
-    problems += check_schemas(tree)
+    return validate_tree(tree, problems)
+
+
+def validate_tree(
+    tree: LoadedTree, problems: list[Diagnostic]
+) -> tuple[Curriculum | None, list[Diagnostic]]:
+    """Check a loaded tree (``problems``: what loading it found already)."""
+    problems = [*problems, *check_schemas(tree)]
     problems += _guarded(tree.display_root, lambda: cross_check(tree))
     problems = sort_diagnostics(set(problems))
     if has_errors(problems):
