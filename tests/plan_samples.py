@@ -271,8 +271,9 @@ def sample_slides(image_path: str | None = None) -> tuple[SlidePlan, ...]:
                         "attending groups and taking buprenorphine as prescribed."
                     ),
                     p(
-                        "At his last visit he told his counselor that he used fentanyl once over the "
-                        "weekend after a family crisis, and that he carried naloxone with him."
+                        "At his last visit he told his counselor that he used fentanyl once "
+                        "over the weekend after a family crisis, and that he carried naloxone "
+                        "with him."
                     ),
                     p("His next status hearing is on Thursday."),
                 ),

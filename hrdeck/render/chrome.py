@@ -9,21 +9,33 @@ placeholders it would overlap are narrowed to make room.
 
 from __future__ import annotations
 
+import copy
 import functools
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.oxml.shapes.autoshape import CT_Shape
 from pptx.parts.image import Image
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
-from pptx.slide import Slide
+from pptx.shapes.placeholder import SlidePlaceholder
+from pptx.slide import Slide, SlideLayout
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
 
-from hrdeck.render.layouts import Box, box_of, layout_placeholders, place, set_alt, slide_size
+from hrdeck.render.layouts import (
+    Box,
+    box_of,
+    layout_boxes,
+    layout_placeholders,
+    place,
+    set_alt,
+    slide_size,
+)
 from hrdeck.render.package import PartFactory
 from hrdeck.render.text import TextStyle, fill, plain
 from hrdeck.theme import Logo, Theme
@@ -36,20 +48,23 @@ SLIDENUM_FIELD_ID = "{4FAE1B2C-6D0E-4C5B-9A51-3E2F0D7C8B11}"
 def add_footer(slide: Slide, prs: Presentation, text: str, theme: Theme, lang: str) -> None:
     """The theme's footer text, centred in the footer band."""
     shape = _clone_or_box(slide, prs, PP_PLACEHOLDER.FOOTER, 0.3, 0.4)
-    _widen_footer(slide, prs, shape)
     style = TextStyle(lang=lang, size=CHROME_PT, color=theme.palette.muted, markers="none")
     fill(shape.text_frame, [plain(text)], style.with_(align=PP_ALIGN.LEFT))
 
 
-def _widen_footer(slide: Slide, prs: Presentation, shape: Shape) -> None:
+def _widen_footer(layout: SlideLayout, element: Any) -> None:
     """Run the footer from the left margin to the slide number, so it stays on one line."""
-    by_type = {p.placeholder_format.type: p for p in layout_placeholders(slide.slide_layout)}
-    date, number = by_type.get(PP_PLACEHOLDER.DATE), by_type.get(PP_PLACEHOLDER.SLIDE_NUMBER)
-    box = box_of(shape)
-    left = int(date.left) if date is not None else int(Inches(0.5))
-    right = int(number.left) - int(Pt(8)) if number is not None else slide_size(prs)[0] - left
+    boxes = layout_boxes(layout)
+    footer = boxes.get(("type", "ftr"))
+    date, number = boxes.get(("type", "dt")), boxes.get(("type", "sldNum"))
+    if footer is None or number is None:
+        return
+    left = date.left if date is not None else footer.left
+    right = number.left - int(Pt(8))
     if right > left:
-        place(shape, Box(left, box.top, right - left, box.height))
+        xfrm = etree.SubElement(element.find(qn("p:spPr")), qn("a:xfrm"))
+        etree.SubElement(xfrm, qn("a:off"), x=str(left), y=str(footer.top))
+        etree.SubElement(xfrm, qn("a:ext"), cx=str(right - left), cy=str(footer.height))
 
 
 def add_slide_number(slide: Slide, prs: Presentation, number: int, theme: Theme, lang: str) -> None:
@@ -72,14 +87,14 @@ def add_slide_number(slide: Slide, prs: Presentation, number: int, theme: Theme,
 def _clone_or_box(
     slide: Slide, prs: Presentation, kind: PP_PLACEHOLDER, x_frac: float, w_frac: float
 ) -> Shape:
-    layout_ph = next(
-        (p for p in layout_placeholders(slide.slide_layout) if p.placeholder_format.type == kind),
-        None,
-    )
-    if layout_ph is not None:
-        slide.shapes.clone_placeholder(layout_ph)
-        idx = layout_ph.placeholder_format.idx
-        return next(p for p in slide.placeholders if p.placeholder_format.idx == idx)
+    prototype = chrome_prototypes(slide.slide_layout).get(kind)
+    if prototype is not None:
+        element = copy.deepcopy(prototype)
+        tree = slide.shapes._spTree
+        next_id = 1 + max(int(e.get("id", "0")) for e in tree.iter(qn("p:cNvPr")))
+        element[0].find(qn("p:cNvPr")).set("id", str(next_id))
+        tree.append(element)
+        return SlidePlaceholder(element, slide.shapes)
     width, height = slide_size(prs)
     box = Box(
         int(width * (x_frac - w_frac / 2)) if kind == PP_PLACEHOLDER.FOOTER else int(width * 0.7),
@@ -90,6 +105,25 @@ def _clone_or_box(
     shape = slide.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
     shape.name = "Footer" if kind == PP_PLACEHOLDER.FOOTER else "Slide Number"
     return shape
+
+
+def chrome_prototypes(layout: SlideLayout) -> dict[PP_PLACEHOLDER, Any]:
+    """Footer and slide-number placeholder elements to clone, made once per layout."""
+    cached = getattr(layout.part, "_hrdeck_chrome", None)
+    if cached is not None:
+        return cached
+    found: dict[PP_PLACEHOLDER, Any] = {}
+    for placeholder in layout_placeholders(layout):
+        element = placeholder.element
+        if element.ph_type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
+            name = "Footer" if element.ph_type == PP_PLACEHOLDER.FOOTER else "Slide Number"
+            found[element.ph_type] = CT_Shape.new_placeholder_sp(
+                0, name, element.ph_type, element.ph_orient, element.ph_sz, element.ph_idx
+            )
+    if PP_PLACEHOLDER.FOOTER in found:
+        _widen_footer(layout, found[PP_PLACEHOLDER.FOOTER])
+    layout.part._hrdeck_chrome = found  # type: ignore[attr-defined]
+    return found
 
 
 def logo_box(prs: Presentation, logo: Logo, aspect: float) -> Box:

@@ -48,9 +48,7 @@ def render_deck(plan: DeckPlan, theme: Theme) -> bytes:
         if spec.kind not in RENDERERS:
             raise ContentError(f"slide {spec.title!r} has unknown kind {spec.kind!r}")
     for number, spec in enumerate(expand_slides(prs, theme, plan.slides), start=1):
-        slide = prs.slides.add_slide(
-            find_layout(prs, layout_name(theme.layouts, spec.kind), spec.kind)
-        )
+        slide = parts.add_slide(find_layout(prs, layout_name(theme.layouts, spec.kind), spec.kind))
         add_chrome(prs, slide, spec, number, theme, plan.language, parts)
         RENDERERS[spec.kind](SlideContext(prs, slide, spec, plan, theme, parts))
         if spec.notes:

@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
+from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
+from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
@@ -37,8 +40,9 @@ DEFAULT_LAYOUTS: Mapping[str, str] = {
     "closing": "Title Slide",
 }
 
-TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
-CHROME_TYPES = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+TITLE_KINDS = frozenset({"title", "ctrTitle"})
+TEXT_KINDS = frozenset({"body", "obj", "subTitle"})
+OTHER_KINDS = frozenset({"pic", "chart", "tbl", "dgm", "media", "clipArt"})
 TEXT_TYPES = (
     PP_PLACEHOLDER.BODY,
     PP_PLACEHOLDER.OBJECT,
@@ -103,9 +107,69 @@ class Box:
         )
 
 
-def box_of(shape: Shape) -> Box:
-    """The (inherited) position of a shape."""
-    return Box(int(shape.left or 0), int(shape.top or 0), int(shape.width), int(shape.height))
+def box_of(shape: Any) -> Box:
+    """The position of a shape; a placeholder without its own inherits its layout's.
+
+    Reads the XML directly (python-pptx resolves inheritance with many XPath
+    queries, which dominates the time of a big deck).
+    """
+    element = shape._element
+    xfrm = own_xfrm(element)
+    if xfrm is not None:
+        off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+        if off is not None and ext is not None:
+            return Box(int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy")))
+    ph = ph_element(element)
+    if ph is None:
+        return Box(0, 0, 0, 0)
+    if not isinstance(shape.part, SlidePart):  # a layout's own placeholder: let pptx inherit
+        return Box(int(shape.left or 0), int(shape.top or 0), int(shape.width), int(shape.height))
+    boxes = layout_boxes(shape.part.slide_layout)
+    found = boxes.get(("idx", int(ph.get("idx", "0")))) or boxes.get(("type", ph_kind(ph)))
+    return found or Box(0, 0, 0, 0)
+
+
+def own_xfrm(element: Any) -> Any:
+    """The a:xfrm of a shape's own properties, or None."""
+    for tag in ("p:spPr", "p:grpSpPr"):
+        props = element.find(qn(tag))
+        if props is not None:
+            return props.find(qn("a:xfrm"))
+    return None
+
+
+def ph_element(element: Any) -> Any:
+    """The p:ph element of a placeholder shape element, or None."""
+    non_visual = element[0] if len(element) else None
+    if non_visual is None:
+        return None
+    nv_pr = non_visual.find(qn("p:nvPr"))
+    return None if nv_pr is None else nv_pr.find(qn("p:ph"))
+
+
+def ph_kind(ph: Any) -> str:
+    """The placeholder type as written in the XML ('obj' when absent)."""
+    return str(ph.get("type", "obj"))
+
+
+def layout_boxes(layout: SlideLayout) -> dict[tuple[str, Any], Box]:
+    """Placeholder boxes of a layout by idx and by type, computed once per layout."""
+    cached = getattr(layout.part, "_hrdeck_boxes", None)
+    if cached is not None:
+        return cached
+    boxes: dict[tuple[str, Any], Box] = {}
+    for placeholder in layout_placeholders(layout):
+        box = Box(
+            int(placeholder.left or 0),
+            int(placeholder.top or 0),
+            int(placeholder.width or 0),
+            int(placeholder.height or 0),
+        )
+        ph = ph_element(placeholder._element)
+        boxes[("idx", int(ph.get("idx", "0")))] = box
+        boxes.setdefault(("type", ph_kind(ph)), box)
+    layout.part._hrdeck_boxes = boxes  # type: ignore[attr-defined]
+    return boxes
 
 
 def place(shape: Shape, box: Box) -> None:
@@ -119,8 +183,12 @@ def place(shape: Shape, box: Box) -> None:
 
 
 def layout_placeholders(layout: SlideLayout) -> list[Any]:
-    """The placeholders of a layout (python-pptx's iterator confuses mypy)."""
-    return list(layout.placeholders)
+    """The placeholders of a layout, computed once per layout."""
+    cached = getattr(layout.part, "_hrdeck_placeholders", None)
+    if cached is None:
+        cached = list(layout.placeholders)
+        layout.part._hrdeck_placeholders = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def slide_size(prs: Presentation) -> tuple[int, int]:
@@ -130,33 +198,39 @@ def slide_size(prs: Presentation) -> tuple[int, int]:
 
 def set_alt(shape: Any, text: str) -> None:
     """Alt text: the descr attribute of the shape's cNvPr (pic, sp, grpSp, cxnSp)."""
-    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
+    shape._element[0].find(qn("p:cNvPr")).set("descr", text)
 
 
-def _type(shape: Shape) -> object:
-    return shape.placeholder_format.type
+def _placeholders_of(slide: Slide, kinds: frozenset[str]) -> list[Shape]:
+    tree = slide.shapes._spTree
+    found: list[Shape] = []
+    for element in tree.iterchildren(qn("p:sp")):
+        ph = ph_element(element)
+        if ph is not None and ph_kind(ph) in kinds:
+            found.append(SlidePlaceholder(element, slide.shapes))
+    return found
 
 
 def title_placeholder(slide: Slide) -> Shape | None:
     """The slide's title placeholder, if its layout has one."""
-    return next((s for s in slide.placeholders if _type(s) in TITLE_TYPES), None)
+    return next(iter(_placeholders_of(slide, TITLE_KINDS)), None)
 
 
 def text_placeholders(slide: Slide) -> list[Shape]:
     """Body, content and subtitle placeholders, in reading order (columns, then rows)."""
-    found = [s for s in slide.placeholders if _type(s) in TEXT_TYPES]
-    return sorted(found, key=lambda s: (round(int(s.left or 0) / 914400), int(s.top or 0)))
+    found = _placeholders_of(slide, TEXT_KINDS)
+    boxes = {id(s): box_of(s) for s in found}
+    return sorted(found, key=lambda s: (round(boxes[id(s)].left / 914400), boxes[id(s)].top))
 
 
 def remove_unused(slide: Slide, keep: list[Shape]) -> None:
     """Delete empty placeholders other than `keep`, so no 'Click to add text' shows."""
     kept = {id(s._element) for s in keep}
-    for shape in list(slide.placeholders):
-        if id(shape._element) in kept or _type(shape) in TITLE_TYPES:
+    for shape in _placeholders_of(slide, TEXT_KINDS | OTHER_KINDS):
+        element = shape._element
+        if id(element) in kept or "".join(element.itertext()).strip():
             continue
-        if shape.has_text_frame and shape.text_frame.text.strip():
-            continue
-        shape._element.getparent().remove(shape._element)
+        element.getparent().remove(element)
 
 
 def content_area(prs: Presentation, slide: Slide) -> Box:

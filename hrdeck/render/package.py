@@ -13,6 +13,7 @@ gives byte-identical files.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
@@ -20,32 +21,71 @@ import zipfile
 from pathlib import Path
 from typing import Any, cast
 
+from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
-from pptx.oxml.slide import CT_NotesSlide
+from pptx.opc.serialized import PackageWriter
+from pptx.oxml.ns import qn
+from pptx.oxml.slide import CT_NotesSlide, CT_Slide
 from pptx.parts.image import ImagePart
 from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.presentation import Presentation
 from pptx.shapes.picture import Picture
-from pptx.slide import NotesSlide, Slide
+from pptx.shapes.shapetree import SlideShapes
+from pptx.slide import NotesSlide, Slide, SlideLayout
 from pptx.util import Length
 
 from hrdeck.deckplan import DeckPlan
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _NOTES_NUMBER = re.compile(r"^/ppt/notesSlides/notesSlide(\d+)\.xml$")
+_SLIDE_NUMBER = re.compile(r"^/ppt/slides/slide(\d+)\.xml$")
 
 
 class PartFactory:
-    """Creates notes slides and pictures without walking the whole package."""
+    """Creates slides, notes slides and pictures without walking the whole package.
+
+    Slides and notes slides are copied from a prototype element per layout (built
+    once with python-pptx's own placeholder cloning), named from counters, and
+    related to the presentation without python-pptx's linear search for an existing
+    relationship (a new part cannot have one).
+    """
 
     def __init__(self, prs: Presentation) -> None:
         self._prs = prs
         self._images: dict[Path, ImagePart] = {}
-        used = [_NOTES_NUMBER.match(str(p.partname)) for p in prs.part.package.iter_parts()]
-        self._next_notes = 1 + max((int(m.group(1)) for m in used if m), default=0)
+        names = [str(p.partname) for p in prs.part.package.iter_parts()]
+        self._next_notes = 1 + _highest(_NOTES_NUMBER, names)
+        self._next_slide = 1 + _highest(_SLIDE_NUMBER, names)
+        id_list = prs.slides._sldIdLst
+        self._next_slide_id = 1 + max([255, *(int(i.get("id")) for i in id_list)])
         self._notes_master_part: Any = None
+        self._notes_prototype: Any = None
+        self._slide_prototypes: dict[int, Any] = {}
+
+    def add_slide(self, layout: SlideLayout) -> Slide:
+        """A new slide at the end of the deck, with the layout's placeholders cloned."""
+        partname = PackURI(f"/ppt/slides/slide{self._next_slide}.xml")
+        self._next_slide += 1
+        element = copy.deepcopy(self._slide_prototype(layout))
+        package = self._prs.part.package
+        slide_part = SlidePart(partname, CT.PML_SLIDE, package, element)
+        slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        rId = self._prs.part.rels._add_relationship(RT.SLIDE, slide_part)
+        id_list = self._prs.slides._sldIdLst
+        slide_id = etree.SubElement(id_list, qn("p:sldId"), id=str(self._next_slide_id))
+        slide_id.set(qn("r:id"), rId)
+        self._next_slide_id += 1
+        return slide_part.slide
+
+    def _slide_prototype(self, layout: SlideLayout) -> Any:
+        key = id(layout.part)
+        if key not in self._slide_prototypes:
+            element = CT_Slide.new()
+            SlideShapes(element.cSld.spTree, cast(Any, None)).clone_layout_placeholders(layout)
+            self._slide_prototypes[key] = element
+        return self._slide_prototypes[key]
 
     def notes_slide(self, slide: Slide) -> NotesSlide:
         """A new notes slide for `slide` (which must not have one yet)."""
@@ -55,10 +95,14 @@ class PartFactory:
         master_part = self._notes_master_part
         partname = PackURI(f"/ppt/notesSlides/notesSlide{self._next_notes}.xml")
         self._next_notes += 1
-        part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, slide_part.package, CT_NotesSlide.new())
+        prototype = self._notes_prototype
+        element = CT_NotesSlide.new() if prototype is None else copy.deepcopy(prototype)
+        part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, slide_part.package, element)
         part.relate_to(master_part, RT.NOTES_MASTER)
         part.relate_to(slide_part, RT.SLIDE)
-        part.notes_slide.clone_master_placeholders(master_part.notes_master)
+        if prototype is None:
+            part.notes_slide.clone_master_placeholders(master_part.notes_master)
+            self._notes_prototype = copy.deepcopy(element)
         slide_part.relate_to(part, RT.NOTES_SLIDE)
         return part.notes_slide
 
@@ -81,6 +125,11 @@ class PartFactory:
         rId = slide.part.relate_to(image_part, RT.IMAGE)
         slide.shapes._add_pic_from_image_part(image_part, rId, left, top, width, height)
         return slide.shapes[-1]  # type: ignore[return-value]
+
+
+def _highest(pattern: re.Pattern[str], names: list[str]) -> int:
+    found = (pattern.match(name) for name in names)
+    return max((int(m.group(1)) for m in found if m), default=0)
 
 
 def set_core_properties(prs: Presentation, plan: DeckPlan) -> None:
@@ -109,26 +158,60 @@ def plan_datetime(date: str) -> dt.datetime:
 
 
 def reproducible_bytes(prs: Presentation, plan: DeckPlan) -> bytes:
-    """Save `prs` and return zip bytes that depend only on its content."""
+    """The .pptx bytes of `prs`: fixed timestamps and permissions, a stable entry order.
+
+    python-pptx's own package writer serialises the parts into memory (no zip, no
+    clock); the zip is then written once here.
+    """
     set_core_properties(prs, plan)
-    raw = io.BytesIO()
-    prs.save(raw)
-    return normalise_zip(raw.getvalue())
+    package = prs.part.package
+    collector = _EntryCollector()
+    _CollectingWriter(cast(Any, collector), package._rels, tuple(package.iter_parts()))._write()
+    return zip_entries(collector.entries)
+
+
+class _EntryCollector:
+    """Stands in for python-pptx's zip writer: keeps each member's bytes."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, bytes] = {}
+
+    def __enter__(self) -> _EntryCollector:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self.entries[pack_uri.membername] = blob
+
+
+class _CollectingWriter(PackageWriter):
+    """python-pptx's PackageWriter, writing into an :class:`_EntryCollector`."""
+
+    def _write(self) -> None:
+        collector = cast(Any, self._pkg_file)
+        self._write_content_types_stream(collector)
+        self._write_pkg_rels(collector)
+        self._write_parts(collector)
 
 
 def normalise_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed timestamps, fixed permissions and a stable order."""
+    """Rewrite any zip with fixed timestamps, fixed permissions and a stable order."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
-        entries = [(info.filename, source.read(info)) for info in source.infolist()]
-    entries.sort(key=lambda entry: _entry_rank(entry[0]))
+        return zip_entries({info.filename: source.read(info) for info in source.infolist()})
+
+
+def zip_entries(entries: dict[str, bytes]) -> bytes:
+    """A zip of `entries` that depends only on their names and bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, payload in entries:
+        for name in sorted(entries, key=_entry_rank):
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
-            target.writestr(info, payload, compresslevel=6)
+            target.writestr(info, entries[name], compresslevel=6)
     return out.getvalue()
 
 

@@ -9,15 +9,17 @@ links become real hyperlinks.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from lxml import etree
 from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
-from pptx.text.text import TextFrame, _Paragraph, _Run
-from pptx.util import Pt
+from pptx.enum.text import PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn as _qn
+from pptx.text.text import TextFrame
 
 from hrdeck.deckplan import Para, Run
 
@@ -48,66 +50,89 @@ def plain(text: str) -> Para:
 
 
 def fill(frame: TextFrame, paras: Sequence[Para], style: TextStyle) -> None:
-    """Replace the text of `frame` with `paras` set in `style`; word wrap on."""
-    frame.clear()
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    for index, para in enumerate(paras or (plain(""),)):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        write_para(paragraph, para, style)
+    """Replace the text of `frame` with `paras` set in `style`; word wrap on, no autofit.
+
+    Builds the DrawingML directly with lxml: python-pptx's text objects resolve every
+    property through XPath, which is most of the time of a large deck.
+    """
+    tx_body = frame._txBody
+    _no_autofit(tx_body)
+    for old in tx_body.findall(qn("a:p")):
+        tx_body.remove(old)
+    for para in paras or (plain(""),):
+        write_para(tx_body, para, style, frame.part)
 
 
 def append(frame: TextFrame, paras: Iterable[Para], style: TextStyle) -> None:
     """Add `paras` after the text already in `frame`."""
     for para in paras:
-        write_para(frame.add_paragraph(), para, style)
+        write_para(frame._txBody, para, style, frame.part)
 
 
-def write_para(paragraph: _Paragraph, para: Para, style: TextStyle) -> None:
-    """Write one plan paragraph (level, markers, runs) into `paragraph`."""
-    paragraph.level = min(para.level, 8)
+def _no_autofit(tx_body: etree._Element) -> None:
+    body_pr = tx_body.find(qn("a:bodyPr"))
+    if body_pr is None:
+        body_pr = etree.Element(qn("a:bodyPr"))
+        tx_body.insert(0, body_pr)
+    body_pr.set("wrap", "square")
+    for tag in ("a:noAutofit", "a:normAutofit", "a:spAutoFit"):
+        for old in body_pr.findall(qn(tag)):
+            body_pr.remove(old)
+    autofit = etree.Element(qn("a:noAutofit"))
+    after = ("scene3d", "sp3d", "flatTx", "extLst")
+    later = [c for c in body_pr if etree.QName(c).localname in after]
+    if later:
+        later[0].addprevious(autofit)
+    else:
+        body_pr.append(autofit)
+
+
+def write_para(tx_body: etree._Element, para: Para, style: TextStyle, part: Any) -> None:
+    """Append one plan paragraph (level, markers, runs) to `tx_body`."""
+    paragraph = etree.SubElement(tx_body, qn("a:p"))
+    p_pr = etree.SubElement(paragraph, qn("a:pPr"))
+    level = min(para.level, 8)
+    if level:
+        p_pr.set("lvl", str(level))
     if style.align is not None:
-        paragraph.alignment = style.align
+        p_pr.set("algn", _ALIGN[style.align])
     if style.space_before is not None:
-        paragraph.space_before = Pt(style.space_before)
-    set_markers(paragraph, para.level, style.markers)
+        spacing = etree.SubElement(p_pr, qn("a:spcBef"))
+        etree.SubElement(spacing, qn("a:spcPts"), val=str(int(style.space_before * 100)))
+    set_markers(p_pr, level, style.markers)
     for run in para.runs:
-        write_run(paragraph.add_run(), run, style)
-    end = paragraph._p.get_or_add_endParaRPr()
-    end.set("lang", style.lang)
+        write_run(paragraph, run, style, part)
+    end = etree.SubElement(paragraph, qn("a:endParaRPr"), lang=style.lang)
     if style.size:
         end.set("sz", str(int(style.size * 100)))
 
 
-def write_run(target: _Run, run: Run, style: TextStyle) -> None:
-    """Set the text and formatting of one run."""
-    target.text = run.text
-    font = target.font
-    font._rPr.set("lang", style.lang)
+def write_run(paragraph: etree._Element, run: Run, style: TextStyle, part: Any) -> None:
+    """Append one run with its formatting (child order per the DrawingML schema)."""
+    element = etree.SubElement(paragraph, qn("a:r"))
+    r_pr = etree.SubElement(element, qn("a:rPr"), lang=style.lang)
     if style.size:
-        font.size = Pt(style.size)
-    if style.color:
-        font.color.rgb = rgb(style.color)
-    if style.font:
-        font.name = style.font
+        r_pr.set("sz", str(int(style.size * 100)))
     if run.bold or style.bold:
-        font.bold = True
+        r_pr.set("b", "1")
     if run.italic:
-        font.italic = True
-    if run.code:
-        font.name = MONOSPACE
+        r_pr.set("i", "1")
+    if style.color:
+        fill_el = etree.SubElement(r_pr, qn("a:solidFill"))
+        etree.SubElement(fill_el, qn("a:srgbClr"), val=style.color.lstrip("#").upper())
+    font = MONOSPACE if run.code else style.font
+    if font:
+        etree.SubElement(r_pr, qn("a:latin"), typeface=font)
     if run.link:
-        target.hyperlink.address = run.link
+        rId = part.relate_to(run.link, RT.HYPERLINK, is_external=True)
+        etree.SubElement(r_pr, qn("a:hlinkClick")).set(qn("r:id"), rId)
+    etree.SubElement(element, qn("a:t")).text = run.text
 
 
-def set_markers(paragraph: _Paragraph, level: int, markers: str) -> None:
-    """Set list markers on `paragraph` (see :class:`TextStyle`)."""
+def set_markers(p_pr: etree._Element, level: int, markers: str) -> None:
+    """Set list markers on a paragraph's a:pPr (see :class:`TextStyle`)."""
     if markers == "template":
         return
-    p_pr = paragraph._p.get_or_add_pPr()
-    for tag in ("a:buNone", "a:buAutoNum", "a:buChar", "a:buFont"):
-        for old in p_pr.findall(qn(tag)):
-            p_pr.remove(old)
     if markers == "number":
         p_pr.set("marL", str(457200 + 342900 * level))
         p_pr.set("indent", "-457200")
@@ -128,14 +153,18 @@ def set_markers(paragraph: _Paragraph, level: int, markers: str) -> None:
 
 
 def _add_marker(p_pr: etree._Element, tag: str, **attrs: str) -> None:
-    """Append a bullet element in schema order (before tab stops / defRPr / ext)."""
-    marker = etree.SubElement(p_pr, qn(tag))
-    for key, value in attrs.items():
-        marker.set(key, value)
-    for later in ("a:tabLst", "a:defRPr", "a:extLst"):
-        for child in p_pr.findall(qn(later)):
-            p_pr.remove(child)
-            p_pr.append(child)
+    """Append a bullet element (pPr is built in schema order, so appending is right)."""
+    etree.SubElement(p_pr, qn(tag), **attrs)
+
+
+qn = functools.lru_cache(maxsize=None)(_qn)  # Clark names, memoised: text is the hot path
+
+_ALIGN = {
+    PP_ALIGN.LEFT: "l",
+    PP_ALIGN.CENTER: "ctr",
+    PP_ALIGN.RIGHT: "r",
+    PP_ALIGN.JUSTIFY: "just",
+}
 
 
 def rgb(hex_colour: str) -> RGBColor:
