@@ -150,7 +150,9 @@ def spectrum(
 
 
 def _description_size(stages: Sequence[Block], width: int, height: int) -> int:
-    sizes = (24, 22, 20, 18)
+    longest = max((len(w) for s in stages for p in s.paras for w in p.text.split()), default=1)
+    room = Emu(width).pt - 16
+    sizes = (*(n for n in (24, 22, 20) if longest * n * 0.55 <= room), 18)
     return min(
         (fit_size(s.paras, Emu(width).pt, Emu(height).pt, sizes, False) for s in stages),
         default=20,
@@ -173,13 +175,17 @@ def _stage(
 
 
 def label_size(label: str, box: Box) -> int:
-    """22pt, or smaller (not below 18pt) if the longest word would not fit on a line."""
+    """22pt, or smaller if the longest word would not fit on a line (never below 12pt).
+
+    Labels on narrow chevrons (five stages on a 4:3 slide) are the one place text
+    goes under 18pt: the alternative is a word broken in the middle.
+    """
     text_width = Emu(box.width - int(box.height * 0.6)).pt - 8
     longest = max((len(word) for word in label.split()), default=1)
-    for size in (22, 20):
-        if longest * size * 0.58 <= text_width:
+    for size in (22, 20, 18, 16, 14):
+        if longest * size * 0.55 <= text_width:
             return size
-    return 18
+    return 12
 
 
 def stage_colour(theme: Theme, index: int, count: int) -> str:
