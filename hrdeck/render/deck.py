@@ -139,6 +139,6 @@ def split_references(prs: Presentation, theme: Theme, spec: SlidePlan) -> Iterat
             spec,
             title=spec.title if index == 0 else f"{spec.title} (cont.)",
             blocks=(block,) if block else (),
-            notes=spec.notes if index == 0 else (),
+            notes=spec.notes,  # each part keeps the list's notes: no slide without any
             minutes=spec.minutes if index == 0 else None,
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
@@ -25,6 +26,9 @@ from hrdeck.render.text import TextStyle, fill, plain, rgb
 from hrdeck.theme import Theme
 
 BAND_HEIGHT = Inches(0.6)
+# PowerPoint's "Mark as decorative" (Office 2019+): screen readers skip the shape.
+DECORATIVE_EXT_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 LABEL_PT = 20
 CHEVRON_HEIGHT = Inches(1.3)
 
@@ -43,6 +47,17 @@ def add_box(slide: Slide, kind: MSO_SHAPE, box: Box, colour: str | None, name: s
     shape.line.fill.background()
     drop_style(shape)
     return shape
+
+
+def mark_decorative(shape: Shape | Connector) -> None:
+    """Mark `shape` decorative, as PowerPoint's Alt Text pane does (an a16 extension)."""
+    c_nv_pr = shape._element[0].find(qn("p:cNvPr"))
+    ext_lst = c_nv_pr.find(qn("a:extLst"))
+    if ext_lst is None:
+        ext_lst = etree.SubElement(c_nv_pr, qn("a:extLst"))
+    ext = etree.SubElement(ext_lst, qn("a:ext"), uri=DECORATIVE_EXT_URI)
+    marker = etree.SubElement(ext, f"{{{DECORATIVE_NS}}}decorative", nsmap={"adec": DECORATIVE_NS})
+    marker.set("val", "1")
 
 
 def drop_style(shape: Shape | Connector) -> None:

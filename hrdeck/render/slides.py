@@ -121,11 +121,15 @@ def _cover_lines(ctx: SlideContext, lines: Sequence[Para]) -> None:
         return
     _accent_rule(ctx, box_of(found[0]))
     size = set_body(ctx, found[0], lines, "none", (26, 24, 22, 20, 18))
-    frame = found[0].text_frame
-    for paragraph in frame.paragraphs[1:]:
+    # Colours set explicitly: the default template's subtitle is a pale grey tint.
+    # Contact lines are smaller, but never under 18pt (PowerPoint's accessibility floor).
+    secondary = Emu(int(Inches(max(18, size * 0.8) / 72)))
+    for index, paragraph in enumerate(found[0].text_frame.paragraphs):
+        colour = rgb(ctx.theme.palette.text if index == 0 else ctx.theme.palette.muted)
         for run in paragraph.runs:
-            run.font.size = Emu(int(Inches(size / 72) * 0.8))
-            run.font.color.rgb = rgb(ctx.theme.palette.muted)
+            run.font.color.rgb = colour
+            if index:
+                run.font.size = secondary
 
 
 def _accent_rule(ctx: SlideContext, below: Box) -> None:
@@ -137,7 +141,10 @@ def _accent_rule(ctx: SlideContext, below: Box) -> None:
     top = (box_of(title).bottom + below.top) // 2 - height // 2
     left = slide_size(ctx.prs)[0] // 2 - width // 2
     bar = Box(left, top, width, height)
-    shapes.add_box(ctx.slide, MSO_SHAPE.RECTANGLE, bar, ctx.theme.palette.accent, "Accent rule")
+    rule = shapes.add_box(
+        ctx.slide, MSO_SHAPE.RECTANGLE, bar, ctx.theme.palette.accent, "Accent rule"
+    )
+    shapes.mark_decorative(rule)
 
 
 def closing_slide(ctx: SlideContext) -> None:
