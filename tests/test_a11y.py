@@ -213,6 +213,17 @@ def _url_link(prs: Any) -> None:
     run.text = LONG_URL
 
 
+def _url_at_end_of_citation(prs: Any) -> None:
+    """An APA reference: the address is the link text, the citation says what it is."""
+    paragraph = _second(prs).shapes[-1].text_frame.paragraphs[0]
+    paragraph.runs[0].text = LONG_URL
+    lead = paragraph._p.makeelement(f"{A}r", {})
+    lead.append(lead.makeelement(f"{A}rPr", {"lang": "en-US"}))
+    lead.append(lead.makeelement(f"{A}t", {}))
+    lead[1].text = "Example Health. (2024). Naloxone distribution guide. "
+    paragraph.runs[0]._r.addprevious(lead)
+
+
 def _table_without_header(prs: Any) -> None:
     frame = next(s for s in _second(prs).shapes if s.has_table)
     frame.table.first_row = False
@@ -239,6 +250,7 @@ CASES: list[tuple[str, Callable[[Any], None], list[tuple[int, str, str]]]] = [
     ("white text on a navy box", _dark_box_white_text, []),
     ("no speaker notes", _no_notes, [(3, "missing-notes", "warning")]),
     ("bare URL as link text", _url_link, [(2, "link-text", "warning")]),
+    ("bare URL ending a citation", _url_at_end_of_citation, []),
     ("table without header row", _table_without_header, [(2, "table-header", "warning")]),
 ]
 

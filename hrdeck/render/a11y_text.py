@@ -25,6 +25,8 @@ LARGE_PT = 24.0
 LARGE_BOLD_PT = 18.67
 LONG_URL = 40
 _URL = re.compile(r"(?i)^(https?://|www\.)\S+$")
+_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of two or more letters
+CONTEXT_WORDS = 4  # words around a bare address that tell what it is (a citation has many)
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
@@ -207,26 +209,44 @@ def check_contrast(ctx: SlideContext) -> list[Finding]:
     return findings
 
 
-def _link_texts(ctx: SlideContext) -> Iterator[tuple[str, Element]]:
-    """(text, shape) of each hyperlink: adjacent runs with the same target joined."""
-    current_id, text, shape = None, "", None
+def _link_texts(ctx: SlideContext) -> Iterator[tuple[str, Element, Element]]:
+    """(text, shape, paragraph) of each hyperlink: adjacent runs with the same target joined."""
+    current_id, text, para = None, "", None
+    shape: Element | None = None
     for run in slide_runs(ctx):
         click = None if run.rpr is None else run.rpr.find("a:hlinkClick", NS)
         rid = None if click is None else click.get(_R_ID)
-        if rid != current_id or run.shape is not shape:
-            if current_id:
-                yield text, shape
-            current_id, text, shape = rid, "", run.shape
+        run_para = run.element.getparent()
+        if rid != current_id or run.shape is not shape or run_para is not para:
+            if current_id and shape is not None and para is not None:
+                yield text, shape, para
+            current_id, text, shape, para = rid, "", run.shape, run_para
         text += run.text
-    if current_id:
-        yield text, shape
+    if current_id and shape is not None and para is not None:
+        yield text, shape, para
+
+
+def _paragraph_text(para: Element) -> str:
+    return "".join(t.text or "" for t in para.iterfind(".//a:t", NS))
+
+
+def described_by_context(link: str, para: Element) -> bool:
+    """True when the link's paragraph says what it points to, as a citation does.
+
+    WCAG 2.4.4 (Link Purpose, In Context) accepts a link whose purpose is clear from
+    its enclosing paragraph.  A reference list entry in APA style ends with its DOI or
+    URL as a bare address: the authors, year and title before it describe it, and
+    replacing the address with words would hide the very thing a reader copies.
+    """
+    rest = _paragraph_text(para).replace(link, " ")
+    return len(_WORD.findall(rest)) >= CONTEXT_WORDS
 
 
 def check_links(ctx: SlideContext) -> list[Finding]:
     findings = []
-    for text, shape_el in _link_texts(ctx):
+    for text, shape_el, para in _link_texts(ctx):
         link = text.strip()
-        if _URL.match(link) and len(link) > LONG_URL:
+        if _URL.match(link) and len(link) > LONG_URL and not described_by_context(link, para):
             message = f"link text is a bare web address ({link[:30]}…); use descriptive text"
             findings.append(
                 Finding(ctx.number, "link-text", message, shape_name(shape_el), "warning")
