@@ -98,6 +98,9 @@ def plan_audience(
 def plan_for(root: Path, audience: str) -> tuple[DeckPlan, list[Diagnostic]]:
     """Validate, then plan one audience (for ``hrdeck plan``)."""
     curriculum, diagnostics = load_valid(root)
+    if audience == "all":
+        known = ", ".join(a.id for a in curriculum.audiences)
+        raise UsageError(f"plan shows one audience at a time; choose one of: {known}")
     (audience_id,) = resolve_audiences(curriculum, audience)
     deck_plan, plan_diagnostics, _ = plan_audience(curriculum, audience_id)
     return deck_plan, sort_diagnostics([*diagnostics, *plan_diagnostics])
