@@ -57,6 +57,7 @@ class Block:
     role: str
     paras: tuple[Para, ...]
     heading: str | None = None
+    size_pt: float | None = None  # chosen by the plan's fitting; None: renderer decides
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class SlidePlan:
     image: PlanImage | None = None
     diagram: PlanDiagram | None = None
     module_title: str = ""  # the module's title, for agendas and guides
+    title_pt: float | None = None  # chosen by the plan's fitting; None: renderer decides
 
     def block(self, role: str) -> Block | None:
         return next((b for b in self.blocks if b.role == role), None)
@@ -118,6 +120,7 @@ class DeckPlan:
     presenter: str
     objectives: tuple[str, ...]
     slides: tuple[SlidePlan, ...]
+    fitted: bool = False  # text sizes chosen and long slides split (hrdeck.fitslides)
 
     @property
     def total_minutes(self) -> float:
