@@ -129,6 +129,7 @@ def write_atomically(out_dir: Path, files: Sequence[tuple[str, bytes]]) -> list[
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BuildError(f"cannot create output folder {out_dir}: {exc.strerror}") from exc
+    _refuse_folders_in_the_way(out_dir, [name for name, _ in files])
     staged: list[tuple[str, Path]] = []
     try:
         for name, data in files:
@@ -137,11 +138,32 @@ def write_atomically(out_dir: Path, files: Sequence[tuple[str, bytes]]) -> list[
         for _, temp in staged:
             temp.unlink(missing_ok=True)
         raise BuildError(f"cannot write to {out_dir}: {exc.strerror}; nothing was changed") from exc
-    written = []
-    for name, temp in staged:
-        final = out_dir / name
-        os.replace(temp, final)
-        written.append(final)
+    return _rename_into_place(out_dir, staged)
+
+
+def _refuse_folders_in_the_way(out_dir: Path, names: Sequence[str]) -> None:
+    """A folder where an output belongs would stop a rename halfway: refuse before writing."""
+    blocked = [name for name in names if (out_dir / name).is_dir()]
+    if blocked:
+        raise BuildError(
+            f"{out_dir / blocked[0]} is a folder where an output belongs; nothing was changed"
+        )
+
+
+def _rename_into_place(out_dir: Path, staged: Sequence[tuple[str, Path]]) -> list[Path]:
+    """Rename each staged file to its final name; on failure remove the staged leftovers."""
+    written: list[Path] = []
+    try:
+        for name, temp in staged:
+            os.replace(temp, out_dir / name)
+            written.append(out_dir / name)
+    except OSError as exc:
+        for _, temp in staged:
+            temp.unlink(missing_ok=True)
+        done = ", ".join(path.name for path in written) or "none"
+        raise BuildError(
+            f"cannot replace files in {out_dir}: {exc.strerror}; already replaced: {done}"
+        ) from exc
     return written
 
 

@@ -1,0 +1,215 @@
+"""The build as a library: outputs named per audience, atomic writes, new audiences as YAML."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from hrdeck.build import BuildRequest, output_names, run_build
+from hrdeck.errors import BuildError, ContentError, UsageError
+from hrdeck.paths import builtin_curriculum
+
+COURSE_ID = "hr-mandated-clients"
+BUILTIN_AUDIENCES = ["clinician", "court", "peer"]
+
+JUDGE_AUDIENCE = """\
+id: judge
+label: Judges
+description: Judges who preside over a treatment court.
+objectives:
+  - Describe a response to self-reported use that keeps a participant honest.
+modules:
+  - {id: title, minutes: 2}
+  - {id: agenda, minutes: 2}
+  - {id: what-is-harm-reduction, minutes: 5}
+  - {id: myths, minutes: 8}
+  - {id: case-anthony, minutes: 20}
+  - {id: resources, minutes: 2}
+  - {id: references, minutes: 1}
+  - {id: closing, minutes: 2}
+"""
+
+
+def copy_builtin(tmp_path: Path) -> Path:
+    root = tmp_path / "curriculum"
+    shutil.copytree(builtin_curriculum(), root)
+    return root
+
+
+def folder_listing(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def break_a_module(root: Path) -> None:
+    module = root / "modules" / "03-what-is-harm-reduction.yaml"
+    module.write_text(module.read_text(encoding="utf-8") + "\nnote: typo for notes\n")
+
+
+@pytest.fixture(scope="module")
+def built_all(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The built-in curriculum copied and built once for every audience."""
+    tmp = tmp_path_factory.mktemp("build-all")
+    root = copy_builtin(tmp)
+    out = tmp / "out"
+    run_build(BuildRequest(root=root, audience="all", out_dir=out))
+    return root, out
+
+
+def test_output_names_are_course_and_audience() -> None:
+    assert output_names("c", "court") == ("c-court.pptx", "c-court-guide.md", "c-court-guide.html")
+
+
+def test_all_builds_a_deck_and_two_guides_per_audience(built_all: tuple[Path, Path]) -> None:
+    _, out = built_all
+    expected = sorted(
+        name for audience in BUILTIN_AUDIENCES for name in output_names(COURSE_ID, audience)
+    )
+    assert sorted(path.name for path in out.iterdir()) == expected
+
+
+def test_written_files_are_complete_decks_and_guides(built_all: tuple[Path, Path]) -> None:
+    _, out = built_all
+    for audience in BUILTIN_AUDIENCES:
+        deck, md, html = (out / name for name in output_names(COURSE_ID, audience))
+        assert len(Presentation(str(deck)).slides) > 20
+        assert md.read_text(encoding="utf-8").startswith("#")
+        assert html.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+def test_default_audience_is_every_audience_and_default_folder_is_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert BuildRequest(root=tmp_path).out_dir == Path("build")
+    root = copy_builtin(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = run_build(BuildRequest(root=root))
+    assert result.audiences == BUILTIN_AUDIENCES
+    assert {path.parent for path in result.written} == {Path("build")}
+    assert len(list((tmp_path / "build").iterdir())) == 9
+
+
+def test_unknown_audience_is_a_usage_error_listing_the_known_ones(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as caught:
+        run_build(BuildRequest(root=builtin_curriculum(), audience="jury", out_dir=tmp_path))
+    assert "'jury'" in caught.value.message
+    for known in [*BUILTIN_AUDIENCES, "all"]:
+        assert known in caught.value.message
+    assert not list(tmp_path.iterdir())
+
+
+def test_dropped_content_is_reported_per_audience(built_all: tuple[Path, Path]) -> None:
+    root, out = built_all
+    result = run_build(BuildRequest(root=root, audience="court", out_dir=out))
+    lines = result.dropped_lines()
+    assert any(line.startswith("court: dropped module 'stigma-tree'") for line in lines)
+    assert any("42 CFR Part 2" in line and "only for clinician" in line for line in lines)
+
+
+def test_invalid_curriculum_writes_nothing_and_keeps_the_last_good_deck(tmp_path: Path) -> None:
+    root = copy_builtin(tmp_path)
+    out = tmp_path / "out"
+    run_build(BuildRequest(root=root, audience="court", out_dir=out))
+    before = folder_listing(out)
+    break_a_module(root)
+    with pytest.raises(ContentError) as caught:
+        run_build(BuildRequest(root=root, audience="court", out_dir=out))
+    assert any(d.code == "unknown-key" for d in caught.value.diagnostics)
+    assert folder_listing(out) == before
+
+
+def test_render_failure_for_a_later_audience_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hrdeck.render
+
+    real_render = hrdeck.render.render_deck
+    calls: list[str] = []
+
+    def render_then_fail(plan: object, theme: object) -> bytes:
+        calls.append(plan.audience)  # type: ignore[attr-defined]
+        if len(calls) == 2:
+            raise RuntimeError("renderer broke on the second audience")
+        return real_render(plan, theme)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hrdeck.render, "render_deck", render_then_fail)
+    out = tmp_path / "out"
+    with pytest.raises(RuntimeError):
+        run_build(BuildRequest(root=builtin_curriculum(), audience="all", out_dir=out))
+    assert calls == BUILTIN_AUDIENCES[:2]
+    assert not out.exists() or not list(out.iterdir())
+
+
+def test_a_failed_write_leaves_no_temporary_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hrdeck.build
+
+    out = tmp_path / "out"
+    run_build(BuildRequest(root=builtin_curriculum(), audience="peer", out_dir=out))
+    before = folder_listing(out)
+    real_stage = hrdeck.build._stage
+    staged: list[str] = []
+
+    def stage_then_fail(out_dir: Path, name: str, data: bytes) -> Path:
+        staged.append(name)
+        if len(staged) == 3:
+            raise OSError(28, "No space left on device")
+        return real_stage(out_dir, name, data)
+
+    monkeypatch.setattr(hrdeck.build, "_stage", stage_then_fail)
+    with pytest.raises(BuildError, match="nothing was changed"):
+        run_build(BuildRequest(root=builtin_curriculum(), audience="peer", out_dir=out))
+    assert folder_listing(out) == before
+
+
+def test_a_fourth_audience_added_as_yaml_builds_without_code(tmp_path: Path) -> None:
+    root = copy_builtin(tmp_path)
+    (root / "audiences" / "judge.yaml").write_text(JUDGE_AUDIENCE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_build(BuildRequest(root=root, audience="all", out_dir=out))
+    assert sorted(result.audiences) == sorted([*BUILTIN_AUDIENCES, "judge"])
+    deck = out / f"{COURSE_ID}-judge.pptx"
+    slides = Presentation(str(deck)).slides
+    titles = [slide.shapes.title.text for slide in slides if slide.shapes.title is not None]
+    assert "Case scenario: Anthony" in titles
+    assert "The lines of team communication" not in titles  # not in the judge's module list
+    text = " ".join(
+        shape.text_frame.text for s in slides for shape in s.shapes if shape.has_text_frame
+    )
+    assert "telling the truth is safer for Anthony" in text  # the case's default questions
+    assert (out / f"{COURSE_ID}-judge-guide.html").is_file()
+
+
+def test_a_folder_where_an_output_belongs_stops_the_build_before_any_write(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    (out / f"{COURSE_ID}-court-guide.md").mkdir(parents=True)
+    with pytest.raises(BuildError, match="is a folder where an output belongs"):
+        run_build(BuildRequest(root=builtin_curriculum(), audience="court", out_dir=out))
+    assert [path.name for path in out.iterdir()] == [f"{COURSE_ID}-court-guide.md"]
+
+
+def test_a_rename_failing_midway_is_a_build_error_and_leaves_no_temporary_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hrdeck.build
+
+    real_replace = os.replace
+    renames: list[str] = []
+
+    def replace_then_fail(source: str | Path, target: str | Path) -> None:
+        renames.append(str(target))
+        if len(renames) == 2:
+            raise OSError(13, "Permission denied")
+        real_replace(source, target)
+
+    monkeypatch.setattr(hrdeck.build.os, "replace", replace_then_fail)
+    out = tmp_path / "out"
+    with pytest.raises(BuildError, match=f"already replaced: {COURSE_ID}-court.pptx"):
+        run_build(BuildRequest(root=builtin_curriculum(), audience="court", out_dir=out))
+    assert [path.name for path in out.iterdir()] == [f"{COURSE_ID}-court.pptx"]
