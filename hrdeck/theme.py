@@ -94,7 +94,7 @@ class Theme:
     logo: Logo | None = None
     footer: str | None = None
     slide_numbers: bool = True
-    slide_size: str = "16:9"  # or "4:3"
+    slide_size: str | None = "16:9"  # or "4:3"; None keeps the template's own size
     template: Path | None = None  # agency .pptx/.potx; None = hrdeck's own layouts
     layouts: Mapping[str, str] = field(default_factory=dict)  # slide kind -> layout name
     # Optional extras (defaults keep hand-built themes simple):
@@ -239,7 +239,7 @@ def theme_from_data(data: Mapping[str, Any], folder: Path, locs: Mapping[str, Lo
         else None,
         footer=data.get("footer"),
         slide_numbers=data.get("slide_numbers", True),
-        slide_size=data.get("slide_size", "16:9"),
+        slide_size=data.get("slide_size", None if data.get("template") else "16:9"),
         template=folder / data["template"] if data.get("template") else None,
         layouts=dict(data.get("layouts") or {}),
         description=data.get("description", ""),

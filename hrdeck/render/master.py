@@ -1,7 +1,8 @@
 """Bring the template's master, layouts and theme part in line with a Theme.
 
 * :func:`resize` sets the slide size (16:9 or 4:3) and rescales every position on
-  the masters and layouts, so placeholders use the full width.
+  the masters and layouts, so placeholders use the full width; an agency template
+  keeps its own size unless theme.yaml names one.
 * :func:`apply_theme` writes the palette and fonts into the master (background,
   title and body text styles) and into the theme part's colour and font schemes,
   so the deck restyles cleanly in PowerPoint's Design tab and new text the trainer
@@ -26,8 +27,14 @@ BODY_LEVEL_PT = (28, 24, 20, 18, 18, 18, 18, 18, 18)
 _FILLS = ("a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill", "a:grpFill")
 
 
-def resize(prs: Presentation, slide_size: str) -> None:
-    """Set the slide size and scale master and layout shapes to match."""
+def resize(prs: Presentation, slide_size: str | None) -> None:
+    """Set the slide size and scale master and layout shapes to match.
+
+    ``None`` (a template and no ``slide_size`` in theme.yaml) keeps the template's size:
+    a 4:3 agency template stays 4:3.
+    """
+    if slide_size is None:
+        return
     width, height = SLIDE_SIZES.get(slide_size, SLIDE_SIZES["16:9"])
     old_w, old_h = prs.slide_width or width, prs.slide_height or height
     prs.slide_width, prs.slide_height = width, height

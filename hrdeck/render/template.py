@@ -288,7 +288,7 @@ def notes_diagnostics(prs: Presentation, loc: Loc) -> list[Diagnostic]:
 
 def size_diagnostics(prs: Presentation, theme: Theme) -> list[Diagnostic]:
     """A slide_size written in theme.yaml that differs from the template's."""
-    if "slide_size" not in theme.locs:
+    if theme.slide_size is None or "slide_size" not in theme.locs:
         return []
     aspect = int(prs.slide_width or 1) / int(prs.slide_height or 1)
     if abs(aspect - SLIDE_ASPECTS[theme.slide_size]) < 0.02:
