@@ -258,6 +258,34 @@ def test_every_font_on_a_builtin_theme_deck_resolves_to_the_theme_fonts(
         assert {resolved(t, deck) for t in explicit_typefaces(layout._element)} <= allowed
 
 
+def lightened_text_colours(element: Any) -> list[str]:
+    """Text colours in list styles that lighten a dark scheme colour (tint, lumMod...)."""
+    return [
+        colour.get("val")
+        for style in element.iter(qn("a:lstStyle"))
+        for colour in style.iter(qn("a:schemeClr"))
+        if colour.get("val") in ("tx1", "tx2", "dk1", "dk2") and len(colour)
+    ]
+
+
+@pytest.mark.parametrize("name", ["default", "high-contrast"])
+def test_subtitles_inherit_the_muted_colour_not_the_layouts_pale_tint(
+    name: str, court_plan: DeckPlan
+) -> None:
+    theme = load_theme(name)
+    deck = render(court_plan, theme)
+    for owner in [*deck.slide_masters, *deck.slide_layouts]:
+        assert lightened_text_colours(owner._element) == [], owner.name
+    section = next(s for s in deck.slides if s.slide_layout.name == "Section Header")
+    [subtitle] = [p for p in section.placeholders if p.placeholder_format.idx == 1]
+    assert subtitle.text_frame.text  # the section's subtitle is there ...
+    assert lightened_text_colours(subtitle._element) == []
+    layout_ph = section.slide_layout.placeholders.get(idx=1)
+    level1 = layout_ph._element.find(".//" + qn("a:lvl1pPr"))
+    shown = level1.find(qn("a:defRPr")).find(".//" + qn("a:srgbClr")).get("val")
+    assert shown == theme.palette.muted  # ... in a colour checked at WCAG AA
+
+
 @pytest.mark.parametrize("name", ["default", "high-contrast"])
 def test_a_builtin_theme_builds_a_court_deck_and_guide(name: str, tmp_path: Path) -> None:
     result = run_build(BuildRequest(builtin_curriculum(), "court", name, tmp_path))

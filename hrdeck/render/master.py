@@ -5,6 +5,7 @@
   keeps its own size unless theme.yaml names one.
 * :func:`apply_theme` writes the palette and fonts into the master (background,
   title and body text styles) and into the theme part's colour and font schemes,
+  and replaces layout text tinted lighter than the text colour with ``muted``,
   so the deck restyles cleanly in PowerPoint's Design tab and new text the trainer
   types picks up the agency's look.
 """
@@ -24,6 +25,8 @@ from hrdeck.theme import Theme
 SLIDE_SIZES = {"16:9": (Emu(12192000), Emu(6858000)), "4:3": (Emu(9144000), Emu(6858000))}
 TITLE_PT = 36
 BODY_LEVEL_PT = (28, 24, 20, 18, 18, 18, 18, 18, 18)
+_TEXT_SLOTS = ("tx1", "tx2", "dk1", "dk2")
+_LIGHTENERS = ("tint", "lumMod", "lumOff", "alpha")
 _FILLS = ("a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill", "a:grpFill")
 
 
@@ -70,8 +73,26 @@ def apply_theme(prs: Presentation, theme: Theme) -> None:
     for master in prs.slide_masters:
         _set_background(master._element, theme.palette.background)
         _set_text_styles(master._element, theme)
+        _firm_up_pale_text(master._element, theme.palette.muted)
+        for layout in master.slide_layouts:
+            _firm_up_pale_text(layout._element, theme.palette.muted)
         theme_part = master.part.part_related_by(RT.THEME)
         theme_part._blob = themed_theme_xml(theme_part.blob, theme)
+
+
+def _firm_up_pale_text(element: etree._Element, muted: str) -> None:
+    """Placeholder text set in a lightened text colour gets the palette's muted colour.
+
+    Stock layouts tint their subtitles (``tx1`` at 75%): PowerPoint shows dark grey,
+    LibreOffice about #8B8B8B, under 4.5:1 on white.  ``muted`` is checked at AA.
+    """
+    for style in element.iter(qn("a:lstStyle")):
+        for colour in list(style.iter(qn("a:schemeClr"))):
+            if colour.get("val") in _TEXT_SLOTS and any(
+                etree.QName(child).localname in _LIGHTENERS for child in colour
+            ):
+                firm = etree.Element(qn("a:srgbClr"), val=muted.lstrip("#").upper())
+                colour.getparent().replace(colour, firm)
 
 
 def _set_background(master: etree._Element, colour: str) -> None:
