@@ -8,7 +8,9 @@ only the slide being built.  Nothing is patched globally.
 
 :func:`reproducible_bytes` saves with core properties taken from the plan and
 rewrites the zip with fixed timestamps and a stable entry order, so the same plan
-gives byte-identical files.
+gives byte-identical files.  The one timestamp (document created/modified, every
+zip entry) is ``SOURCE_DATE_EPOCH`` when set (reproducible-builds.org), else the
+course's own ``date``: never the clock.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import os
 import re
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
@@ -37,8 +41,11 @@ from pptx.slide import NotesSlide, Slide, SlideLayout
 from pptx.util import Length
 
 from hrdeck.deckplan import DeckPlan
+from hrdeck.errors import UsageError
 
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can carry
+_ZIP_LATEST = dt.datetime(2107, 12, 31, 23, 59, 58)
+FALLBACK_DATE = dt.datetime(2000, 1, 1)
 _NOTES_NUMBER = re.compile(r"^/ppt/notesSlides/notesSlide(\d+)\.xml$")
 _SLIDE_NUMBER = re.compile(r"^/ppt/slides/slide(\d+)\.xml$")
 
@@ -132,14 +139,14 @@ def _highest(pattern: re.Pattern[str], names: list[str]) -> int:
     return max((int(m.group(1)) for m in found if m), default=0)
 
 
-def set_core_properties(prs: Presentation, plan: DeckPlan) -> None:
-    """Core properties from the plan only (no clock, no user name)."""
-    stamp = plan_datetime(plan.date)
+def set_core_properties(prs: Presentation, plan: DeckPlan, stamp: dt.datetime) -> None:
+    """Core properties from the plan and `stamp` only (no clock, no user name)."""
     props = prs.core_properties
     props.title = plan.course_title
     props.subject = plan.audience_label
     props.author = plan.presenter or "hrdeck"
     props.last_modified_by = "hrdeck"
+    props.comments = f"Built with hrdeck from the {plan.course_id} curriculum"
     props.revision = 1
     props.created = stamp
     props.modified = stamp
@@ -149,12 +156,49 @@ def set_core_properties(prs: Presentation, plan: DeckPlan) -> None:
 
 
 def plan_datetime(date: str) -> dt.datetime:
-    """The plan's ISO date (or datetime) as a naive datetime; 2000-01-01 if unparsable."""
+    """The plan's ISO date (or datetime) as a naive UTC datetime; 2000-01-01 if unparsable."""
     try:
         parsed = dt.datetime.fromisoformat(date)
     except (TypeError, ValueError):
-        return dt.datetime(2000, 1, 1)
+        return FALLBACK_DATE
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(dt.UTC)
     return parsed.replace(tzinfo=None, microsecond=0)
+
+
+def source_date_epoch(
+    environ: Mapping[str, str] = os.environ,
+) -> dt.datetime | None:
+    """``SOURCE_DATE_EPOCH`` as a naive UTC datetime; None when unset or empty.
+
+    A malformed value is an error, as the specification asks: silently falling back
+    to another date would make a "reproducible" build quietly differ.
+    """
+    raw = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return None
+    try:
+        seconds = int(raw)
+        stamp = dt.datetime.fromtimestamp(seconds, dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH={raw!r} is not a whole number of seconds since "
+            "1970-01-01 UTC; unset it, or set it to e.g. $(git log -1 --format=%ct)"
+        ) from None
+    return stamp.replace(tzinfo=None)
+
+
+def deck_timestamp(plan: DeckPlan) -> dt.datetime:
+    """The one timestamp a deck carries: SOURCE_DATE_EPOCH when set, else the course date."""
+    return source_date_epoch() or plan_datetime(plan.date)
+
+
+def zip_time(stamp: dt.datetime) -> tuple[int, int, int, int, int, int]:
+    """`stamp` as a zip entry's date_time, kept inside the range a zip can hold."""
+    if stamp < dt.datetime(*ZIP_TIME):
+        return ZIP_TIME
+    stamp = min(stamp, _ZIP_LATEST)
+    return (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
 
 
 def reproducible_bytes(prs: Presentation, plan: DeckPlan) -> bytes:
@@ -163,11 +207,12 @@ def reproducible_bytes(prs: Presentation, plan: DeckPlan) -> bytes:
     python-pptx's own package writer serialises the parts into memory (no zip, no
     clock); the zip is then written once here.
     """
-    set_core_properties(prs, plan)
+    stamp = deck_timestamp(plan)
+    set_core_properties(prs, plan, stamp)
     package = prs.part.package
     collector = _EntryCollector()
     _CollectingWriter(cast(Any, collector), package._rels, tuple(package.iter_parts()))._write()
-    return zip_entries(collector.entries)
+    return zip_entries(collector.entries, zip_time(stamp))
 
 
 class _EntryCollector:
@@ -196,18 +241,19 @@ class _CollectingWriter(PackageWriter):
         self._write_parts(collector)
 
 
-def normalise_zip(data: bytes) -> bytes:
+def normalise_zip(data: bytes, date_time: tuple[int, ...] = ZIP_TIME) -> bytes:
     """Rewrite any zip with fixed timestamps, fixed permissions and a stable order."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
-        return zip_entries({info.filename: source.read(info) for info in source.infolist()})
+        entries = {info.filename: source.read(info) for info in source.infolist()}
+    return zip_entries(entries, date_time)
 
 
-def zip_entries(entries: dict[str, bytes]) -> bytes:
-    """A zip of `entries` that depends only on their names and bytes."""
+def zip_entries(entries: dict[str, bytes], date_time: tuple[int, ...] = ZIP_TIME) -> bytes:
+    """A zip of `entries` that depends only on their names, bytes and `date_time`."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name in sorted(entries, key=_entry_rank):
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info = zipfile.ZipInfo(name, date_time=cast(Any, date_time))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
