@@ -1,0 +1,103 @@
+"""The wheel carries the built-in curriculum and themes: install it, run it anywhere.
+
+One wheel and one fresh virtualenv for the whole module (building and installing take
+most of a minute); every command runs from an empty folder outside the repository,
+so nothing can be found through the checkout.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from hrdeck import __version__
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parent.parent
+COURSE_ID = "hr-mandated-clients"
+
+
+def run(args: list[str], cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """Run without PYTHONPATH, so the venv can only import what the wheel installed."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    built = run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(out), str(REPO)], out)
+    assert built.returncode == 0, built.stderr
+    (wheel_path,) = out.glob("hrdeck-*.whl")
+    return wheel_path
+
+
+@pytest.fixture(scope="module")
+def hrdeck_exe(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    env_dir = tmp_path_factory.mktemp("venv")
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    installed = run([str(python), "-m", "pip", "install", "-q", str(wheel)], env_dir)
+    assert installed.returncode == 0, installed.stderr
+    return env_dir / "bin" / "hrdeck"
+
+
+@pytest.fixture
+def empty_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    return folder
+
+
+def test_wheel_ships_curriculum_themes_and_schemas(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "hrdeck/_builtin/curriculum/course.yaml" in names
+    assert any(n.startswith("hrdeck/_builtin/curriculum/audiences/") for n in names)
+    assert sum(n.startswith("hrdeck/_builtin/curriculum/modules/") for n in names) >= 20
+    assert any(n.startswith("hrdeck/_builtin/themes/default/") for n in names)
+    assert any(n.startswith("hrdeck/schemas/") and n.endswith(".json") for n in names)
+    assert not any(n.startswith("tests/") for n in names)
+
+
+def test_installed_hrdeck_reports_its_version(hrdeck_exe: Path, empty_folder: Path) -> None:
+    result = run([str(hrdeck_exe), "--version"], empty_folder)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"hrdeck, version {__version__}"
+
+
+def test_installed_hrdeck_validates_the_builtin_curriculum(
+    hrdeck_exe: Path, empty_folder: Path
+) -> None:
+    result = run([str(hrdeck_exe), "validate"], empty_folder)
+    assert result.returncode == 0, result.stderr
+    assert "_builtin/curriculum: valid" in result.stdout
+    assert str(REPO) not in result.stdout
+
+
+def test_installed_hrdeck_builds_every_audience_from_any_folder(
+    hrdeck_exe: Path, empty_folder: Path
+) -> None:
+    result = run([str(hrdeck_exe), "build", "--audience", "all"], empty_folder)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    build = empty_folder / "build"
+    assert len(list(build.glob(f"{COURSE_ID}-*.pptx"))) == 3
+    assert len(list(build.glob(f"{COURSE_ID}-*-guide.md"))) == 3
+    assert len(list(build.glob(f"{COURSE_ID}-*-guide.html"))) == 3
+    listed = sorted(Path(line).name for line in result.stdout.splitlines())
+    assert sorted(p.name for p in build.iterdir()) == listed
+
+
+def test_installed_hrdeck_builds_with_the_high_contrast_theme(
+    hrdeck_exe: Path, empty_folder: Path
+) -> None:
+    result = run([str(hrdeck_exe), "build", "-a", "court", "-t", "high-contrast"], empty_folder)
+    assert result.returncode == 0, result.stderr
+    assert (empty_folder / "build" / f"{COURSE_ID}-court.pptx").is_file()
