@@ -19,7 +19,7 @@ from typing import Any
 from hrdeck.diagnostics import Diagnostic, error, has_errors, sort_diagnostics
 from hrdeck.errors import UsageError
 from hrdeck.load import Document, LoadedTree, display_path, load_document, load_tree
-from hrdeck.model import Curriculum, Presenter
+from hrdeck.model import Curriculum, Module, Presenter
 from hrdeck.paths import builtin_curriculum
 
 PROJECT_FILE = "hrdeck.yaml"
@@ -63,7 +63,10 @@ def validate_project(root: Path) -> tuple[Curriculum | None, list[Diagnostic]]:
     curriculum, problems = validate_tree(tree, problems)
     if curriculum is None or has_errors(problems):
         return None, problems
-    curriculum = apply_course_overrides(curriculum, overrides)
+    own_modules = frozenset(
+        key for doc in tree.modules if doc.layer_root == root and (key := _module_key(doc))
+    )
+    curriculum = apply_course_overrides(curriculum, overrides, own_modules)
     findings = [_as_warning(d) for d in lint_tree(tree)]
     return curriculum, sort_diagnostics([*problems, *findings])
 
@@ -214,10 +217,22 @@ def project_schema_diagnostics(document: Document) -> list[Diagnostic]:
     return [d for err in errors for d in explain(err, document.smap)]
 
 
-def apply_course_overrides(curriculum: Curriculum, overrides: dict[str, Any]) -> Curriculum:
-    """The curriculum with hrdeck.yaml's ``course:`` fields in place of the base's."""
+def apply_course_overrides(
+    curriculum: Curriculum, overrides: dict[str, Any], own_modules: frozenset[str] = frozenset()
+) -> Curriculum:
+    """The curriculum with hrdeck.yaml's ``course:`` fields in place of the base's.
+
+    A new title or subtitle also goes on the cover, and a new presenter on the closing
+    slide: the base's title module names its own title (per audience) and its closing
+    module may list its presenter's contacts, which would hide the agency's.  Modules
+    the project writes itself (ids in ``own_modules``) are left as written.
+    """
     if not overrides:
         return curriculum
+    modules = tuple(
+        m if m.id in own_modules else _follow_course(m, overrides) for m in curriculum.modules
+    )
+    curriculum = dataclasses.replace(curriculum, modules=modules)
     course = curriculum.course
     changes: dict[str, Any] = {
         k: str(overrides[k])
@@ -227,6 +242,17 @@ def apply_course_overrides(curriculum: Curriculum, overrides: dict[str, Any]) ->
     if "presenter" in overrides:
         changes["presenter"] = _presenter(overrides["presenter"])
     return dataclasses.replace(curriculum, course=dataclasses.replace(course, **changes))
+
+
+def _follow_course(module: Module, overrides: dict[str, Any]) -> Module:
+    """A base's cover or closing module showing the project's course fields."""
+    if module.kind == "title":
+        title = str(overrides.get("title", "")) or module.title
+        subtitle = str(overrides.get("subtitle", "")) or module.subtitle
+        return dataclasses.replace(module, title=title, subtitle=subtitle)
+    if module.kind == "closing" and "presenter" in overrides:
+        return dataclasses.replace(module, lines=())  # the plan falls back to the presenter
+    return module
 
 
 def _presenter(data: dict[str, Any]) -> Presenter:
