@@ -18,9 +18,10 @@ HRDECK_YAML = """\
 extends: builtin
 
 # Course fields shown on the title and closing slides. Replace them with yours.
+# Without a subtitle here, each audience keeps its own ("A training for courts, ...").
 course:
   title: Harm Reduction and Mandated Clients
-  subtitle: A workshop for our county's treatment court team
+  # subtitle: A workshop for our county's partners
   presenter:
     name: Your Name
     credentials: LCSW
