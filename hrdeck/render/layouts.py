@@ -1,8 +1,8 @@
 """Choose template layouts by name and find the placeholders on a slide.
 
 Layouts are never chosen by index (python-pptx #269): a theme maps each slide kind
-to a layout name, falling back to :data:`DEFAULT_LAYOUTS`, which names layouts of
-python-pptx's default template (the one used when a theme has no template).
+to a layout name, falling back to :data:`hrdeck.theme.DEFAULT_LAYOUTS`, which names
+layouts of python-pptx's default template (the one used when a theme has no template).
 Placeholders are found by type and position, not by idx, so agency templates whose
 placeholders are numbered differently still work.
 """
@@ -23,22 +23,7 @@ from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
 from hrdeck.errors import ContentError
-
-DEFAULT_LAYOUTS: Mapping[str, str] = {
-    "title": "Title Slide",
-    "agenda": "Title and Content",
-    "section": "Section Header",
-    "bullets": "Title and Content",
-    "myth": "Two Content",
-    "comparison": "Comparison",
-    "spectrum": "Title Only",
-    "diagram": "Title Only",
-    "case": "Title and Content",
-    "questions": "Title and Content",
-    "references": "Title and Content",
-    "resources": "Title and Content",
-    "closing": "Title Slide",
-}
+from hrdeck.theme import DEFAULT_LAYOUTS
 
 TITLE_KINDS = frozenset({"title", "ctrTitle"})
 TEXT_KINDS = frozenset({"body", "obj", "subTitle"})
