@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
+import subprocess
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +36,7 @@ from hrdeck.render.layouts import Box, box_of, title_placeholder
 from hrdeck.render.master import blend
 from hrdeck.render.text import MONOSPACE
 from hrdeck.theme import Theme, load_theme
+from tests.lo import needs_soffice, pdf_pages, to_pdf
 
 AGENCY_NAMES = {
     "Title Slide": "Agency Title",
@@ -484,3 +487,36 @@ def test_themes_lists_project_themes_then_builtins(
     assert result.exit_code == 0
     names = [line.split()[:2] for line in result.stdout.splitlines()]
     assert names == [["agency", "project"], ["default", "built-in"], ["high-contrast", "built-in"]]
+
+
+# -- through LibreOffice -----------------------------------------------------------------
+
+WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+)
+PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_a_4_3_agency_template_deck_shows_every_word_above_the_footer(tmp_path: Path) -> None:
+    folder = agency_theme(tmp_path / "agency", ".potx", logo=True, fonts=("Calibri", "Calibri"))
+    run_build(BuildRequest(builtin_curriculum(), "court", str(folder), tmp_path))
+    deck = tmp_path / "hr-mandated-clients-court.pptx"
+    slides = len(pptx.Presentation(str(deck)).slides)
+    pdf = to_pdf(deck, tmp_path)
+    assert pdf_pages(pdf) == slides
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    footer_words = {"Regional", "Harm", "Reduction", "Agency"}
+    for number, page in enumerate(html.split("<page ")[1:], start=1):
+        size = PAGE.search("<page " + page)
+        assert size is not None
+        width, height = float(size.group(1)), float(size.group(2))
+        assert abs(width / height - 4 / 3) < 0.01  # the template's 4:3, kept
+        for x0, y0, x1, y1, word in WORD.findall(page):
+            assert float(x0) >= 0 and float(x1) <= width + 0.5, f"page {number}: {word!r}"
+            assert float(y0) >= 0 and float(y1) <= height + 0.5, f"page {number}: {word!r}"
+            if float(y1) > height * 0.92:  # the footer band: footer text and number only
+                assert word in footer_words | {str(number)}, f"page {number}: {word!r}"
