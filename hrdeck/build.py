@@ -18,6 +18,7 @@ from pathlib import Path
 from hrdeck.deckplan import DeckPlan
 from hrdeck.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from hrdeck.errors import BuildError, ContentError, UsageError
+from hrdeck.fitplan import FitRules
 from hrdeck.model import Curriculum
 
 Progress = Callable[[str], None]
@@ -82,27 +83,38 @@ def resolve_audiences(
 
 
 def plan_audience(
-    curriculum: Curriculum, audience: str
+    curriculum: Curriculum, audience: str, rules: FitRules | None = None
 ) -> tuple[DeckPlan, list[Diagnostic], list[str]]:
-    """Tailor and plan one audience: the plan, its diagnostics, what was dropped."""
+    """Tailor and plan one audience: the plan, its diagnostics, what was dropped.
+
+    `rules` are the theme's text boxes and fonts (``hrdeck.render.fit.fit_rules``);
+    without them the plan is fitted to the default theme.
+    """
+    from hrdeck.fitplan import DEFAULT_RULES
     from hrdeck.plan import build_plan
     from hrdeck.tailor import tailor
 
     tailored = tailor(curriculum, audience)
     diagnostics: list[Diagnostic] = []
-    deck_plan = build_plan(tailored, diagnostics)
+    deck_plan = build_plan(tailored, diagnostics, rules or DEFAULT_RULES)
     dropped = [str(d) for d in tailored.dropped]
     return deck_plan, diagnostics, dropped
 
 
 def plan_for(root: Path, audience: str) -> tuple[DeckPlan, list[Diagnostic]]:
-    """Validate, then plan one audience (for ``hrdeck plan``)."""
+    """Validate, then plan one audience in the project's theme (for ``hrdeck plan``)."""
+    from hrdeck.project import project_settings
+    from hrdeck.render.fit import fit_rules
+    from hrdeck.theme import load_theme
+
     curriculum, diagnostics = load_valid(root)
     if audience == "all":
         known = ", ".join(a.id for a in curriculum.audiences)
         raise UsageError(f"plan shows one audience at a time; choose one of: {known}")
     (audience_id,) = resolve_audiences(curriculum, audience)
-    deck_plan, plan_diagnostics, _ = plan_audience(curriculum, audience_id)
+    settings = project_settings(root)
+    rules = fit_rules(load_theme(settings.theme if settings else None, root))
+    deck_plan, plan_diagnostics, _ = plan_audience(curriculum, audience_id, rules)
     return deck_plan, sort_diagnostics([*diagnostics, *plan_diagnostics])
 
 
@@ -189,6 +201,7 @@ def _stage(out_dir: Path, name: str, data: bytes) -> Path:
 def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildResult:
     """Validate once, build every requested audience in memory, then write atomically."""
     from hrdeck.project import project_settings
+    from hrdeck.render.fit import fit_rules
     from hrdeck.theme import check_theme_for_build, load_theme
 
     started = time.perf_counter()
@@ -198,12 +211,13 @@ def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildR
     audiences = resolve_audiences(curriculum, request.audience, defaults)
     theme = load_theme(request.theme or (settings.theme if settings else None), request.root)
     theme_warnings = check_theme_for_build(theme)
+    rules = fit_rules(theme)
     result = BuildResult(audiences=audiences, diagnostics=[*diagnostics, *theme_warnings])
     files: list[tuple[str, bytes]] = []
     for audience in audiences:
         if progress:
             progress(f"building {audience} ...")
-        deck_plan, plan_diagnostics, dropped = plan_audience(curriculum, audience)
+        deck_plan, plan_diagnostics, dropped = plan_audience(curriculum, audience, rules)
         result.diagnostics.extend(plan_diagnostics)
         result.dropped[audience] = dropped
         files.extend(_outputs_for(deck_plan, theme))

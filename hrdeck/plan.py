@@ -7,10 +7,13 @@ module into draft slides with their authored notes.  Then, for the whole deck:
   minutes so they still add up) and every slide's notes start with a timing line,
   e.g. "About 3 minutes (0:12–0:15 of 1:30).", so a trainer can pace against a clock;
 - content slides without authored notes get a ``missing-notes`` warning;
+- text is measured against the theme's boxes with its font metrics
+  (:mod:`hrdeck.fitslides`): sizes are chosen, slides that do not fit are split onto
+  continuation slides (each split and shrink reported), before timing lines are
+  written, so continuations get their share of the minutes;
 - duplicate titles are numbered, "Discussion questions (2)", so every title is unique.
 
 Text goes through :mod:`hrdeck.markup`; what it cannot show becomes a diagnostic.
-Fitting text to slide boxes and splitting long lists is the renderer's job.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ import dataclasses
 
 from hrdeck.deckplan import DeckPlan, SlidePlan
 from hrdeck.diagnostics import Diagnostic, warning
+from hrdeck.fitplan import DEFAULT_RULES, FitRules
+from hrdeck.fitslides import fit_slides, fit_titles
 from hrdeck.model import Citation, Module, Presenter
 from hrdeck.slides import Context, Draft, make_slides
 from hrdeck.tailor import Tailored
@@ -31,15 +36,24 @@ NOT_CONTENT = frozenset({"title", "agenda", "section", "references", "closing"})
 # --- whole-deck passes -----------------------------------------------------------------
 
 
-def _timed(drafts: list[list[Draft]], minutes: list[float], total: float) -> list[SlidePlan]:
-    slides, start = [], 0.0
+def _timed(drafts: list[list[Draft]], minutes: list[float]) -> list[SlidePlan]:
+    slides = []
     for module_drafts, module_minutes in zip(drafts, minutes, strict=True):
         shares = spread(module_minutes, [d.weight for d in module_drafts])
         for draft, share in zip(module_drafts, shares, strict=True):
-            notes = (timing_line(share, start, total), *draft.slide.notes)
-            slides.append(dataclasses.replace(draft.slide, minutes=share, notes=notes))
-            start += share
+            slides.append(dataclasses.replace(draft.slide, minutes=share))
     return slides
+
+
+def _with_timing_lines(slides: list[SlidePlan], total: float) -> list[SlidePlan]:
+    """Each slide's notes start with its minutes and clock span."""
+    timed, start = [], 0.0
+    for slide in slides:
+        share = slide.minutes or 0.0
+        notes = (timing_line(share, start, total), *slide.notes)
+        timed.append(dataclasses.replace(slide, notes=notes))
+        start += share
+    return timed
 
 
 def unique_titles(slides: list[SlidePlan]) -> list[SlidePlan]:
@@ -82,8 +96,16 @@ def presenter_line(presenter: Presenter) -> str:
     return f"{name} — {presenter.organization}" if presenter.organization else name
 
 
-def build_plan(tailored: Tailored, diagnostics: list[Diagnostic] | None = None) -> DeckPlan:
-    """Plan every slide of the deck; problems are appended to ``diagnostics``."""
+def build_plan(
+    tailored: Tailored,
+    diagnostics: list[Diagnostic] | None = None,
+    rules: FitRules = DEFAULT_RULES,
+) -> DeckPlan:
+    """Plan every slide of the deck; problems are appended to ``diagnostics``.
+
+    `rules` describes the theme's text boxes and fonts
+    (``hrdeck.render.fit.fit_rules(theme)``); the default is the default theme's.
+    """
     ctx = Context(tailored, diagnostics if diagnostics is not None else [], {})
     ctx.citations = _citation_index(tailored)
     drafts = []
@@ -92,7 +114,9 @@ def build_plan(tailored: Tailored, diagnostics: list[Diagnostic] | None = None) 
         _warn_missing_notes(ctx, tm.module, module_drafts)
         drafts.append(module_drafts)
     minutes = [tm.minutes for tm in tailored.modules]
-    slides = unique_titles(_timed(drafts, minutes, tailored.total_minutes))
+    slides = fit_slides(_timed(drafts, minutes), rules, ctx.diagnostics)
+    slides = unique_titles(_with_timing_lines(slides, tailored.total_minutes))
+    slides = fit_titles(slides, rules, ctx.diagnostics)
     course, audience = tailored.course, tailored.audience
     return DeckPlan(
         course_id=course.id,
@@ -104,4 +128,5 @@ def build_plan(tailored: Tailored, diagnostics: list[Diagnostic] | None = None) 
         presenter=presenter_line(course.presenter),
         objectives=audience.objectives,
         slides=tuple(slides),
+        fitted=True,
     )

@@ -19,10 +19,9 @@ from pptx.opc.package import OpcPackage
 from hrdeck.deckplan import Block, DeckPlan
 from hrdeck.errors import ContentError
 from hrdeck.render import render_deck
-from hrdeck.render.fit import AVG_CHAR_EM, split_to_fit, wrapped_lines
 from hrdeck.render.layouts import DEFAULT_LAYOUTS
 from hrdeck.theme import SLIDE_KINDS, Logo, Palette, Theme
-from tests.plan_samples import KINDS, big_plan, p, sample_plan
+from tests.plan_samples import KINDS, big_plan, sample_plan
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 PALETTE = Palette(
@@ -343,27 +342,6 @@ def test_package_walks_do_not_grow_with_slide_count(monkeypatch: pytest.MonkeyPa
     small = count_package_walks(big_plan(50), monkeypatch)
     large = count_package_walks(big_plan(200), monkeypatch)
     assert large == small
-
-
-@pytest.mark.parametrize(
-    ("text", "chars_per_line", "lines"),
-    [
-        ("", 10, 1),
-        ("aaa bbb ccc", 7, 2),
-        ("a" * 25, 10, 3),  # a long word breaks across lines
-        ("one two", 100, 1),
-    ],
-)
-def test_wrapped_lines(text: str, chars_per_line: int, lines: int) -> None:
-    size = 20.0
-    assert wrapped_lines(text, chars_per_line * size * AVG_CHAR_EM + 0.01, size) == lines
-
-
-def test_split_to_fit_keeps_order_and_never_drops() -> None:
-    paras = [p("word " * 40) for _ in range(7)]
-    chunks = split_to_fit(paras, 600, 300, 20)
-    assert [x for chunk in chunks for x in chunk] == paras
-    assert len(chunks) > 1
 
 
 def test_blocks_without_text_still_render() -> None:

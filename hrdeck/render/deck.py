@@ -1,16 +1,15 @@
 """render_deck: DeckPlan + Theme -> the bytes of an editable .pptx.
 
 The steps: open the theme's template (or python-pptx's default) and drop any slides
-it carries; size it and apply the palette and fonts; split reference lists that do
-not fit onto continuation slides; then, for every plan slide, add a slide from its
+it carries; size it and apply the palette and fonts; fit a plan that was not fitted
+(a plan from ``build_plan`` already chose its text sizes and continuation slides for
+the theme; one made by hand is fitted here with :func:`hrdeck.fitslides.fit_deck`);
+then, for every plan slide, add a slide from its
 named layout, its footer / number / logo, its content and its speaker notes; finally
 save reproducibly.
 """
 
 from __future__ import annotations
-
-import dataclasses
-from collections.abc import Iterator, Sequence
 
 import pptx
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -20,17 +19,11 @@ from pptx.slide import Slide
 from hrdeck.deckplan import DeckPlan, SlidePlan
 from hrdeck.errors import ContentError
 from hrdeck.render import chrome
-from hrdeck.render.fit import split_to_fit
-from hrdeck.render.layouts import (
-    TEXT_TYPES,
-    box_of,
-    find_layout,
-    layout_name,
-    layout_placeholders,
-)
+from hrdeck.render.fit import fit_rules
+from hrdeck.render.layouts import find_layout, layout_name
 from hrdeck.render.master import apply_theme, resize
 from hrdeck.render.package import PartFactory, reproducible_bytes
-from hrdeck.render.slides import REFERENCE_PT, RENDERERS, SlideContext
+from hrdeck.render.slides import RENDERERS, SlideContext
 from hrdeck.render.text import TextStyle, fill, tag_language
 from hrdeck.theme import Theme
 
@@ -40,6 +33,10 @@ NO_LOGO = ("title", "section", "closing")
 
 def render_deck(plan: DeckPlan, theme: Theme) -> bytes:
     """The .pptx file for `plan` in `theme`, as bytes (same inputs, same bytes)."""
+    if not plan.fitted:
+        from hrdeck.fitslides import fit_deck
+
+        plan = fit_deck(plan, fit_rules(theme), [])
     prs = open_presentation(theme)
     resize(prs, theme.slide_size)
     apply_theme(prs, theme)
@@ -47,7 +44,7 @@ def render_deck(plan: DeckPlan, theme: Theme) -> bytes:
     for spec in plan.slides:
         if spec.kind not in RENDERERS:
             raise ContentError(f"slide {spec.title!r} has unknown kind {spec.kind!r}")
-    for number, spec in enumerate(expand_slides(prs, theme, plan.slides), start=1):
+    for number, spec in enumerate(plan.slides, start=1):
         slide = parts.add_slide(find_layout(prs, layout_name(theme.layouts, spec.kind), spec.kind))
         add_chrome(prs, slide, spec, number, theme, plan.language, parts)
         RENDERERS[spec.kind](SlideContext(prs, slide, spec, plan, theme, parts))
@@ -107,38 +104,3 @@ def add_notes(slide: Slide, spec: SlidePlan, lang: str, parts: PartFactory) -> N
     assert frame is not None
     fill(frame, spec.notes, TextStyle(lang=lang, markers="notes"))
     tag_language(notes_slide._element, lang)
-
-
-def expand_slides(
-    prs: Presentation, theme: Theme, specs: Sequence[SlidePlan]
-) -> Iterator[SlidePlan]:
-    """The plan's slides, with long reference lists split over continuation slides."""
-    for spec in specs:
-        if spec.kind == "references":
-            yield from split_references(prs, theme, spec)
-        else:
-            yield spec
-
-
-def split_references(prs: Presentation, theme: Theme, spec: SlidePlan) -> Iterator[SlidePlan]:
-    """`spec`, and "<title> (cont.)" slides, each holding what fits at 20pt."""
-    layout = find_layout(prs, layout_name(theme.layouts, "references"), "references")
-    body = next(
-        (p for p in layout_placeholders(layout) if p.placeholder_format.type in TEXT_TYPES),
-        None,
-    )
-    if body is None:
-        yield spec
-        return
-    box = box_of(body)
-    citations = tuple(p for b in spec.blocks_with("citation") for p in b.paras)
-    chunks = split_to_fit(citations, box.width_pt, box.height_pt, REFERENCE_PT, indented=True)
-    for index, chunk in enumerate(chunks or [()]):
-        block = dataclasses.replace(spec.blocks_with("citation")[0], paras=chunk) if chunk else None
-        yield dataclasses.replace(
-            spec,
-            title=spec.title if index == 0 else f"{spec.title} (cont.)",
-            blocks=(block,) if block else (),
-            notes=spec.notes,  # each part keeps the list's notes: no slide without any
-            minutes=spec.minutes if index == 0 else None,
-        )

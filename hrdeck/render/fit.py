@@ -1,58 +1,73 @@
-"""Choose font sizes so text fits its box, from a character/line estimate.
+"""Text fitting on the render side: real boxes -> :class:`~hrdeck.fitplan.TextArea`.
 
 PowerPoint ignores autofit flags until someone edits the text, so sizes are fixed at
-build time.  The estimate is deliberately simple and a little pessimistic: an
-average glyph is 0.46 em wide (about 10% wider than Carlito measures), lines wrap
-at word boundaries, and each paragraph
-adds a fifth of a line of space before it.  A later issue replaces this with real
-font metrics; callers only use :func:`fit_size` and :func:`text_height`.
+build time from font metrics (:mod:`hrdeck.metrics`, :mod:`hrdeck.fitplan`).  Two
+jobs live here, both reading the template with python-pptx:
+
+* :func:`fit_rules` tells the plan the text boxes of a theme: it renders one probe
+  slide per kind with the real slide renderers (so logo room, myth panels and
+  insets are exactly what a deck gets) and reads back each box's size, insets,
+  list markers, indents and spacing;
+* :func:`area_of`, :func:`fit_size`, :func:`text_height` measure text in a shape
+  or box the renderer is filling (titles, captions, spectrum descriptions), and
+  check the plan's chosen size against the real box.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from collections.abc import Sequence
+from typing import Any
 
-from hrdeck.deckplan import Para
+from pptx.oxml.ns import qn
+from pptx.presentation import Presentation
 
-AVG_CHAR_EM = 0.46  # average glyph width in ems (Carlito measures ~0.41 on prose)
-LINE_HEIGHT = 1.2  # line pitch in ems
-PARA_SPACE = 0.2  # space before each paragraph, in ems
-INSET_PT = 7.2 * 2  # default text-frame left+right insets (0.1in each)
-LEVEL_INDENT_PT = 27.0  # indent added per bullet level (incl. bullet hanging)
-BODY_SIZES = (28, 26, 24, 22, 20, 18)
-MIN_BODY_PT = 18
+from hrdeck import fitplan
+from hrdeck.deckplan import Block, DeckPlan, Para, Run, SlidePlan
+from hrdeck.fitplan import BODY_SIZES, MIN_BODY_PT, FitRules, TextArea
+from hrdeck.metrics import metrics_for
+from hrdeck.render.layouts import box_of, find_layout, layout_name
+from hrdeck.theme import SLIDE_KINDS, Theme
+
+__all__ = ["BODY_SIZES", "MIN_BODY_PT", "area_of", "fit_rules", "fit_size", "text_height"]
+
+EMU_PER_PT = 12700
+DEFAULT_INSETS = (91440, 91440, 45720, 45720)  # left, right, top, bottom
+PROBE = "\u00a7{}\u00a7"  # a marker no curriculum text contains
+PROBE_ROLES = {
+    "title": ("presenter",),
+    "agenda": ("body",),
+    "bullets": ("body",),
+    "myth": ("myth", "fact"),
+    "comparison": ("left", "right"),
+    "case": ("narrative",),
+    "questions": ("body",),
+    "references": ("citation",),
+    "resources": ("body",),
+    "closing": ("body",),
+}
 
 
-def wrapped_lines(text: str, width_pt: float, size_pt: float) -> int:
-    """Lines `text` needs when wrapped at word boundaries into `width_pt`."""
-    per_line = max(1, int(width_pt / (size_pt * AVG_CHAR_EM)))
-    lines, used = 1, 0
-    for word in text.split():
-        width = len(word)
-        if used and used + 1 + width <= per_line:
-            used += 1 + width
-            continue
-        if used:
-            lines += 1
-        full, rest = divmod(width, per_line)
-        lines += full - 1 if rest == 0 else full
-        used = per_line if rest == 0 else rest
-    return lines
+# --- measuring in a box ----------------------------------------------------------------
 
 
-def para_height(para: Para, width_pt: float, size_pt: float, indented: bool = True) -> float:
-    """Height in points of one paragraph, including its space before."""
-    indent = (LEVEL_INDENT_PT * (para.level + 1)) if indented else 0.0
-    usable = max(size_pt, width_pt - INSET_PT - indent)
-    lines = wrapped_lines(para.text, usable, size_pt)
-    return size_pt * (lines * LINE_HEIGHT + PARA_SPACE)
+def _box_area(width_pt: float, height_pt: float, indented: bool) -> TextArea:
+    return TextArea(width_pt, height_pt, markers="template" if indented else "none")
 
 
 def text_height(
-    paras: Sequence[Para], width_pt: float, size_pt: float, indented: bool = True
+    paras: Sequence[Para],
+    width_pt: float,
+    size_pt: float,
+    indented: bool = True,
+    font: str = "Calibri",
 ) -> float:
-    """Estimated height in points of `paras` set at `size_pt` in a box `width_pt` wide."""
-    return sum(para_height(p, width_pt, size_pt, indented) for p in paras) + 7.2
+    """Height in points of `paras` at `size_pt` in a box `width_pt` wide, insets included."""
+    area = _box_area(width_pt, 0.0, indented)
+    metrics, _ = metrics_for(font)
+    inner = fitplan.paras_height(paras, area, size_pt, metrics)
+    return inner + area.inset_top + area.inset_bottom
 
 
 def fit_size(
@@ -61,35 +76,171 @@ def fit_size(
     height_pt: float,
     sizes: Sequence[int] = BODY_SIZES,
     indented: bool = True,
+    font: str = "Calibri",
 ) -> int:
     """The largest of `sizes` at which `paras` fit the box; the smallest if none do."""
-    for size in sizes:
-        if text_height(paras, width_pt, size, indented) <= height_pt:
-            return size
-    return sizes[-1]
+    metrics, _ = metrics_for(font)
+    found = fitplan.fit_size(paras, _box_area(width_pt, height_pt, indented), sizes, metrics)
+    return int(found) if found is not None else sizes[-1]
 
 
-def fits(
-    paras: Sequence[Para], width_pt: float, height_pt: float, size: int, indented: bool = True
-) -> bool:
-    """Whether `paras` fit the box at `size`."""
-    return text_height(paras, width_pt, size, indented) <= height_pt
+def fit_in(area: TextArea, paras: Sequence[Para], sizes: Sequence[float], font: str) -> float:
+    """The largest of `sizes` at which `paras` fit `area`; the smallest if none do."""
+    metrics, _ = metrics_for(font)
+    found = fitplan.fit_size(paras, area, sizes, metrics)
+    return found if found is not None else sizes[-1]
 
 
-def split_to_fit(
-    paras: Sequence[Para], width_pt: float, height_pt: float, size: int, indented: bool = False
-) -> list[tuple[Para, ...]]:
-    """Split `paras` into consecutive chunks that each fit the box at `size`.
+def area_of(shape: Any, markers: str, prs: Presentation) -> TextArea:
+    """The text area of a placeholder or text box as the renderer fills it."""
+    box = box_of(shape)
+    left, right, top, bottom = _insets(shape)
+    indents, line_spacing, space_before = body_spacing(prs)
+    return TextArea(
+        width_pt=box.width / EMU_PER_PT,
+        height_pt=box.height / EMU_PER_PT,
+        inset_left=left / EMU_PER_PT,
+        inset_right=right / EMU_PER_PT,
+        inset_top=top / EMU_PER_PT,
+        inset_bottom=bottom / EMU_PER_PT,
+        markers=markers,
+        level_indents=indents,
+        line_spacing=line_spacing,
+        space_before=space_before,
+    )
 
-    A paragraph too tall on its own still gets a chunk of its own (never dropped).
-    """
-    chunks: list[tuple[Para, ...]] = []
-    current: list[Para] = []
-    for para in paras:
-        if current and not fits([*current, para], width_pt, height_pt, size, indented):
-            chunks.append(tuple(current))
-            current = []
-        current.append(para)
-    if current:
-        chunks.append(tuple(current))
-    return chunks
+
+def _insets(shape: Any) -> tuple[int, int, int, int]:
+    """lIns, rIns, tIns, bIns: the shape's own, else its layout placeholder's, else 0.1in/0.05in."""
+    found: list[int | None] = [None] * 4
+    for body_pr in _body_prs(shape):
+        for index, name in enumerate(("lIns", "rIns", "tIns", "bIns")):
+            value = body_pr.get(name)
+            if found[index] is None and value is not None:
+                found[index] = int(value)
+    return tuple(  # type: ignore[return-value]
+        value if value is not None else default
+        for value, default in zip(found, DEFAULT_INSETS, strict=True)
+    )
+
+
+def _body_prs(shape: Any) -> list[Any]:
+    elements = [shape._element]
+    base = getattr(shape, "_base_placeholder", None)
+    if base is not None:
+        elements.append(base._element)
+    found = []
+    for element in elements:
+        body_pr = element.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
+        if body_pr is not None:
+            found.append(body_pr)
+    return found
+
+
+def body_spacing(prs: Presentation) -> tuple[tuple[float, ...], float, float]:
+    """Per-level left margins (pt), line spacing (x single) and space before (x line)
+    of the first master's body text style."""
+    return _body_spacing(prs.slide_masters[0]._element)
+
+
+@functools.lru_cache(maxsize=8)
+def _body_spacing(master: Any) -> tuple[tuple[float, ...], float, float]:
+    style = master.find(f"{qn('p:txStyles')}/{qn('p:bodyStyle')}")
+    if style is None:
+        return fitplan.TEMPLATE_INDENTS, 1.0, 0.2
+    levels = [style.find(qn(f"a:lvl{n}pPr")) for n in range(1, 10)]
+    indents = tuple(
+        int(lvl.get("marL", "0")) / EMU_PER_PT if lvl is not None else 0.0 for lvl in levels
+    )
+    first = levels[0]
+    if first is None:
+        return indents, 1.0, 0.2
+    return indents, _percent(first, "a:lnSpc", 1.0), _percent(first, "a:spcBef", 0.0)
+
+
+def _percent(level: Any, tag: str, default: float) -> float:
+    spacing = level.find(qn(tag))
+    if spacing is None:
+        return default
+    pct = spacing.find(qn("a:spcPct"))
+    if pct is not None:
+        return int(pct.get("val", "100000")) / 100000
+    pts = spacing.find(qn("a:spcPts"))
+    if pts is not None:  # points (x100): as a share of a 24 pt line
+        return int(pts.get("val", "0")) / 100 / (24 * 1.2)
+    return default
+
+
+# --- the plan's table, from probe slides -----------------------------------------------
+
+
+def fit_rules(theme: Theme) -> FitRules:
+    """The text boxes of every slide kind in `theme`, for the plan to fit text into."""
+    from hrdeck.render.deck import add_chrome, open_presentation
+    from hrdeck.render.master import apply_theme, resize
+    from hrdeck.render.package import PartFactory
+    from hrdeck.render.slides import IMAGE_TEXT_SHARE, RENDERERS, SlideContext
+
+    prs = open_presentation(theme)
+    resize(prs, theme.slide_size)
+    apply_theme(prs, theme)
+    parts = PartFactory(prs)
+    plan = _probe_plan()
+    areas: dict[str, TextArea] = {}
+    for spec in plan.slides:
+        slide = parts.add_slide(find_layout(prs, layout_name(theme.layouts, spec.kind), spec.kind))
+        add_chrome(prs, slide, spec, 1, theme, plan.language, parts)
+        RENDERERS[spec.kind](SlideContext(prs, slide, spec, plan, theme, parts))
+        areas.update(_probed_areas(slide, spec.kind, prs))
+    body = areas.get("bullets/body")
+    if body is not None:
+        areas["bullets/body+image"] = dataclasses.replace(
+            body, width_pt=body.width_pt * IMAGE_TEXT_SHARE
+        )
+    return FitRules(
+        areas=areas,
+        body_font=theme.body_font,
+        heading_font=theme.heading_font,
+        font_loc=theme.loc("fonts.body"),
+    )
+
+
+def _probe_plan() -> DeckPlan:
+    slides = []
+    for kind in SLIDE_KINDS:
+        blocks = tuple(
+            Block(role, (Para((Run(PROBE.format(f"{kind}/{role}")),)),), heading="Heading")
+            for role in PROBE_ROLES.get(kind, ())
+        )
+        slides.append(SlidePlan(kind, PROBE.format(f"{kind}/title"), kind, _nowhere(), blocks))
+    return DeckPlan("probe", "Probe", "probe", "Probe", "en-US", "", "", (), tuple(slides))
+
+
+def _nowhere() -> Any:
+    from hrdeck.model import NOWHERE
+
+    return NOWHERE
+
+
+def _probed_areas(slide: Any, kind: str, prs: Presentation) -> dict[str, TextArea]:
+    areas = {}
+    for shape in slide.shapes:
+        if not shape.has_text_frame:
+            continue
+        text = shape.text_frame.text
+        for key in (f"{kind}/{role}" for role in (*PROBE_ROLES.get(kind, ()), "title")):
+            if PROBE.format(key) in text:
+                areas[key] = area_of(shape, _markers(shape), prs)
+    return areas
+
+
+def _markers(shape: Any) -> str:
+    """How the renderer set the list markers of the shape's first paragraph."""
+    p_pr = shape.text_frame.paragraphs[0]._p.find(qn("a:pPr"))
+    if p_pr is None:
+        return "template"
+    if p_pr.find(qn("a:buAutoNum")) is not None:
+        return "number"
+    if p_pr.find(qn("a:buNone")) is not None:
+        return "hanging" if p_pr.get("indent", "0").startswith("-") else "none"
+    return "template"

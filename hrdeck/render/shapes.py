@@ -136,9 +136,10 @@ def spectrum(
     width = (area.width + overlap * (count - 1)) // count
     gap = int(Inches(0.2))
     room = area.height - int(CHEVRON_HEIGHT) - gap
-    desc_size = _description_size(stages, width - 2 * overlap, room)
+    font = theme.body_font
+    desc_size = _description_size(stages, width - 2 * overlap, room, font)
     needed = max(
-        (text_height(s.paras, Emu(width - 2 * overlap).pt, desc_size, False) for s in stages),
+        (text_height(s.paras, Emu(width - 2 * overlap).pt, desc_size, False, font) for s in stages),
         default=0.0,
     )
     desc_height = min(room, int(Pt(needed)) + int(Inches(0.2)))
@@ -164,12 +165,12 @@ def spectrum(
     return shapes
 
 
-def _description_size(stages: Sequence[Block], width: int, height: int) -> int:
+def _description_size(stages: Sequence[Block], width: int, height: int, font: str) -> int:
     longest = max((len(w) for s in stages for p in s.paras for w in p.text.split()), default=1)
     room = Emu(width).pt - 16
     sizes = (*(n for n in (24, 22, 20) if longest * n * 0.55 <= room), 18)
     return min(
-        (fit_size(s.paras, Emu(width).pt, Emu(height).pt, sizes, False) for s in stages),
+        (fit_size(s.paras, Emu(width).pt, Emu(height).pt, sizes, False, font) for s in stages),
         default=20,
     )
 

@@ -24,7 +24,7 @@ from pptx.util import Emu, Inches
 from hrdeck.deckplan import DeckPlan, Para, Run, SlidePlan
 from hrdeck.render import diagram as diagrams
 from hrdeck.render import shapes
-from hrdeck.render.fit import BODY_SIZES, fit_size
+from hrdeck.render.fit import BODY_SIZES, area_of, fit_in
 from hrdeck.render.layouts import (
     Box,
     box_of,
@@ -43,7 +43,8 @@ from hrdeck.theme import Theme
 TITLE_SIZES = (36, 32, 28)
 COVER_TITLE_SIZES = (40, 36, 32)
 CAPTION_HEIGHT = Inches(0.6)
-REFERENCE_PT = 20  # every reference slide uses this size; the deck splits lists to fit it
+REFERENCE_PT = 20  # every reference slide uses this size; the plan splits lists to fit it
+IMAGE_TEXT_SHARE = 0.56  # the text's share of the width on a bullets slide with an image
 
 
 @dataclass(frozen=True)
@@ -65,15 +66,27 @@ class SlideContext:
     def paras(self, role: str) -> tuple[Para, ...]:
         return tuple(p for block in self.spec.blocks_with(role) for p in block.paras)
 
+    def size(self, role: str | None) -> float | None:
+        """The size the plan chose for `role`'s text, if it chose one."""
+        block = self.spec.block(role) if role else None
+        return block.size_pt if block is not None else None
+
+
+def _at_most(sizes: Sequence[float], planned: float | None) -> list[float]:
+    """`sizes` capped at the plan's choice (the plan's size is kept when it fits)."""
+    if planned is None:
+        return list(sizes)
+    return [planned, *(s for s in sizes if s < planned)]
+
 
 def set_title(ctx: SlideContext, sizes: Sequence[int] = TITLE_SIZES) -> None:
     """The plan title in the title placeholder, at the largest size that fits."""
     shape = title_placeholder(ctx.slide)
     if shape is None:
         return
-    box = box_of(shape)
     title = (plain(ctx.spec.title),)
-    size = fit_size(title, box.width_pt, box.height_pt, sizes, indented=False)
+    area = area_of(shape, "none", ctx.prs)
+    size = fit_in(area, title, _at_most(sizes, ctx.spec.title_pt), ctx.theme.heading_font)
     fill(shape.text_frame, title, ctx.style(size=size, markers="none"))
 
 
@@ -82,12 +95,13 @@ def set_body(
     shape: Shape,
     paras: Sequence[Para],
     markers: str = "template",
-    sizes: Sequence[int] = BODY_SIZES,
-) -> int:
-    """Fill a body placeholder with `paras` at the largest size that fits; return it."""
-    box = box_of(shape)
-    indented = markers in ("template", "number")
-    size = fit_size(paras, box.width_pt, box.height_pt, sizes, indented)
+    sizes: Sequence[float] = BODY_SIZES,
+    role: str | None = None,
+) -> float:
+    """Fill a body placeholder with `paras` at the plan's size for `role` (checked
+    against the real box) or the largest of `sizes` that fits; return the size."""
+    area = area_of(shape, markers, ctx.prs)
+    size = fit_in(area, paras, _at_most(sizes, ctx.size(role)), ctx.theme.body_font)
     fill(shape.text_frame, paras, ctx.style(size=size, markers=markers))
     return size
 
@@ -98,11 +112,13 @@ def _placeholders(ctx: SlideContext, count: int) -> list[Shape]:
     return found
 
 
-def _single_body(ctx: SlideContext, paras: Sequence[Para], markers: str = "template") -> None:
+def _single_body(
+    ctx: SlideContext, paras: Sequence[Para], markers: str = "template", role: str = "body"
+) -> None:
     set_title(ctx)
     found = _placeholders(ctx, 1)
     if found:
-        set_body(ctx, found[0], paras, markers)
+        set_body(ctx, found[0], paras, markers, role=role)
     elif paras:
         area = content_area(ctx.prs, ctx.slide)
         shapes.add_text(ctx.slide, area, paras, ctx.style(size=24, markers="none"), "Body")
@@ -180,10 +196,10 @@ def bullets_slide(ctx: SlideContext) -> None:
     set_title(ctx)
     found = _placeholders(ctx, 1)
     area = box_of(found[0]) if found else content_area(ctx.prs, ctx.slide)
-    text_w = int(area.width * 0.56)
+    text_w = int(area.width * IMAGE_TEXT_SHARE)
     if found:
         place(found[0], Box(area.left, area.top, text_w, area.height))
-        set_body(ctx, found[0], ctx.paras("body"))
+        set_body(ctx, found[0], ctx.paras("body"), role="body")
     gap = int(Inches(0.3))
     _picture(ctx, Box(area.left + text_w + gap, area.top, area.width - text_w - gap, area.height))
 
@@ -214,12 +230,12 @@ def myth_slide(ctx: SlideContext) -> None:
         if found:
             set_body(ctx, found[0], labelled, "none")
         return
-    for shape, label, paras, colour in (
-        (found[0], "MYTH", myth, palette.accent2),
-        (found[1], "FACT", fact, palette.accent),
+    for shape, label, paras, colour, role in (
+        (found[0], "MYTH", myth, palette.accent2, "myth"),
+        (found[1], "FACT", fact, palette.accent, "fact"),
     ):
         shapes.panel(ctx.slide, shape, label, colour, ctx.theme, ctx.lang)
-        set_body(ctx, shape, paras, "none")
+        set_body(ctx, shape, paras, "none", role=role)
 
 
 def _heading(text: str) -> Para:
@@ -232,14 +248,14 @@ def comparison_slide(ctx: SlideContext) -> None:
     sides = [ctx.spec.block("left"), ctx.spec.block("right")]
     found = _placeholders(ctx, 4)
     if len(found) == 4:
-        for (head, body), side in zip(
-            ((found[0], found[1]), (found[2], found[3])), sides, strict=True
+        for (head, body), side, role in zip(
+            ((found[0], found[1]), (found[2], found[3])), sides, ("left", "right"), strict=True
         ):
             head_text = (side.heading if side else "") or ""
             set_body(ctx, head, [_heading(head_text)], "none", (26, 24, 22, 20, 18))
             _recolour(head, ctx.theme.palette.accent)
             head.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
-            set_body(ctx, body, side.paras if side else ())
+            set_body(ctx, body, side.paras if side else (), role=role)
         return
     for shape, side in zip(found, sides, strict=False):
         paras = side.paras if side else ()
@@ -290,7 +306,7 @@ def diagram_slide(ctx: SlideContext) -> None:
 
 def case_slide(ctx: SlideContext) -> None:
     """The case narrative as plain paragraphs."""
-    _single_body(ctx, ctx.paras("narrative"), "none")
+    _single_body(ctx, ctx.paras("narrative"), "none", role="narrative")
 
 
 def questions_slide(ctx: SlideContext) -> None:
@@ -303,7 +319,7 @@ def references_slide(ctx: SlideContext) -> None:
     set_title(ctx)
     found = _placeholders(ctx, 1)
     if found:
-        set_body(ctx, found[0], ctx.paras("citation"), "hanging", (REFERENCE_PT,))
+        set_body(ctx, found[0], ctx.paras("citation"), "hanging", (REFERENCE_PT,), "citation")
 
 
 def resources_slide(ctx: SlideContext) -> None:
