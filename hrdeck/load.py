@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from hrdeck.diagnostics import Diagnostic, error
+from hrdeck.docsource import active_loader
 from hrdeck.model import Loc
 from hrdeck.sourcemap import JsonPath, SourceMap
 
@@ -375,6 +376,14 @@ class _Converter:
 
 
 def load_document(path: Path, display_base: Path | None) -> tuple[Document, list[Diagnostic]]:
+    """One YAML file as a Document, through the active loader (hrdeck.docsource) if any."""
+    loader = active_loader()
+    if loader is not None:
+        return loader(path, display_base)
+    return read_document(path, display_base)
+
+
+def read_document(path: Path, display_base: Path | None) -> tuple[Document, list[Diagnostic]]:
     display = display_path(path, display_base)
     data, smap, problems = load_yaml_file(path, display)
     return Document(path, display, data, smap), problems
