@@ -33,6 +33,7 @@ Examples:
   hrdeck lint                              non-stigmatizing language check
   hrdeck theme check themes/agency         contrast, logo, fonts, template layouts
   hrdeck check build/court.pptx            accessibility of any deck, slide by slide
+  hrdeck watch --audience court            rebuild on every save, keep the last good deck
 
 Shell completion (bash): eval "$(_HRDECK_COMPLETE=bash_source hrdeck)"
 """
@@ -209,6 +210,43 @@ def build(
 
 def _progress(message: str) -> None:
     click.echo(message, err=True)
+
+
+@cli.command()
+@click.option("--audience", "-a", default=None, help="Audience id or 'all' (as for build).")
+@click.option("--theme", "-t", default=None, help="Built-in theme name or a theme folder.")
+@click.option(
+    "--out",
+    "out_dir",
+    default=Path("build"),
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder.",
+)
+@CURRICULUM_ARG
+@handles_errors
+def watch(audience: str | None, theme: str | None, out_dir: Path, curriculum: Path | None) -> None:
+    """Build, then rebuild whenever a curriculum, project or theme file changes.
+
+    Prints one line per rebuild and the diagnostics as they appear.  Invalid
+    content keeps the last good deck.  Ctrl-C stops watching.
+    """
+    from hrdeck.watch import Rebuilder, Reporter
+    from hrdeck.watchloop import Watch
+
+    rebuilder = Rebuilder(_curriculum_root(curriculum), audience, theme, out_dir)
+    report = Reporter(click.echo, lambda text: click.echo(text, err=True))
+    try:
+        first = rebuilder.rebuild()
+        if first.usage_error is not None:
+            raise first.usage_error  # a misspelt audience or theme: nothing to watch for
+        report(first)
+        running = Watch(rebuilder, report)
+        folders = running.start()
+        click.echo(f"watching {', '.join(map(str, folders))} (Ctrl-C to stop)", err=True)
+        running.serve()
+    except KeyboardInterrupt:
+        pass  # Ctrl-C before watching began: as clean as after
 
 
 @cli.command()
