@@ -8,7 +8,8 @@ the files it saw change (:meth:`DocumentCache.forget`), which covers two saves w
 one tick of the file system's clock.
 
 A :class:`ThemeCache` keeps the loaded and checked theme (an agency template is
-opened to check it) until a file of the theme's folder or the project changes.
+opened to check it) and its fit rules (measured on probe slides) until a file of
+the theme's folder or of the project's themes/ changes.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from hrdeck.diagnostics import Diagnostic
 from hrdeck.docsource import documents_from
+from hrdeck.fitplan import FitRules
 from hrdeck.load import Document, display_path, read_document
 from hrdeck.theme import Theme
 
@@ -87,34 +89,43 @@ class DocumentCache:
             yield
 
 
+@dataclass(frozen=True)
+class LoadedTheme:
+    """A theme with its build warnings and the text boxes the plan fits text into."""
+
+    theme: Theme
+    warnings: tuple[Diagnostic, ...]
+    rules: FitRules
+
+
 class ThemeCache:
-    """The loaded theme and its build warnings, kept until its files change."""
+    """The loaded theme, its warnings and fit rules, kept until its files change."""
 
     def __init__(self) -> None:
         self._key: tuple[str | None, Path] | None = None
-        self._theme: Theme | None = None
-        self._warnings: list[Diagnostic] = []
+        self._loaded: LoadedTheme | None = None
         self.generation = 0  # goes up each time the theme is loaded again
 
-    def get(self, spec: str | None, project_dir: Path) -> tuple[Theme, list[Diagnostic]]:
-        """The theme ``spec`` names (see :func:`hrdeck.theme.load_theme`) and its warnings."""
+    def get(self, spec: str | None, project_dir: Path) -> LoadedTheme:
+        """The theme ``spec`` names (see :func:`hrdeck.theme.load_theme`), checked."""
+        from hrdeck.render.fit import fit_rules
         from hrdeck.theme import check_theme_for_build, load_theme
 
         key = (spec, project_dir.absolute())
-        if self._theme is None or key != self._key:
-            self._theme = None
+        if self._loaded is None or key != self._key:
+            self._loaded = None
             theme = load_theme(spec, project_dir)
-            self._warnings = check_theme_for_build(theme)
-            self._theme, self._key = theme, key
+            warnings = tuple(check_theme_for_build(theme))
+            self._loaded, self._key = LoadedTheme(theme, warnings, fit_rules(theme)), key
             self.generation += 1
-        return self._theme, list(self._warnings)
+        return self._loaded
 
     @property
     def folder(self) -> Path | None:
-        return self._theme.folder.absolute() if self._theme is not None else None
+        return self._loaded.theme.folder.absolute() if self._loaded is not None else None
 
     def forget_if_touched(self, paths: Iterable[Path], project_dir: Path) -> None:
         """Load the theme again next time if a changed file may be part of it."""
         watched = [f for f in (self.folder, project_dir.absolute() / "themes") if f is not None]
         if any(f == p or f in p.parents for p in (q.absolute() for q in paths) for f in watched):
-            self._theme = None
+            self._loaded = None

@@ -141,17 +141,17 @@ class Rebuilder:
         defaults = settings.audiences if settings else ()
         audiences = resolve_audiences(curriculum, self.audience, defaults)
         theme_spec = self.theme or (settings.theme if settings else None)
-        theme, warnings = self.themes.get(theme_spec, self.root)
-        result = RebuildResult(True, 0.0, diagnostics=[*diagnostics, *warnings])
+        loaded = self.themes.get(theme_spec, self.root)
+        result = RebuildResult(True, 0.0, diagnostics=[*diagnostics, *loaded.warnings])
         files: list[tuple[str, bytes]] = []
         pending: dict[str, _Written] = {}
         for audience in audiences:
-            plan, plan_diagnostics, _dropped = plan_audience(curriculum, audience)
+            plan, plan_diagnostics, _dropped = plan_audience(curriculum, audience, loaded.rules)
             result.diagnostics += plan_diagnostics
             if self._up_to_date(audience, plan):
                 result.unchanged.append(audience)
                 continue
-            outputs = self._outputs(plan, theme)
+            outputs = self._outputs(plan, loaded.theme)
             files += outputs
             paths = tuple(self.out_dir / name for name, _ in outputs)
             pending[audience] = _Written(plan, self.themes.generation, paths)
