@@ -7,7 +7,8 @@ broken file is reported instead).
 
 Codes: ``duplicate-id``, ``unknown-module``, ``unknown-audience``,
 ``variant-incomplete``, ``unknown-citation``, ``unknown-node``, ``missing-image``,
-``image-outside``, ``audience-id-mismatch``, ``no-audiences``, ``no-modules``.
+``image-outside``, ``audience-id-mismatch``, ``no-audiences``, ``no-modules``;
+``control-character`` from :mod:`hrdeck.textchars`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from hrdeck.diagnostics import Diagnostic, error
 from hrdeck.load import Document, LoadedTree, display_path
 from hrdeck.model import Loc
 from hrdeck.sourcemap import JsonPath
+from hrdeck.textchars import check_characters
 
 # Fields whose value is Text (a string or a mapping by audience) or a list of Text.
 TEXT_FIELDS = frozenset(
@@ -58,6 +60,9 @@ def cross_check(tree: LoadedTree) -> list[Diagnostic]:
     for doc in tree.modules:
         if doc.ok:
             problems += _ModuleChecker(doc, doc.layer_root or tree.root, names).run()
+    course = [tree.course] if tree.course is not None else []
+    for document in (*course, *tree.audiences, *tree.modules):
+        problems += check_characters(document)
     return problems
 
 
@@ -288,16 +293,21 @@ def resolve_image(document: Path, root: Path, written: str) -> tuple[Path | None
     """Where an image path points: ``(file or None, is_outside)``.
 
     A path is looked up relative to the file that names it, then to the curriculum
-    folder.  It is outside when it is absolute or when neither reading stays inside
-    the folder (symbolic links are followed).
+    folder (symbolic links followed); the first reading that is a file inside the
+    folder wins.  Without one, the path is outside when it is absolute, when neither
+    reading stays inside the folder, or when a reading is a file outside it (so a
+    link from ``images/`` out of the folder is refused, not reported "missing").
     """
     if Path(written).is_absolute() or PureWindowsPath(written).drive:
         return None, True
     top = root.resolve()
     candidates = [(base / written).resolve() for base in (document.parent, root)]
+    files = [c for c in candidates if c.is_file()]
+    found = next((f for f in files if f.is_relative_to(top)), None)
+    if found is not None:
+        return found, False
     inside = [c for c in candidates if c.is_relative_to(top)]
-    found = next((c for c in inside if c.is_file()), None)
-    return found, not inside
+    return None, not inside or bool(files)
 
 
 # -- helpers ------------------------------------------------------------------------

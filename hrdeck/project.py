@@ -21,6 +21,7 @@ from hrdeck.errors import UsageError
 from hrdeck.load import Document, LoadedTree, display_path, load_document, load_tree
 from hrdeck.model import Curriculum, Module, Presenter
 from hrdeck.paths import builtin_curriculum
+from hrdeck.textchars import check_characters
 
 PROJECT_FILE = "hrdeck.yaml"
 MAX_LAYERS = 8
@@ -109,7 +110,7 @@ def _load_layers(
         tree, problems = load_tree(root)
         return _mark_layer(tree, root), {}, problems
     project, problems = load_document(root / PROJECT_FILE, None)
-    problems += project_schema_diagnostics(project)
+    problems += project_schema_diagnostics(project) + check_characters(project)
     data = project.data if isinstance(project.data, dict) else {}
     base_root, base_problems = _base_root(project, data, root, depth, seen)
     problems += base_problems

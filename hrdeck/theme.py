@@ -186,6 +186,7 @@ def _known_themes(project_dir: Path | None) -> str:
 
 def load_theme(spec: str | Path | None, project_dir: Path | None = None) -> Theme:
     """Find, read and validate a theme; ContentError with every problem if invalid."""
+    from hrdeck.textchars import character_diagnostics
     from hrdeck.theme_checks import file_diagnostics  # imports this module: late
     from hrdeck.theme_schema import schema_diagnostics
 
@@ -195,6 +196,7 @@ def load_theme(spec: str | Path | None, project_dir: Path | None = None) -> Them
     diagnostics = list(diagnostics)
     if not has_errors(diagnostics):
         diagnostics += schema_diagnostics(data, smap)
+        diagnostics += character_diagnostics(data, smap)
     if has_errors(diagnostics):
         raise _invalid(display, diagnostics)
     assert isinstance(data, dict)  # schema-valid
