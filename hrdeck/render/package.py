@@ -46,6 +46,7 @@ from hrdeck.errors import UsageError
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can carry
 _ZIP_LATEST = dt.datetime(2107, 12, 31, 23, 59, 58)
 FALLBACK_DATE = dt.datetime(2000, 1, 1)
+PROPERTY_LIMIT = 255  # characters in a core property (python-pptx enforces Office's limit)
 _NOTES_NUMBER = re.compile(r"^/ppt/notesSlides/notesSlide(\d+)\.xml$")
 _SLIDE_NUMBER = re.compile(r"^/ppt/slides/slide(\d+)\.xml$")
 
@@ -142,17 +143,22 @@ def _highest(pattern: re.Pattern[str], names: list[str]) -> int:
 def set_core_properties(prs: Presentation, plan: DeckPlan, stamp: dt.datetime) -> None:
     """Core properties from the plan and `stamp` only (no clock, no user name)."""
     props = prs.core_properties
-    props.title = plan.course_title
-    props.subject = plan.audience_label
-    props.author = plan.presenter or "hrdeck"
+    props.title = _property(plan.course_title)
+    props.subject = _property(plan.audience_label)
+    props.author = _property(plan.presenter or "hrdeck")
     props.last_modified_by = "hrdeck"
-    props.comments = f"Built with hrdeck from the {plan.course_id} curriculum"
+    props.comments = _property(f"Built with hrdeck from the {plan.course_id} curriculum")
     props.revision = 1
     props.created = stamp
     props.modified = stamp
     props.last_printed = stamp
     props.language = plan.language
-    props.keywords = f"hrdeck; {plan.course_id}; {plan.audience}"
+    props.keywords = _property(f"hrdeck; {plan.course_id}; {plan.audience}")
+
+
+def _property(text: str) -> str:
+    """A document property fits Office's 255-character limit (the slides keep the full text)."""
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
 
 
 def plan_datetime(date: str) -> dt.datetime:
