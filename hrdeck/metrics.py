@@ -179,8 +179,13 @@ def line_breaks(
     space = metrics.width(" ", size_pt)
     starts: list[int] = [0]
     used = 0.0
+    widths = _word_widths(metrics, size_pt)
     for index, word in enumerate(_words(pieces)):
-        width = sum(piece_width(p, metrics, size_pt) for p in word)
+        key = tuple((p.text, p.bold, p.mono) for p in word)
+        known = widths.get(key)
+        if known is None:
+            known = widths[key] = _measure_word(word, metrics, size_pt)
+        width, placed = known
         room = first_width if len(starts) == 1 else rest_width
         if used and used + space + width <= room:
             used += space + width
@@ -188,8 +193,47 @@ def line_breaks(
         if used:
             starts.append(index)
             room = rest_width
+        if placed <= room:  # fits whole: no character of it can overflow
+            used = placed
+            continue
         used = _break_long_word(word, metrics, size_pt, room, rest_width, starts, index)
     return starts
+
+
+# (id(metrics), size) -> (metrics, {word key: (width, width placed char by char)});
+# holding the metrics keeps its id from being reused.
+_WIDTHS: dict[
+    tuple[int, float],
+    tuple[FontMetrics, dict[tuple[tuple[str, bool, bool], ...], tuple[float, float]]],
+] = {}
+
+
+def _word_widths(
+    metrics: FontMetrics, size_pt: float
+) -> dict[tuple[tuple[str, bool, bool], ...], tuple[float, float]]:
+    """The word-width cache for one font and size (words recur: measure each once)."""
+    entry = _WIDTHS.get((id(metrics), size_pt))
+    if entry is None or entry[0] is not metrics:
+        entry = _WIDTHS[(id(metrics), size_pt)] = (metrics, {})
+    return entry[1]
+
+
+def _measure_word(word: list[Piece], metrics: FontMetrics, size_pt: float) -> tuple[float, float]:
+    """A word's width, and the width it takes when placed character by character as
+    :func:`_break_long_word` does (the same sum, added in another order)."""
+    width = sum(piece_width(p, metrics, size_pt) for p in word)
+    placed = 0.0
+    for piece in word:
+        for char in piece.text:
+            placed += _char_width(char, piece, metrics, size_pt)
+    return width, placed
+
+
+def _char_width(char: str, piece: Piece, metrics: FontMetrics, size_pt: float) -> float:
+    """The width of one character of `piece`, exactly as :func:`piece_width` measures it."""
+    if piece.mono:
+        return MONO_EM * size_pt
+    return metrics.char_em(char, piece.bold) * size_pt
 
 
 def _break_long_word(
@@ -206,7 +250,7 @@ def _break_long_word(
     used = 0.0
     for piece in word:
         for char in piece.text:
-            width = piece_width(Piece(char, piece.bold, piece.mono), metrics, size_pt)
+            width = _char_width(char, piece, metrics, size_pt)
             if used and used + width > room:
                 starts.append(index)
                 used, room = 0.0, rest_width

@@ -47,9 +47,13 @@ SLIDENUM_FIELD_ID = "{4FAE1B2C-6D0E-4C5B-9A51-3E2F0D7C8B11}"
 
 def add_footer(slide: Slide, prs: Presentation, text: str, theme: Theme, lang: str) -> None:
     """The theme's footer text, centred in the footer band."""
+    key = ("footer", text, lang, theme.palette.muted)
+    if _stamp(slide, key, None):
+        return
     shape = _clone_or_box(slide, prs, PP_PLACEHOLDER.FOOTER, 0.3, 0.4)
     style = TextStyle(lang=lang, size=CHROME_PT, color=theme.palette.muted, markers="none")
     fill(shape.text_frame, [plain(text)], style.with_(align=PP_ALIGN.LEFT))
+    _keep(slide, key, PP_PLACEHOLDER.FOOTER, shape)
 
 
 def _widen_footer(layout: SlideLayout, element: Any) -> None:
@@ -69,6 +73,9 @@ def _widen_footer(layout: SlideLayout, element: Any) -> None:
 
 def add_slide_number(slide: Slide, prs: Presentation, number: int, theme: Theme, lang: str) -> None:
     """A slide-number field (shows `number` until the viewer renumbers it)."""
+    key = ("number", lang, theme.palette.muted)
+    if _stamp(slide, key, str(number)):
+        return
     shape = _clone_or_box(slide, prs, PP_PLACEHOLDER.SLIDE_NUMBER, 0.8, 0.15)
     frame: TextFrame = shape.text_frame
     style = TextStyle(lang=lang, size=CHROME_PT, color=theme.palette.muted, markers="none")
@@ -82,6 +89,42 @@ def add_slide_number(slide: Slide, prs: Presentation, number: int, theme: Theme,
     etree.SubElement(fill_el, qn("a:srgbClr"), val=theme.palette.muted.lstrip("#").upper())
     etree.SubElement(field, qn("a:t")).text = str(number)
     paragraph.get_or_add_endParaRPr().addprevious(field)
+    _keep(slide, key, PP_PLACEHOLDER.SLIDE_NUMBER, shape)
+
+
+def _keep(slide: Slide, key: tuple[str, ...], kind: PP_PLACEHOLDER, shape: Shape) -> None:
+    """Remember a finished footer or number shape of this layout, to stamp on later slides
+    (only a clone of the layout's placeholder: a fallback text box is built each time)."""
+    if chrome_prototypes(slide.slide_layout).get(kind) is not None:
+        _finished(slide)[key] = copy.deepcopy(shape._element)
+
+
+def _stamp(slide: Slide, key: tuple[str, ...], number: str | None) -> bool:
+    """Append a copy of the finished shape kept for `key`, with a fresh id (and the slide
+    number as the field's text); False when there is none yet."""
+    finished = _finished(slide).get(key)
+    if finished is None:
+        return False
+    element = copy.deepcopy(finished)
+    tree = slide.shapes._spTree
+    element[0].find(qn("p:cNvPr")).set("id", str(_next_id(tree)))
+    if number is not None:
+        element.find(f".//{qn('a:fld')}/{qn('a:t')}").text = number
+    tree.append(element)
+    return True
+
+
+def _finished(slide: Slide) -> dict[tuple[str, ...], Any]:
+    """Finished chrome shapes of the slide's layout, by what they show."""
+    part = slide.slide_layout.part
+    found: dict[tuple[str, ...], Any] | None = getattr(part, "_hrdeck_finished", None)
+    if found is None:
+        found = part._hrdeck_finished = {}  # type: ignore[attr-defined]
+    return found
+
+
+def _next_id(tree: Any) -> int:
+    return 1 + max(int(e.get("id", "0")) for e in tree.iter(qn("p:cNvPr")))
 
 
 def _clone_or_box(
@@ -91,8 +134,7 @@ def _clone_or_box(
     if prototype is not None:
         element = copy.deepcopy(prototype)
         tree = slide.shapes._spTree
-        next_id = 1 + max(int(e.get("id", "0")) for e in tree.iter(qn("p:cNvPr")))
-        element[0].find(qn("p:cNvPr")).set("id", str(next_id))
+        element[0].find(qn("p:cNvPr")).set("id", str(_next_id(tree)))
         tree.append(element)
         return SlidePlaceholder(element, slide.shapes)
     width, height = slide_size(prs)

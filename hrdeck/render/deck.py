@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import pptx
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
-from pptx.slide import Slide
+from pptx.shapes.placeholder import NotesSlidePlaceholder
+from pptx.slide import NotesSlide, Slide
+from pptx.text.text import TextFrame
 
 from hrdeck.deckplan import DeckPlan, SlidePlan
 from hrdeck.errors import ContentError
 from hrdeck.render import chrome
 from hrdeck.render.fit import fit_rules
-from hrdeck.render.layouts import find_layout, layout_name
+from hrdeck.render.layouts import find_layout, layout_name, ph_element
 from hrdeck.render.master import apply_theme, resize
 from hrdeck.render.package import PartFactory, reproducible_bytes
 from hrdeck.render.slides import RENDERERS, SlideContext
@@ -29,6 +32,7 @@ from hrdeck.theme import Theme
 
 NO_CHROME = ("title",)
 NO_LOGO = ("title", "section", "closing")
+_SP = qn("p:sp")
 
 
 def render_deck(plan: DeckPlan, theme: Theme) -> bytes:
@@ -96,7 +100,7 @@ def add_chrome(
 def add_notes(slide: Slide, spec: SlidePlan, lang: str, parts: PartFactory) -> None:
     """The plan's notes in the notes placeholder, keeping levels and emphasis."""
     notes_slide = parts.notes_slide(slide)
-    frame = notes_slide.notes_text_frame
+    frame = _notes_body(notes_slide)
     if frame is None:  # a custom notes master without a body placeholder: add one
         tree = notes_slide.shapes._spTree
         tree.add_placeholder(tree.max_shape_id + 1, "Notes", PP_PLACEHOLDER.BODY, "horz", "full", 1)
@@ -104,3 +108,14 @@ def add_notes(slide: Slide, spec: SlidePlan, lang: str, parts: PartFactory) -> N
     assert frame is not None
     fill(frame, spec.notes, TextStyle(lang=lang, markers="notes"))
     tag_language(notes_slide._element, lang)
+
+
+def _notes_body(notes_slide: NotesSlide) -> TextFrame | None:
+    """The notes placeholder's text frame, found in the XML directly (python-pptx's
+    ``notes_text_frame`` resolves every placeholder's type through XPath)."""
+    tree = notes_slide.shapes._spTree
+    for element in tree.iterchildren(_SP):
+        ph = ph_element(element)
+        if ph is not None and ph.get("type") == "body":
+            return NotesSlidePlaceholder(element, notes_slide.shapes).text_frame
+    return None

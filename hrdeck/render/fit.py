@@ -21,19 +21,22 @@ from collections.abc import Sequence
 from typing import Any
 
 from pptx.oxml.ns import qn
+from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation
 
 from hrdeck import fitplan
 from hrdeck.deckplan import Block, DeckPlan, Para, Run, SlidePlan
 from hrdeck.fitplan import BODY_SIZES, MIN_BODY_PT, FitRules, TextArea
 from hrdeck.metrics import metrics_for
-from hrdeck.render.layouts import box_of, find_layout, layout_name
+from hrdeck.render.layouts import box_of, find_layout, layout_name, own_xfrm, ph_element, ph_kind
 from hrdeck.theme import SLIDE_KINDS, Theme
 
 __all__ = ["BODY_SIZES", "MIN_BODY_PT", "area_of", "fit_rules", "fit_size", "text_height"]
 
 EMU_PER_PT = 12700
 DEFAULT_INSETS = (91440, 91440, 45720, 45720)  # left, right, top, bottom
+_INSET_NAMES = ("lIns", "rIns", "tIns", "bIns")
+_BODY_PR = f"{qn('p:txBody')}/{qn('a:bodyPr')}"
 PROBE = "\u00a7{}\u00a7"  # a marker no curriculum text contains
 PROBE_ROLES = {
     "title": ("presenter",),
@@ -92,7 +95,38 @@ def fit_in(area: TextArea, paras: Sequence[Para], sizes: Sequence[float], font: 
 
 
 def area_of(shape: Any, markers: str, prs: Presentation) -> TextArea:
-    """The text area of a placeholder or text box as the renderer fills it."""
+    """The text area of a placeholder or text box as the renderer fills it.
+
+    A slide placeholder that still inherits its layout's position and insets has the
+    same area on every slide of that layout: that answer is kept on the layout part.
+    """
+    key = _inherited_key(shape, markers)
+    if key is None:
+        return _measure_area(shape, markers, prs)
+    layout_part = shape.part.slide_layout.part
+    cache: dict[tuple[str, str, str], TextArea] | None = getattr(layout_part, "_hrdeck_areas", None)
+    if cache is None:
+        cache = layout_part._hrdeck_areas = {}
+    area = cache.get(key)
+    if area is None:
+        area = cache[key] = _measure_area(shape, markers, prs)
+    return area
+
+
+def _inherited_key(shape: Any, markers: str) -> tuple[str, str, str] | None:
+    """(idx, type, markers) of a slide placeholder with no position or insets of its
+    own; None for anything else (its area depends on the shape itself)."""
+    element = shape._element
+    ph = ph_element(element)
+    if ph is None or not isinstance(shape.part, SlidePart) or own_xfrm(element) is not None:
+        return None
+    body_pr = element.find(_BODY_PR)
+    if body_pr is not None and any(body_pr.get(name) is not None for name in _INSET_NAMES):
+        return None
+    return (ph.get("idx", "0"), ph_kind(ph), markers)
+
+
+def _measure_area(shape: Any, markers: str, prs: Presentation) -> TextArea:
     box = box_of(shape)
     left, right, top, bottom = _insets(shape)
     indents, line_spacing, space_before = body_spacing(prs)
@@ -114,7 +148,7 @@ def _insets(shape: Any) -> tuple[int, int, int, int]:
     """lIns, rIns, tIns, bIns: the shape's own, else its layout placeholder's, else 0.1in/0.05in."""
     found: list[int | None] = [None] * 4
     for body_pr in _body_prs(shape):
-        for index, name in enumerate(("lIns", "rIns", "tIns", "bIns")):
+        for index, name in enumerate(_INSET_NAMES):
             value = body_pr.get(name)
             if found[index] is None and value is not None:
                 found[index] = int(value)
@@ -131,7 +165,7 @@ def _body_prs(shape: Any) -> list[Any]:
         elements.append(base._element)
     found = []
     for element in elements:
-        body_pr = element.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
+        body_pr = element.find(_BODY_PR)
         if body_pr is not None:
             found.append(body_pr)
     return found
