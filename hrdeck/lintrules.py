@@ -4,19 +4,26 @@ The table of the domain brief (§1.3) lives in data; this module turns it into
 :class:`Rule` objects whose regexes are compiled once and cached.  Every pattern is
 matched case-insensitively as a whole word.  A bad rules file raises
 :class:`~hrdeck.errors.ContentError` naming the rule and field at fault.
+
+``hrdeck validate`` runs after every save, so loading is kept cheap: the YAML is read
+with libyaml when available, the document is checked with :mod:`hrdeck.schemafast`
+(``jsonschema`` is imported only to explain a rules file that is not valid), and the
+built-in table's regexes are compiled on first use (:class:`LazyRegex`): a curriculum
+touches few of them, since the key index skips rules whose words never occur.  A
+test compiles every built-in pattern; other rules files are compiled at once, so a
+bad regex there is reported when the file is loaded.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 from hrdeck.diagnostics import Severity
@@ -42,13 +49,42 @@ def whole_word(regex: str) -> str:
     return rf"(?<!\w)(?:{regex})(?!\w)"
 
 
+class LazyRegex:
+    """A whole-word, case-insensitive regex compiled the first time it is used."""
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = _FLAGS) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+    def __repr__(self) -> str:
+        return f"LazyRegex({self.pattern!r})"
+
+
+Regex = re.Pattern[str] | LazyRegex
+
+
 @dataclass(frozen=True)
 class Pattern:
     """One way a rule matches, with an optional context condition and overrides."""
 
-    regex: re.Pattern[str]
+    regex: Regex
     keys: frozenset[str] | None = None  # one of these occurs (lower case) in any match
-    near: re.Pattern[str] | None = None
+    near: Regex | None = None
     window: int | None = None  # words either side; None with ``near`` = same sentence
     severity: Severity | None = None
     suggestion: tuple[str, ...] = ()
@@ -61,7 +97,7 @@ class Rule:
     id: str
     title: str
     patterns: tuple[Pattern, ...]
-    exceptions: tuple[re.Pattern[str], ...]
+    exceptions: tuple[Regex, ...]
     suggestion: tuple[str, ...]
     severity: Severity
     audiences: Mapping[str, str]
@@ -98,7 +134,7 @@ class RuleSet:
     """The enabled rules, the proper-noun allowlist and an index of literal keys."""
 
     rules: tuple[Rule, ...]
-    allowlist: tuple[re.Pattern[str], ...]
+    allowlist: tuple[Regex, ...]
     index: KeyIndex
 
     def rule(self, rule_id: str) -> Rule | None:
@@ -128,12 +164,13 @@ def load_rules(path: Path | None = None, enable: Iterable[str] = ()) -> RuleSet:
 @lru_cache(maxsize=8)
 def _load_cached(path: str, enable: frozenset[str]) -> RuleSet:
     data = _read_rules(Path(path))
-    return compile_rules(data, Path(path).name, enable)
+    return compile_rules(data, Path(path).name, enable, lazy=Path(path) == RULES_FILE)
 
 
 def _read_rules(path: Path) -> dict[str, Any]:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, yaml.YAMLError) as exc:
         raise ContentError(f"cannot read language rules {path.name}: {exc}") from exc
     validate_rules(data, path.name)
@@ -149,6 +186,15 @@ def _schema() -> dict[str, Any]:
 
 def validate_rules(data: object, name: str = "rules") -> None:
     """Raise :class:`ContentError` listing every schema problem in a rules document."""
+    from hrdeck.schemafast import Unsupported, is_valid
+
+    try:
+        if is_valid(_schema(), data):
+            return
+    except Unsupported:
+        pass
+    import jsonschema
+
     validator = jsonschema.Draft202012Validator(_schema())
     problems = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if problems:
@@ -161,17 +207,20 @@ def _json_path(path: Iterable[object]) -> str:
 
 
 def compile_rules(
-    data: Mapping[str, Any], name: str, enable: frozenset[str] = frozenset()
+    data: Mapping[str, Any], name: str, enable: frozenset[str] = frozenset(), lazy: bool = False
 ) -> RuleSet:
-    """Turn a validated rules document into a :class:`RuleSet`."""
+    """Turn a validated rules document into a :class:`RuleSet` (regexes compiled on first
+    use when `lazy`: only for a table whose every pattern a test compiles)."""
     terms = {key: "".join(value.split()) for key, value in data.get("terms", {}).items()}
     rules = []
     for entry in data["rules"]:
-        rule = _compile_rule(entry, terms, name)
+        rule = _compile_rule(entry, terms, name, lazy)
         if rule.enabled or rule.id in enable:
             rules.append(rule)
     _check_unique(rules, name)
-    allowlist = tuple(_compile(p, terms, f"{name}: allowlist") for p in data.get("allowlist", ()))
+    allowlist = tuple(
+        _compile(p, terms, f"{name}: allowlist", lazy) for p in data.get("allowlist", ())
+    )
     index = key_index(k for r in rules for p in r.patterns for k in p.keys or ())
     return RuleSet(tuple(rules), allowlist, index)
 
@@ -193,14 +242,16 @@ def _rule_keys(patterns: Iterable[Pattern]) -> frozenset[str] | None:
     return frozenset(keys)
 
 
-def _compile_rule(entry: Mapping[str, Any], terms: Mapping[str, str], name: str) -> Rule:
+def _compile_rule(
+    entry: Mapping[str, Any], terms: Mapping[str, str], name: str, lazy: bool = False
+) -> Rule:
     where = f"{name}: rule {entry['id']}"
-    patterns = tuple(_compile_pattern(p, terms, where) for p in entry["patterns"])
+    patterns = tuple(_compile_pattern(p, terms, where, lazy) for p in entry["patterns"])
     return Rule(
         id=entry["id"],
         title=entry["title"],
         patterns=patterns,
-        exceptions=tuple(_compile(x, terms, where) for x in entry.get("exceptions", ())),
+        exceptions=tuple(_compile(x, terms, where, lazy) for x in entry.get("exceptions", ())),
         suggestion=tuple(entry["suggestion"]),
         severity=entry["severity"],
         audiences=dict(entry.get("audiences", {})),
@@ -214,26 +265,28 @@ def _compile_rule(entry: Mapping[str, Any], terms: Mapping[str, str], name: str)
 
 
 def _compile_pattern(
-    entry: str | Mapping[str, Any], terms: Mapping[str, str], where: str
+    entry: str | Mapping[str, Any], terms: Mapping[str, str], where: str, lazy: bool = False
 ) -> Pattern:
     if isinstance(entry, str):
-        regex = _compile(entry, terms, where)
+        regex = _compile(entry, terms, where, lazy)
         return Pattern(regex, literal_keys(regex.pattern))
     near = entry.get("near")
     window = entry.get("window", 5 if near else None)
-    regex = _compile(entry["match"], terms, where)
+    regex = _compile(entry["match"], terms, where, lazy)
     return Pattern(
         regex=regex,
         keys=literal_keys(regex.pattern),
-        near=_compile(near, terms, where) if near else None,
+        near=_compile(near, terms, where, lazy) if near else None,
         window=None if window == "sentence" else window,
         severity=entry.get("severity"),
         suggestion=tuple(entry.get("suggestion", ())),
     )
 
 
-def _compile(regex: str, terms: Mapping[str, str], where: str) -> re.Pattern[str]:
+def _compile(regex: str, terms: Mapping[str, str], where: str, lazy: bool = False) -> Regex:
     expanded = _expand_terms(regex, terms, where)
+    if lazy:
+        return LazyRegex(whole_word(expanded))
     try:
         return re.compile(whole_word(expanded), _FLAGS)
     except re.error as exc:

@@ -210,6 +210,13 @@ def project_schema() -> dict[str, Any]:
 def project_schema_diagnostics(document: Document) -> list[Diagnostic]:
     if not document.ok:
         return []
+    from hrdeck.schemafast import Unsupported, is_valid
+
+    try:
+        if is_valid(project_schema(), document.data):
+            return []
+    except Unsupported:
+        pass
     from jsonschema import Draft202012Validator
 
     from hrdeck.validate import explain

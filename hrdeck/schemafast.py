@@ -173,6 +173,8 @@ _RULES: dict[str, Callable[..., bool]] = {
     "if": _if,
     "allOf": lambda c, v, i, s: all(c.check(sub, i) for sub in v),
     "anyOf": lambda c, v, i, s: any(c.check(sub, i) for sub in v),
+    "oneOf": lambda c, v, i, s: sum(1 for sub in v if c.check(sub, i)) == 1,
+    "not": lambda c, v, i, s: not c.check(v, i),
     "enum": lambda c, v, i, s: any(_equal(i, option) for option in v),
     "const": lambda c, v, i, s: _equal(i, v),
     "pattern": lambda c, v, i, s: not isinstance(i, str) or bool(_regex(v).search(i)),

@@ -12,25 +12,45 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-
-from jsonschema import Draft202012Validator, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from hrdeck.diagnostics import Diagnostic, error
+from hrdeck.schemafast import Unsupported, is_valid
 from hrdeck.sourcemap import SourceMap
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, ValidationError
 
 COLOUR_HINT = 'write colours as "#RRGGBB" in quotes, e.g. "#0F766E"'
 UNQUOTED_HINT = 'put the colour in quotes: "#0F766E" (an unquoted # starts a YAML comment)'
 
 
 @cache
-def theme_validator() -> Draft202012Validator:
-    """The theme JSON Schema shipped with hrdeck, compiled once."""
+def theme_schema() -> dict[str, Any]:
+    """The theme JSON Schema shipped with hrdeck, read once."""
     text = resources.files("hrdeck").joinpath("schemas/theme.schema.json").read_text("utf-8")
-    return Draft202012Validator(json.loads(text))
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def theme_validator() -> Draft202012Validator:
+    """The theme schema compiled by ``jsonschema`` (imported only to explain errors)."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(theme_schema())
 
 
 def schema_diagnostics(data: object, smap: SourceMap) -> list[Diagnostic]:
-    """Every schema violation in ``data`` (a loaded theme.yaml), located and worded."""
+    """Every schema violation in ``data`` (a loaded theme.yaml), located and worded.
+
+    :mod:`hrdeck.schemafast` answers first; ``jsonschema`` explains a theme that fails.
+    """
+    try:
+        if is_valid(theme_schema(), data):
+            return []
+    except Unsupported:
+        pass
     found: list[Diagnostic] = []
     for problem in theme_validator().iter_errors(data):
         found += _explain(problem, smap)

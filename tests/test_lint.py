@@ -7,10 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from hrdeck.errors import ContentError, UsageError
 from hrdeck.lint import TextContext, lint_curriculum, lint_text
-from hrdeck.lintrules import compile_rules, load_rules, validate_rules
+from hrdeck.lintrules import RULES_FILE, LazyRegex, compile_rules, load_rules, validate_rules
 from hrdeck.paths import builtin_curriculum
 
 FIXTURE = Path(__file__).parent / "fixtures" / "lint" / "seedlike"
@@ -266,6 +267,19 @@ def test_a_bad_regex_names_its_rule() -> None:
     validate_rules(data)
     with pytest.raises(ContentError, match="rule L01: bad regex"):
         compile_rules(data, "test.yaml")
+
+
+def test_every_builtin_pattern_compiles_though_compiled_lazily() -> None:
+    data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    every_id = frozenset(entry["id"] for entry in data["rules"])
+    rules = compile_rules(data, RULES_FILE.name, every_id, lazy=True)
+    assert len(rules.rules) == len(every_id)
+    regexes = [x for r in rules.rules for p in r.patterns for x in (p.regex, p.near) if x]
+    regexes += [x for r in rules.rules for x in r.exceptions] + list(rules.allowlist)
+    assert len(regexes) > 100
+    for regex in regexes:
+        assert isinstance(regex, LazyRegex)
+        assert isinstance(regex.compiled, re.Pattern), regex.pattern
 
 
 # -- a curriculum: locations, waivers, audiences ---------------------------------------------

@@ -192,3 +192,53 @@ def test_fast_check_agrees_with_jsonschema_on_mutated_documents(data: st.DataObj
     name, _file, document = data.draw(st.sampled_from(DOCUMENTS))
     path = data.draw(st.sampled_from(paths_of(document)))
     agree(name, replaced(document, path, data.draw(JSON_VALUES)))
+
+
+RULES_WINDOWS: list[object] = [3, 0, 51, "sentence", "paragraph", 2.0, True, None]
+
+
+@pytest.mark.parametrize("window", RULES_WINDOWS)
+def test_fast_check_agrees_with_jsonschema_on_the_language_rules(window: object) -> None:
+    import yaml
+
+    from hrdeck.lintrules import RULES_FILE
+
+    data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    agree("rules", data)
+    data["rules"][0]["patterns"].append({"match": "x", "near": "y", "window": window})
+    agree("rules", data)
+    data["rules"][0]["patterns"].append("")
+    agree("rules", data)
+
+
+THEME_CHANGES: list[dict[str, object]] = [
+    {},
+    {"footer": None},
+    {"footer": 3},
+    {"palette": {"text": "#12345"}},
+    {"logo": {"path": "logo.png", "alt": "Our logo", "position": "top-left"}},
+    {"logo": {"path": "logo.png"}},
+    {"slide_size": "5:4"},
+    {"colour": "#FFFFFF"},
+]
+
+
+@pytest.mark.parametrize("change", THEME_CHANGES)
+def test_fast_check_agrees_with_jsonschema_on_themes(change: dict[str, object]) -> None:
+    import yaml
+
+    for path in sorted(Path(__file__).parent.parent.joinpath("themes").glob("*/theme.yaml")):
+        data = {**yaml.safe_load(path.read_text(encoding="utf-8")), **change}
+        agree("theme", data)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{}, {"theme": 3}, {"audiences": ["court"]}, {"course": {"title": 1}}, {"extends": "x"}],
+)
+def test_fast_check_agrees_with_jsonschema_on_hrdeck_yaml(change: dict[str, object]) -> None:
+    from hrdeck.project import project_schema
+
+    data = {"extends": "builtin", "course": {"title": "T", "presenter": {"name": "N"}}, **change}
+    reference = Draft202012Validator(project_schema()).is_valid(data)
+    assert schemafast.is_valid(project_schema(), data) is reference
