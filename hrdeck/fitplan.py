@@ -223,10 +223,16 @@ def _strip(runs: list[Run], right: bool) -> tuple[Run, ...]:
 # --- the default theme's boxes (python-pptx's template at 16:9; see the module doc) -----
 
 
+def _pt(emu: int) -> float:
+    """Points from EMU, computed as the renderer does (so the table equals its own)."""
+    return emu / 12700
+
+
 def _default_areas() -> dict[str, TextArea]:
-    wide = TextArea(864.0, 356.375)
+    body_h = _pt(4525963)  # the default template's body placeholder, in EMU
+    wide = TextArea(864.0, body_h)
     title = TextArea(864.0, 90.0, markers="none")
-    panel = TextArea(424.0, 313.175, 14.4, 14.4, 10.8, 3.6, markers="none")
+    panel = TextArea(424.0, _pt(3977323), 14.4, 14.4, 10.8, 3.6, markers="none")
     cover_lines = TextArea(672.0, 138.0, markers="none")
     areas = {f"{kind}/title": title for kind in TITLED.split()}
     areas.update(
@@ -238,15 +244,15 @@ def _default_areas() -> dict[str, TextArea]:
             "closing/body": cover_lines,
             "agenda/body": wide,
             "bullets/body": wide,
-            "bullets/body+image": TextArea(483.84, 356.375),
+            "bullets/body+image": TextArea(864.0 * 0.56, body_h),
             "resources/body": wide,
-            "questions/body": TextArea(864.0, 356.375, markers="number"),
-            "case/narrative": TextArea(864.0, 356.375, markers="none"),
-            "references/citation": TextArea(864.0, 356.375, markers="hanging"),
+            "questions/body": TextArea(864.0, body_h, markers="number"),
+            "case/narrative": TextArea(864.0, body_h, markers="none"),
+            "references/citation": TextArea(864.0, body_h, markers="hanging"),
             "myth/myth": panel,
             "myth/fact": panel,
-            "comparison/left": TextArea(424.1667, 311.125),
-            "comparison/right": TextArea(424.3333, 311.125),
+            "comparison/left": TextArea(_pt(5386917), _pt(3951288)),
+            "comparison/right": TextArea(_pt(5389033), _pt(3951288)),
         }
     )
     return areas

@@ -31,7 +31,7 @@ from hrdeck.metrics import Piece, line_breaks, load_table, metrics_for
 from hrdeck.model import Curriculum
 from hrdeck.paths import builtin_curriculum
 from hrdeck.plan import build_plan
-from hrdeck.render.fit import fit_rules
+from hrdeck.render.fit import fit_rules, probe_rules
 from hrdeck.tailor import tailor
 from hrdeck.theme import load_theme
 from hrdeck.validate import validate_curriculum
@@ -173,12 +173,24 @@ def test_cutting_a_paragraph_keeps_run_formatting_and_level() -> None:
 
 
 def test_default_rules_are_what_the_renderer_derives_for_the_default_theme() -> None:
-    derived = fit_rules(load_theme("default"))
+    derived = probe_rules(load_theme("default"))
     assert sorted(derived.areas) == sorted(DEFAULT_RULES.areas)
     for key, area in derived.areas.items():
         for name, value in dataclasses.asdict(area).items():
             expected = getattr(DEFAULT_RULES.areas[key], name)
-            assert value == pytest.approx(expected, abs=0.01), (key, name)
+            assert value == expected, (key, name)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{}, {"footer": "Eastside Outreach"}, {"slide_numbers": False}, {"slide_size": "4:3"}],
+)
+@pytest.mark.parametrize("name", ["default", "high-contrast"])
+def test_rules_without_probe_slides_equal_the_probed_ones(
+    name: str, changes: dict[str, object]
+) -> None:
+    theme = dataclasses.replace(load_theme(name), **changes)  # type: ignore[arg-type]
+    assert fit_rules(theme) == probe_rules(theme)
 
 
 def test_rules_follow_the_theme_fonts_and_the_myth_panel_insets() -> None:

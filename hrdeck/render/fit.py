@@ -29,7 +29,7 @@ from hrdeck.deckplan import Block, DeckPlan, Para, Run, SlidePlan
 from hrdeck.fitplan import BODY_SIZES, MIN_BODY_PT, FitRules, TextArea
 from hrdeck.metrics import metrics_for
 from hrdeck.render.layouts import box_of, find_layout, layout_name, own_xfrm, ph_element, ph_kind
-from hrdeck.theme import SLIDE_KINDS, Theme
+from hrdeck.theme import DEFAULT_LAYOUTS, SLIDE_KINDS, Theme
 
 __all__ = ["BODY_SIZES", "MIN_BODY_PT", "area_of", "fit_rules", "fit_size", "text_height"]
 
@@ -209,7 +209,33 @@ def _percent(level: Any, tag: str, default: float) -> float:
 
 
 def fit_rules(theme: Theme) -> FitRules:
-    """The text boxes of every slide kind in `theme`, for the plan to fit text into."""
+    """The text boxes of every slide kind in `theme`, for the plan to fit text into.
+
+    A theme on hrdeck's own layouts at 16:9 without a logo has exactly the boxes of
+    :data:`~hrdeck.fitplan.DEFAULT_RULES` (palette, fonts, footer and numbers move no
+    text box; a test compares the two), so it is spared the probe slides.
+    """
+    if _default_geometry(theme):
+        return FitRules(
+            areas=fitplan.DEFAULT_RULES.areas,
+            body_font=theme.body_font,
+            heading_font=theme.heading_font,
+            font_loc=theme.loc("fonts.body"),
+        )
+    return probe_rules(theme)
+
+
+def _default_geometry(theme: Theme) -> bool:
+    return (
+        theme.template is None
+        and theme.logo is None
+        and theme.slide_size == "16:9"
+        and all(theme.layout_name(kind) == DEFAULT_LAYOUTS[kind] for kind in SLIDE_KINDS)
+    )
+
+
+def probe_rules(theme: Theme) -> FitRules:
+    """:func:`fit_rules` measured from probe slides rendered in `theme`."""
     from hrdeck.render.deck import add_chrome, open_presentation
     from hrdeck.render.master import apply_theme, resize
     from hrdeck.render.package import PartFactory
