@@ -9,6 +9,7 @@ replaces the last good one.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -135,6 +136,98 @@ def _outputs_for(plan: DeckPlan, theme: object) -> list[tuple[str, bytes]]:
     ]
 
 
+@dataclass(frozen=True)
+class AudienceBuild:
+    """One audience's outputs (file name, bytes) and what planning it reported."""
+
+    audience: str
+    files: list[tuple[str, bytes]]
+    diagnostics: list[Diagnostic]
+    dropped: list[str]
+
+
+def build_audience(
+    curriculum: Curriculum, audience: str, rules: FitRules, theme: object
+) -> AudienceBuild:
+    """Tailor, plan and render one audience in memory."""
+    deck_plan, diagnostics, dropped = plan_audience(curriculum, audience, rules)
+    return AudienceBuild(audience, _outputs_for(deck_plan, theme), diagnostics, dropped)
+
+
+def build_audiences(
+    curriculum: Curriculum,
+    audiences: Sequence[str],
+    rules: FitRules,
+    theme: object,
+    progress: Progress | None = None,
+) -> list[AudienceBuild]:
+    """Every audience's outputs, in order; in parallel processes when that can help.
+
+    The curriculum is loaded and validated once, before; forked workers inherit it
+    (and the imported renderer) instead of receiving a pickled copy.
+    """
+    workers = _worker_count(len(audiences))
+    if workers < 2:
+        built = []
+        for audience in audiences:
+            if progress:
+                progress(f"building {audience} ...")
+            built.append(build_audience(curriculum, audience, rules, theme))
+        return built
+    return _build_in_processes(curriculum, audiences, rules, theme, workers, progress)
+
+
+def _worker_count(audiences: int) -> int:
+    """Processes worth starting: one per audience, at most one per usable core; forking
+    only where it is safe and cheap (Linux)."""
+    if audiences < 2 or not sys.platform.startswith("linux"):
+        return 1
+    return min(audiences, len(os.sched_getaffinity(0)))
+
+
+# (curriculum, rules, theme) for forked workers: set only while a pool is running
+_FORKED: tuple[Curriculum, FitRules, object] | None = None
+
+
+def _forked_build(audience: str) -> AudienceBuild:
+    assert _FORKED is not None
+    curriculum, rules, theme = _FORKED
+    return build_audience(curriculum, audience, rules, theme)
+
+
+def _build_in_processes(
+    curriculum: Curriculum,
+    audiences: Sequence[str],
+    rules: FitRules,
+    theme: object,
+    workers: int,
+    progress: Progress | None,
+) -> list[AudienceBuild]:
+    global _FORKED
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    import hrdeck.guide
+    import hrdeck.plan
+    import hrdeck.render  # noqa: F401  (imported once here, inherited by every worker)
+
+    if progress:
+        progress(f"building {', '.join(audiences)} in {workers} processes ...")
+    _FORKED = (curriculum, rules, theme)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            futures = [pool.submit(_forked_build, audience) for audience in audiences]
+            built = []
+            for audience, future in zip(audiences, futures, strict=True):
+                built.append(future.result())
+                if progress:
+                    progress(f"built {audience}")
+            return built
+    finally:
+        _FORKED = None
+
+
 def write_atomically(out_dir: Path, files: Sequence[tuple[str, bytes]]) -> list[Path]:
     """Write each file to a temporary name in ``out_dir``, then rename all into place."""
     try:
@@ -214,13 +307,10 @@ def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildR
     rules = fit_rules(theme)
     result = BuildResult(audiences=audiences, diagnostics=[*diagnostics, *theme_warnings])
     files: list[tuple[str, bytes]] = []
-    for audience in audiences:
-        if progress:
-            progress(f"building {audience} ...")
-        deck_plan, plan_diagnostics, dropped = plan_audience(curriculum, audience, rules)
-        result.diagnostics.extend(plan_diagnostics)
-        result.dropped[audience] = dropped
-        files.extend(_outputs_for(deck_plan, theme))
+    for built in build_audiences(curriculum, audiences, rules, theme, progress):
+        result.diagnostics.extend(built.diagnostics)
+        result.dropped[built.audience] = built.dropped
+        files.extend(built.files)
     result.diagnostics = sort_diagnostics(result.diagnostics)
     if request.strict and result.diagnostics:
         raise ContentError(

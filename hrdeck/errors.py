@@ -23,6 +23,10 @@ class HrdeckError(Exception):
         self.message = message
         self.diagnostics = tuple(diagnostics)
 
+    def __reduce__(self) -> tuple[type[HrdeckError], tuple[str, tuple[Diagnostic, ...]]]:
+        """Pickled with its diagnostics (an error can come back from a build process)."""
+        return (type(self), (self.message, self.diagnostics))
+
 
 class ContentError(HrdeckError):
     """The curriculum, theme or template is invalid (exit 1)."""
