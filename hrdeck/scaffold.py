@@ -7,13 +7,14 @@ README on what to change.  ``hrdeck build`` works in it at once.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from hrdeck.errors import UsageError
-from hrdeck.paths import builtin_themes
+from hrdeck.paths import builtin_themes, schemas_dir
 
 HRDECK_YAML = """\
-# yaml-language-server: $schema=https://hrdeck.invalid/schemas/project.schema.json
+# yaml-language-server: $schema=schemas/project.schema.json
 # Your project: it builds on hrdeck's built-in curriculum and changes only what is here.
 extends: builtin
 
@@ -36,7 +37,7 @@ audiences: [court, clinician, peer]
 """
 
 LOCAL_RESOURCES = """\
-# yaml-language-server: $schema=https://hrdeck.invalid/schemas/module.schema.json
+# yaml-language-server: $schema=../schemas/module.schema.json
 # Your local resources. This module replaces the built-in 'resources' module
 # because it has the same id. Keep each list short: about six per audience fit a slide.
 id: resources
@@ -86,6 +87,8 @@ What to change:
   with a new `id` is added (list it in an audience file to show it).
 - `audiences/`: copy a built-in audience file here (same file name) to reorder,
   retime or drop modules for that audience.
+- `schemas/`: the JSON Schemas your editor uses to check these files as you type
+  (the `# yaml-language-server: $schema=` line at the top of each file names one).
 - `themes/agency/theme.yaml`: colours, fonts, logo (with alt text), footer, slide
   size, or your own PowerPoint template (`template:` and `layouts:`; run
   `hrdeck theme inspect your-template.potx` to see its layout names).
@@ -111,11 +114,22 @@ def init_project(folder: Path) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         written.append(path)
     (folder / "audiences").mkdir(exist_ok=True)
+    written += _copy_schemas(folder / "schemas")
     return written
+
+
+def _copy_schemas(target: Path) -> list[Path]:
+    """The JSON Schemas, so editors check the project's files offline."""
+    target.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for source in sorted(schemas_dir().glob("*.schema.json")):
+        shutil.copyfile(source, target / source.name)
+        copied.append(target / source.name)
+    return copied
 
 
 def agency_theme() -> str:
     """The default theme renamed 'agency', as a starting point to edit."""
     text = (builtin_themes() / "default" / "theme.yaml").read_text(encoding="utf-8")
-    text = text.replace("../../hrdeck/schemas/", "https://hrdeck.invalid/schemas/", 1)
+    text = text.replace("../../hrdeck/schemas/", "../../schemas/", 1)
     return text.replace("name: default", "name: agency", 1)

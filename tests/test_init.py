@@ -19,6 +19,7 @@ from hrdeck.theme import check_theme_full, load_theme
 AUDIENCES = ("court", "clinician", "peer")
 LOCAL_ENTRIES = ("Your syringe services program", "Your local overdose or crisis line")
 WRITTEN = ("hrdeck.yaml", "modules/24-resources.yaml", "themes/agency/theme.yaml", "README.md")
+SCHEMAS = ("audience", "course", "module", "project", "rules", "theme")
 
 
 def run(*args: str) -> Result:
@@ -49,7 +50,9 @@ def deck(root: Path, audience: str) -> pptx.presentation.Presentation:
 def test_init_writes_a_project_and_lists_its_files(tmp_path: Path) -> None:
     result = run("init", str(tmp_path / "agency"))
     assert result.exit_code == 0
-    assert result.stdout.splitlines() == [str(tmp_path / "agency" / name) for name in WRITTEN]
+    schemas = [f"schemas/{name}.schema.json" for name in SCHEMAS]
+    expected = [str(tmp_path / "agency" / name) for name in (*WRITTEN, *schemas)]
+    assert result.stdout.splitlines() == expected
     assert "hrdeck build" in result.stderr
     assert (tmp_path / "agency" / "audiences").is_dir()
 
@@ -156,3 +159,13 @@ def test_each_audience_keeps_its_own_cover_subtitle(built: Path) -> None:
     peer = slide_text(deck(built, "peer").slides[0])
     assert "A training for courts" in court
     assert "A training for peer specialists" in peer
+
+
+def test_init_points_each_file_at_a_schema_it_wrote(tmp_path: Path) -> None:
+    run("init", str(tmp_path / "agency"))
+    for name in WRITTEN[:3]:
+        path = tmp_path / "agency" / name
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema=")
+        schema = (path.parent / first.split("=", 1)[1]).resolve()
+        assert schema.is_file(), f"{name} names {schema}, which init did not write"
