@@ -150,10 +150,73 @@ def _merge(runs: list[Run]) -> tuple[Run, ...]:
     return tuple(merged)
 
 
+# --- a fast path for the simple inline Markdown most curriculum text uses ------------
+#
+# markdown-it costs ~0.1 ms a call, mostly fixed; a big deck has thousands of strings.
+# Text made only of plain words, **bold**, *italic*, `code` and [links](url), each
+# standing between spaces or simple punctuation, is read here instead.  Anything else
+# (nesting, underscores, escapes, entities, brackets out of place, a delimiter touching
+# a word) returns None and goes to markdown-it.  A property test checks that both
+# always agree on the text this accepts.
+
+_PLAIN = r"[^\\`*_\[\]<>!&~\n\r]"
+_EDGE = r"[^\s\\`*_\[\]<>!&~]"  # first/last character inside a delimiter: no space
+_INNER = rf"{_EDGE}(?:{_PLAIN}*{_EDGE})?"
+_FAST_TOKEN = re.compile(
+    rf"(?P<text>{_PLAIN}+)"
+    rf"|\*\*(?P<bold>{_INNER})\*\*"
+    rf"|\*(?P<italic>{_INNER})\*"
+    r"|(?<!`)`(?P<code>[^`\s](?:[^`\n\r]*[^`\s])?)`(?!`)"
+    rf"|\[(?P<label>{_INNER})\]\((?P<url>[^\s()<>\\`&]+)\)"
+)
+_OPEN_AFTER = frozenset(" (")  # emphasis may open after these (or at the start)
+_CLOSE_BEFORE = frozenset(" .,;:?)")  # and close before these (or at the end)
+
+
+def _fast_inline(text: str) -> tuple[Run, ...] | None:
+    """Runs for simple inline Markdown, exactly as markdown-it gives them; else None."""
+    runs: list[Run] = []
+    position = 0
+    while position < len(text):
+        match = _FAST_TOKEN.match(text, position)
+        if match is None:
+            return None
+        kind = match.lastgroup
+        end = match.end()
+        if kind in ("bold", "italic") and not (
+            (position == 0 or text[position - 1] in _OPEN_AFTER)
+            and (end == len(text) or text[end] in _CLOSE_BEFORE)
+        ):
+            return None
+        if kind == "text":
+            runs.append(Run(match.group("text")))
+        elif kind == "bold":
+            runs.append(Run(match.group("bold"), bold=True))
+        elif kind == "italic":
+            runs.append(Run(match.group("italic"), italic=True))
+        elif kind == "code":
+            runs.append(Run(match.group("code"), code=True))
+        else:
+            url = _MD.normalizeLink(match.group("url"))
+            if not _MD.validateLink(url):
+                return None
+            runs.append(Run(match.group("label"), link=url))
+        position = end
+    return _merge(runs)
+
+
 @lru_cache(maxsize=8192)
 def _inline_cached(text: str) -> tuple[tuple[Run, ...], tuple[str, ...]]:
     if not _INLINE_SYNTAX.search(text):
         return ((Run(text),) if text else ()), ()
+    fast = _fast_inline(text)
+    if fast is not None:
+        return fast, ()
+    return _parsed_inline(text)
+
+
+def _parsed_inline(text: str) -> tuple[tuple[Run, ...], tuple[str, ...]]:
+    """Runs and problems from markdown-it (the reference for :func:`_fast_inline`)."""
     style = _Style()
     for token in _MD.parseInline(text):
         _render_inline(token.children or [], style)

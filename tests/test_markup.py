@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hrdeck.deckplan import Para, Run
 from hrdeck.diagnostics import Diagnostic
-from hrdeck.markup import parse_blocks, parse_inline, plain
+from hrdeck.markup import _fast_inline, _parsed_inline, parse_blocks, parse_inline, plain
 from hrdeck.model import Loc
 
 LOC = Loc("modules/05-strategies.yaml", 12, 5)
@@ -119,3 +121,49 @@ def test_supported_markup_gives_no_diagnostics():
     diagnostics: list[Diagnostic] = []
     parse_blocks("**a** *b* `c` [d](https://e.org)\n\n- f\n  - g", LOC, diagnostics)
     assert diagnostics == []
+
+
+# -- the fast path for simple inline Markdown agrees with markdown-it ------------------------
+
+_PIECES = [
+    "harm", "reduction", "42", "é", "—", " ", " ", "  ", ".", ",", ";", ":", "?", "(", ")",
+    "*", "**", "`", "[", "]", "_", "\\", "&amp;", "<b>", "!", "~~", "\u00a0", "'", '"', "-",
+    "https://example.org/a?b=1#c", "(https://example.org)", "](https://nida.nih.gov/x)",
+    "(mailto:a@b.org)", "(javascript:alert)", "(/local/path)", "(http://ex%41mple.org/ü)",
+]  # fmt: skip
+
+
+_WORDS = st.sampled_from(
+    ["harm", "harm reduction", "x", "é ü", "(a)", "a.b", " a", "a ", "a*b", "a`b", "1", "—", "_"]
+)
+_URLS = st.sampled_from(
+    ["https://example.org/a?b=1#c", "https://EX.org/ä", "mailto:a@b.org", "javascript:x",
+     "/local", "http://ex%41mple.org", "data:text/html,x", "a b", "https://x.org/a_b*c"]
+)  # fmt: skip
+_CONSTRUCTS = st.one_of(
+    st.sampled_from(_PIECES),
+    st.builds(lambda w, d: f"{d}{w}{d}", _WORDS, st.sampled_from(["*", "**", "`", "***"])),
+    st.builds(lambda w, u: f"[{w}]({u})", _WORDS, _URLS),
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_CONSTRUCTS, max_size=10))
+def test_fast_inline_path_equals_markdown_it_wherever_it_answers(pieces: list[str]) -> None:
+    text = "".join(pieces).strip()
+    fast = _fast_inline(text)
+    if fast is not None:
+        assert (fast, ()) == _parsed_inline(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A **bold** claim, an *aside* and `code` (see [NIDA](https://nida.nih.gov/x)).",
+        "Slide 12: **naloxone** reverses *opioid* overdose; [CDC](https://www.cdc.gov).",
+        "(**Note**) plain *words*?",
+    ],
+)
+def test_everyday_markdown_takes_the_fast_path(text: str) -> None:
+    assert _fast_inline(text) is not None
+    assert (_fast_inline(text), ()) == _parsed_inline(text)
