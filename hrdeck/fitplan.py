@@ -97,8 +97,27 @@ def line_pitch(metrics: FontMetrics, area: TextArea, size: float) -> float:
 
 
 def para_breaks(para: Para, area: TextArea, size: float, metrics: FontMetrics) -> list[int]:
+    """Where each line of `para` starts, set at `size` in `area` (see ``line_breaks``).
+
+    Remembered per paragraph, line widths, size and font: the plan tries several sizes
+    and splits, and the renderer checks the plan's choice against the same boxes.
+    """
     first, rest = area.line_widths(para.level)
-    return line_breaks(pieces(para), metrics, size, max(first, size), max(rest, size))
+    key = (para, max(first, size), max(rest, size), size, id(metrics))
+    known = _BREAKS.get(key)
+    if known is not None and known[0] is metrics:
+        return known[1]
+    if len(_BREAKS) >= _BREAKS_LIMIT:
+        _BREAKS.clear()
+    breaks = line_breaks(pieces(para), metrics, size, key[1], key[2])
+    _BREAKS[key] = (metrics, breaks)
+    return breaks
+
+
+# (para, first width, rest width, size, id(metrics)) -> (metrics, line starts); holding
+# the metrics keeps its id from being reused.  Callers must not change the list.
+_BREAKS: dict[tuple[Para, float, float, float, int], tuple[FontMetrics, list[int]]] = {}
+_BREAKS_LIMIT = 100_000
 
 
 def para_height(para: Para, area: TextArea, size: float, metrics: FontMetrics) -> float:

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -130,3 +131,32 @@ def _build_in_subprocess(out: Path, hash_seed: str) -> dict[str, str]:
 def test_builds_do_not_depend_on_hash_order(tmp_path: Path) -> None:
     """Set and dict iteration over strings changes with PYTHONHASHSEED; outputs must not."""
     assert _build_in_subprocess(tmp_path / "a", "1") == _build_in_subprocess(tmp_path / "b", "2")
+
+
+def test_relationship_files_are_what_python_pptx_would_write(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """hrdeck writes .rels itself (faster); every one must equal python-pptx's own."""
+    import hrdeck.render.deck as deck_module
+    from hrdeck.build import load_valid, plan_audience
+    from hrdeck.render.package import rels_xml
+    from hrdeck.theme import load_theme
+
+    captured: list[Any] = []
+    real_bytes = deck_module.reproducible_bytes
+
+    def keep(prs: Any, plan: Any) -> bytes:
+        captured.append(prs)
+        return real_bytes(prs, plan)
+
+    monkeypatch.setattr(deck_module, "reproducible_bytes", keep)
+    curriculum, _ = load_valid(builtin_curriculum())
+    plan, _, _ = plan_audience(curriculum, "peer")
+    deck_module.render_deck(plan, load_theme("default"))
+    (prs,) = captured
+    external = 0
+    for part in prs.part.package.iter_parts():
+        if part._rels:
+            assert rels_xml(part.rels) == part.rels.xml, part.partname
+            external += sum(1 for rel in part.rels.values() if rel.is_external)
+    assert external > 0  # hyperlinks (TargetMode="External") were compared too

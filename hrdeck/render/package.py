@@ -246,6 +246,37 @@ class _CollectingWriter(PackageWriter):
         self._write_pkg_rels(collector)
         self._write_parts(collector)
 
+    def _write_parts(self, phys_writer: Any) -> None:
+        """As python-pptx does, with each part's .rels built by :func:`rels_xml`."""
+        for part in self._parts:
+            phys_writer.write(part.partname, part.blob)
+            if part._rels:
+                phys_writer.write(part.partname.rels_uri, rels_xml(part.rels))
+
+
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_RELS_TAG = f"{{{_RELS_NS}}}Relationships"
+_REL_TAG = f"{{{_RELS_NS}}}Relationship"
+
+
+def rels_xml(rels: Any) -> bytes:
+    """The .rels bytes python-pptx writes (``_Relationships.xml``: relationships in
+    numerical rId order, TargetMode only when external), built with plain lxml instead
+    of parsing a template element per relationship; a test compares the two."""
+    root = etree.Element(_RELS_TAG, nsmap={None: _RELS_NS})
+    numbered = sorted(
+        (int(rId[3:]) if rId.startswith("rId") and rId[3:].isdigit() else 0, rId) for rId in rels
+    )
+    for _, rId in numbered:
+        rel = rels[rId]
+        element = etree.SubElement(root, _REL_TAG)
+        element.set("Id", rId)
+        element.set("Type", rel.reltype)
+        element.set("Target", rel.target_ref)
+        if rel.is_external:
+            element.set("TargetMode", "External")
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
+
 
 def normalise_zip(data: bytes, date_time: tuple[int, ...] = ZIP_TIME) -> bytes:
     """Rewrite any zip with fixed timestamps, fixed permissions and a stable order."""
