@@ -8,7 +8,16 @@ from hypothesis import strategies as st
 
 from hrdeck.deckplan import Para, Run
 from hrdeck.diagnostics import Diagnostic
-from hrdeck.markup import _fast_inline, _parsed_inline, parse_blocks, parse_inline, plain
+from hrdeck.markup import (
+    _MD,
+    _PLAIN_URL,
+    _fast_inline,
+    _href,
+    _parsed_inline,
+    parse_blocks,
+    parse_inline,
+    plain,
+)
 from hrdeck.model import Loc
 
 LOC = Loc("modules/05-strategies.yaml", 12, 5)
@@ -147,7 +156,7 @@ _CONSTRUCTS = st.one_of(
 )
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(st.lists(_CONSTRUCTS, max_size=10))
 def test_fast_inline_path_equals_markdown_it_wherever_it_answers(pieces: list[str]) -> None:
     text = "".join(pieces).strip()
@@ -167,3 +176,9 @@ def test_fast_inline_path_equals_markdown_it_wherever_it_answers(pieces: list[st
 def test_everyday_markdown_takes_the_fast_path(text: str) -> None:
     assert _fast_inline(text) is not None
     assert (_fast_inline(text), ()) == _parsed_inline(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(_PLAIN_URL, fullmatch=True))
+def test_plain_web_addresses_are_what_markdown_it_makes_of_them(url: str) -> None:
+    assert _href(url) == _MD.normalizeLink(url)
