@@ -19,6 +19,7 @@ import copy
 import datetime as dt
 import io
 import os
+import posixpath
 import re
 import zipfile
 from collections.abc import Mapping
@@ -272,10 +273,26 @@ def rels_xml(rels: Any) -> bytes:
         element = etree.SubElement(root, _REL_TAG)
         element.set("Id", rId)
         element.set("Type", rel.reltype)
-        element.set("Target", rel.target_ref)
         if rel.is_external:
+            element.set("Target", rel.target_ref)
             element.set("TargetMode", "External")
+        else:
+            element.set("Target", _relative_ref(str(rel.target_partname), rel._base_uri))
     return etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
+def _relative_ref(partname: str, base: str) -> str:
+    """``PackURI.relative_ref`` (posixpath.relpath) without its cost for the usual cases:
+    a part in the base folder itself or in a sibling folder of it."""
+    if base == "/":
+        return partname[1:]
+    folder, _, name = partname.rpartition("/")
+    if folder == base:
+        return name
+    parent, _, sibling = folder.rpartition("/")
+    if parent and parent == base.rpartition("/")[0]:
+        return f"../{sibling}/{name}"
+    return posixpath.relpath(partname, base)
 
 
 def normalise_zip(data: bytes, date_time: tuple[int, ...] = ZIP_TIME) -> bytes:

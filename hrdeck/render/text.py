@@ -89,34 +89,39 @@ def _no_autofit(tx_body: etree._Element) -> None:
 
 def write_para(tx_body: etree._Element, para: Para, style: TextStyle, part: Any) -> None:
     """Append one plan paragraph (level, markers, runs) to `tx_body`."""
-    paragraph = etree.SubElement(tx_body, qn("a:p"))
-    p_pr = etree.SubElement(paragraph, qn("a:pPr"))
+    paragraph = _sub(tx_body, _P)
     level = min(para.level, 8)
-    if level:
-        p_pr.set("lvl", str(level))
+    p_attrs = {"lvl": str(level)} if level else {}
     if style.align is not None:
-        p_pr.set("algn", _ALIGN[style.align])
+        p_attrs["algn"] = _ALIGN[style.align]
+    p_pr = _sub(paragraph, _PPR, p_attrs)
     if style.space_before is not None:
         spacing = etree.SubElement(p_pr, qn("a:spcBef"))
         etree.SubElement(spacing, qn("a:spcPts"), val=str(int(style.space_before * 100)))
     set_markers(p_pr, level, style.markers)
+    size = str(int(style.size * 100)) if style.size else None
     for run in para.runs:
-        write_run(paragraph, run, style, part)
-    end = etree.SubElement(paragraph, qn("a:endParaRPr"), lang=style.lang)
-    if style.size:
-        end.set("sz", str(int(style.size * 100)))
+        write_run(paragraph, run, style, part, size)
+    end_attrs = {"lang": style.lang}
+    if size:
+        end_attrs["sz"] = size
+    _sub(paragraph, _END, end_attrs)
 
 
-def write_run(paragraph: etree._Element, run: Run, style: TextStyle, part: Any) -> None:
-    """Append one run with its formatting (child order per the DrawingML schema)."""
-    element = etree.SubElement(paragraph, qn("a:r"))
-    r_pr = etree.SubElement(element, qn("a:rPr"), lang=style.lang)
+def write_run(
+    paragraph: etree._Element, run: Run, style: TextStyle, part: Any, size: str | None = None
+) -> None:
+    """Append one run with its formatting (child order per the DrawingML schema);
+    `size` is the style's size as written (hundredths of a point), when known."""
+    element = _sub(paragraph, _R)
+    attrs = {"lang": style.lang}
     if style.size:
-        r_pr.set("sz", str(int(style.size * 100)))
+        attrs["sz"] = size or str(int(style.size * 100))
     if run.bold or style.bold:
-        r_pr.set("b", "1")
+        attrs["b"] = "1"
     if run.italic:
-        r_pr.set("i", "1")
+        attrs["i"] = "1"
+    r_pr = _sub(element, _RPR, attrs)
     if style.color:
         fill_el = etree.SubElement(r_pr, qn("a:solidFill"))
         etree.SubElement(fill_el, qn("a:srgbClr"), val=style.color.lstrip("#").upper())
@@ -126,7 +131,7 @@ def write_run(paragraph: etree._Element, run: Run, style: TextStyle, part: Any) 
     if run.link:
         rId = part.relate_to(run.link, RT.HYPERLINK, is_external=True)
         etree.SubElement(r_pr, qn("a:hlinkClick")).set(qn("r:id"), rId)
-    etree.SubElement(element, qn("a:t")).text = run.text
+    _sub(element, _T).text = run.text
 
 
 def set_markers(p_pr: etree._Element, level: int, markers: str) -> None:
@@ -158,6 +163,13 @@ def _add_marker(p_pr: etree._Element, tag: str, **attrs: str) -> None:
 
 
 qn = functools.lru_cache(maxsize=None)(_qn)  # Clark names, memoised: text is the hot path
+_sub = etree.SubElement
+_P, _PPR, _R, _RPR, _T, _END = (qn(f"a:{t}") for t in ("p", "pPr", "r", "rPr", "t", "endParaRPr"))
+# runs and fields without a language, in document order (one C-level query per slide)
+_UNTAGGED = etree.XPath(
+    ".//a:r[not(a:rPr[@lang != ''])] | .//a:fld[not(a:rPr[@lang != ''])]",
+    namespaces={"a": "http://schemas.openxmlformats.org/drawingml/2006/main"},
+)
 
 _ALIGN = {
     PP_ALIGN.LEFT: "l",
@@ -173,9 +185,9 @@ def rgb(hex_colour: str) -> RGBColor:
 
 
 def tag_language(element: etree._Element, lang: str) -> None:
-    """Give every run and field under `element` the language `lang`."""
-    for run in element.iter(qn("a:r"), qn("a:fld")):
-        r_pr = run.find(qn("a:rPr"))
+    """Give every run and field under `element` the language `lang` (if it has none)."""
+    for run in _UNTAGGED(element):
+        r_pr = run.find(_RPR)
         if r_pr is None:
             r_pr = etree.Element(qn("a:rPr"))
             run.insert(0, r_pr)
