@@ -17,7 +17,6 @@ from typing import Any
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import PP_ALIGN
-from pptx.oxml.ns import qn
 from pptx.oxml.shapes.autoshape import CT_Shape
 from pptx.parts.image import Image
 from pptx.presentation import Presentation
@@ -37,7 +36,7 @@ from hrdeck.render.layouts import (
     slide_size,
 )
 from hrdeck.render.package import PartFactory
-from hrdeck.render.text import TextStyle, fill, plain
+from hrdeck.render.text import TextStyle, fill, plain, qn
 from hrdeck.theme import Logo, Theme
 
 CHROME_PT = 12

@@ -20,7 +20,6 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from pptx.oxml.ns import qn
 from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation
 
@@ -29,6 +28,7 @@ from hrdeck.deckplan import Block, DeckPlan, Para, Run, SlidePlan
 from hrdeck.fitplan import BODY_SIZES, MIN_BODY_PT, FitRules, TextArea
 from hrdeck.metrics import metrics_for
 from hrdeck.render.layouts import box_of, find_layout, layout_name, own_xfrm, ph_element, ph_kind
+from hrdeck.render.text import qn  # memoised Clark names
 from hrdeck.theme import DEFAULT_LAYOUTS, SLIDE_KINDS, Theme
 
 __all__ = ["BODY_SIZES", "MIN_BODY_PT", "area_of", "fit_rules", "fit_size", "text_height"]

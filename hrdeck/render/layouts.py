@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.oxml.ns import qn
 from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
@@ -23,6 +22,7 @@ from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
 from hrdeck.errors import ContentError
+from hrdeck.render.text import qn  # memoised Clark names
 from hrdeck.theme import DEFAULT_LAYOUTS
 
 TITLE_KINDS = frozenset({"title", "ctrTitle"})
