@@ -349,3 +349,25 @@ def test_blocks_without_text_still_render() -> None:
     empty = dataclasses.replace(plan.slides[3], blocks=(Block("body", ()),), notes=())
     data = render_deck(dataclasses.replace(plan, slides=(empty,)), make_theme())
     assert len(Presentation(io.BytesIO(data)).slides) == 1
+
+
+def test_layout_boxes_read_from_the_xml_equal_python_pptx_inheritance() -> None:
+    """layout_boxes reads positions itself (python-pptx's inheritance lookups are slow)."""
+    import pptx
+
+    from hrdeck.render.layouts import layout_boxes, ph_element, ph_kind
+
+    prs = pptx.Presentation()
+    checked = 0
+    for layout in prs.slide_layouts:
+        boxes = layout_boxes(layout)
+        for placeholder in layout.placeholders:
+            ph = ph_element(placeholder._element)
+            expected = tuple(
+                int(v or 0)
+                for v in (placeholder.left, placeholder.top, placeholder.width, placeholder.height)
+            )
+            box = boxes[("idx", int(ph.get("idx", "0")))]
+            assert (box.left, box.top, box.width, box.height) == expected, ph_kind(ph)
+            checked += 1
+    assert checked > 30

@@ -143,18 +143,74 @@ def layout_boxes(layout: SlideLayout) -> dict[tuple[str, Any], Box]:
     if cached is not None:
         return cached
     boxes: dict[tuple[str, Any], Box] = {}
-    for placeholder in layout_placeholders(layout):
-        box = Box(
-            int(placeholder.left or 0),
-            int(placeholder.top or 0),
-            int(placeholder.width or 0),
-            int(placeholder.height or 0),
-        )
-        ph = ph_element(placeholder._element)
+    master = _master_boxes(layout)
+    for element in _placeholder_elements(layout.shapes._spTree):
+        ph = ph_element(element)
+        box = _layout_box(element, master.get(_BASE_KIND.get(ph_kind(ph), "")))
         boxes[("idx", int(ph.get("idx", "0")))] = box
         boxes.setdefault(("type", ph_kind(ph)), box)
     layout.part._hrdeck_boxes = boxes  # type: ignore[attr-defined]
     return boxes
+
+
+# the master placeholder type a layout placeholder inherits its position from
+# (python-pptx's LayoutPlaceholder._base_placeholder)
+_BASE_KIND = {
+    "body": "body",
+    "chart": "body",
+    "clipArt": "body",
+    "ctrTitle": "title",
+    "dgm": "body",
+    "dt": "dt",
+    "ftr": "ftr",
+    "media": "body",
+    "obj": "body",
+    "pic": "body",
+    "sldNum": "sldNum",
+    "subTitle": "body",
+    "tbl": "body",
+    "title": "title",
+}
+_EDGES = (("a:off", "x"), ("a:off", "y"), ("a:ext", "cx"), ("a:ext", "cy"))
+
+
+def _placeholder_elements(tree: Any) -> list[Any]:
+    """The placeholder shapes directly in a shape tree, in document order."""
+    return [e for e in tree.iterchildren() if ph_element(e) is not None]
+
+
+def _own_edges(element: Any) -> list[int | None]:
+    """x, y, cx, cy from the shape's own xfrm (None where it has none)."""
+    xfrm = own_xfrm(element)
+    edges: list[int | None] = []
+    for tag, name in _EDGES:
+        part = xfrm.find(qn(tag)) if xfrm is not None else None
+        edges.append(int(part.get(name)) if part is not None else None)
+    return edges
+
+
+def _master_boxes(layout: SlideLayout) -> dict[str, list[int | None]]:
+    """Own x, y, cx, cy of the layout's master placeholders, first of each type."""
+    master = layout.slide_master
+    part = master.part
+    cached: dict[str, list[int | None]] | None = getattr(part, "_hrdeck_edges", None)
+    if cached is None:
+        cached = {}
+        for element in _placeholder_elements(master.shapes._spTree):
+            cached.setdefault(ph_kind(ph_element(element)), _own_edges(element))
+        part._hrdeck_edges = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _layout_box(element: Any, base: list[int | None] | None) -> Box:
+    """A layout placeholder's box: its own edges, else its master placeholder's, else 0."""
+    own = _own_edges(element)
+    inherited = base or [None] * 4
+    left, top, width, height = (
+        mine if mine is not None else (theirs or 0)
+        for mine, theirs in zip(own, inherited, strict=True)
+    )
+    return Box(left, top, width, height)
 
 
 def place(shape: Shape, box: Box) -> None:
