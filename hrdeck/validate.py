@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, partial
 from pathlib import Path
@@ -85,13 +86,25 @@ def schema_diagnostics(doc: Document, schema_name: str) -> list[Diagnostic]:
     A fast yes/no check runs first; ``jsonschema`` (slower to import and run) is
     asked only to explain a document that is not valid.
     """
+    key = (id(doc), id(doc.data), schema_name)
+    known = _KNOWN_VALID.get(key)
+    if known is not None and known() is doc:
+        return []
     try:
         if is_valid(schema(schema_name), doc.data):
+            if len(_KNOWN_VALID) >= 10_000:
+                _KNOWN_VALID.clear()
+            _KNOWN_VALID[key] = weakref.ref(doc)
             return []
     except Unsupported:
         pass
     errors = _first_per_path(validator(schema_name).iter_errors(doc.data))
     return [d for err in errors for d in explain(err, doc.smap)]
+
+
+# Documents already found valid, by identity: ``hrdeck watch`` reuses the Document of
+# an unchanged file (hrdeck.cache), so only edited files are checked again.
+_KNOWN_VALID: dict[tuple[int, int, str], weakref.ref[Document]] = {}
 
 
 @cache
