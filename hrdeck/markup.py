@@ -8,8 +8,10 @@ warning at the YAML location and degraded to its plain text; nothing is dropped
 silently.  Strikethrough and tables are switched on in the parser only so that they
 are recognised and reported instead of leaking ``~~`` and ``|`` onto a slide.
 
-Text without any Markdown syntax skips the parser, and parses are cached, so a deck
-of a thousand slides plans in a fraction of a second.
+Text without any Markdown syntax skips the parser, simple inline Markdown and plain
+paragraphs are read by fast paths that property tests hold equal to markdown-it (which
+is then not even imported), and parses are cached, so a deck of a thousand slides
+plans in a fraction of a second.
 """
 
 from __future__ import annotations
@@ -18,15 +20,26 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from hrdeck.deckplan import Para, Run
 from hrdeck.diagnostics import Diagnostic, warning
 from hrdeck.model import NOWHERE, Loc
 
-_MD = MarkdownIt("commonmark", {"linkify": False, "html": True}).enable(["strikethrough", "table"])
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+
+@lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    """The markdown-it parser, made on first use (text the fast paths read never needs it)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"linkify": False, "html": True}).enable(
+        ["strikethrough", "table"]
+    )
+
 
 _INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<>!&~\n\r]")
 _BLOCK_START = re.compile(r"^\s*(?:[#>=|+<`~*-]|\d+[.)]|\s{4})")
@@ -173,10 +186,11 @@ _OPEN_AFTER = frozenset(" (")  # emphasis may open after these (or at the start)
 _CLOSE_BEFORE = frozenset(" .,;:?)")  # and close before these (or at the end)
 
 
-# web addresses that markdown-it's normalizeLink (~13 us) leaves exactly as written
+# web and mail addresses that markdown-it's normalizeLink (~13 us) leaves as written
 _PLAIN_URL = re.compile(
     r"https?://[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*(?:/[A-Za-z0-9._~/-]*)?"
     r"(?:\?[A-Za-z0-9._~=+-]*)?(?:#[A-Za-z0-9._~-]*)?"
+    r"|mailto:[A-Za-z0-9._+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+"
 )
 
 
@@ -186,7 +200,7 @@ _PLAIN_URL_MAX = 250  # mdurl drops host names over 255 characters
 def _href(url: str) -> str:
     """The href markdown-it makes of a link destination (a test checks the shortcut)."""
     plain_url = len(url) <= _PLAIN_URL_MAX and _PLAIN_URL.fullmatch(url)
-    return url if plain_url else _MD.normalizeLink(url)
+    return url if plain_url else markdown_parser().normalizeLink(url)
 
 
 def _fast_inline(text: str) -> tuple[Run, ...] | None:
@@ -214,7 +228,7 @@ def _fast_inline(text: str) -> tuple[Run, ...] | None:
             runs.append(Run(match.group("code"), code=True))
         else:
             url = _href(match.group("url"))
-            if not _MD.validateLink(url):
+            if not (_PLAIN_URL.fullmatch(url) or markdown_parser().validateLink(url)):
                 return None
             runs.append(Run(match.group("label"), link=url))
         position = end
@@ -234,7 +248,7 @@ def _inline_cached(text: str) -> tuple[tuple[Run, ...], tuple[str, ...]]:
 def _parsed_inline(text: str) -> tuple[tuple[Run, ...], tuple[str, ...]]:
     """Runs and problems from markdown-it (the reference for :func:`_fast_inline`)."""
     style = _Style()
-    for token in _MD.parseInline(text):
+    for token in markdown_parser().parseInline(text):
         _render_inline(token.children or [], style)
     return _merge(style.runs), tuple(style.problems)
 
@@ -397,8 +411,59 @@ def _blocks_cached(text: str) -> tuple[tuple[Para, ...], tuple[str, ...]]:
     if "\n" not in text and not _BLOCK_START.match(text):
         runs, problems = _inline_cached(text)
         return ((Para(runs),) if runs else ()), problems
+    fast = _fast_paragraphs(text)
+    if fast is not None:
+        return fast, ()
+    return _parsed_blocks(text)
+
+
+# a line that could start or underline a block (anything but a paragraph line); a line
+# may start with **bold**, which is no list marker
+_LINE_BLOCK = re.compile(r"^(?:[#>=|+<`~_-]|\*(?:\s|$)|\d+[.)]|\s)|^([*_-])(?:\s*\1){2,}\s*$")
+
+
+def _fast_paragraphs(text: str) -> tuple[Para, ...] | None:
+    """Plain paragraphs and flat "- " bullet lists (lines without other block syntax or
+    edge spaces) whose inline text the fast path reads; None for anything else.  Lines
+    of a paragraph or item join with spaces, as markdown-it's soft breaks render; items
+    are level 1.  A property test checks it against markdown-it."""
+    if "|" in text or "\r" in text:
+        return None
+    paras: list[Para] = []
+    lines: list[str] = []
+    level = 0
+    for line in [*text.split("\n"), ""]:
+        if not line.strip():
+            if lines and not _flush(lines, level, paras):
+                return None
+            lines = []
+            continue
+        item = line.startswith("- ")
+        body = line[2:] if item else line
+        if body != body.strip() or line != line.strip() or _LINE_BLOCK.match(body):
+            return None
+        if item or not lines:
+            if lines and not _flush(lines, level, paras):
+                return None
+            lines, level = [], 1 if item else 0
+        lines.append(body)
+    return tuple(paras)
+
+
+def _flush(lines: list[str], level: int, paras: list[Para]) -> bool:
+    """Add the paragraph made of `lines`; False when its inline text needs markdown-it."""
+    joined = " ".join(lines)
+    runs = (Run(joined),) if not _INLINE_SYNTAX.search(joined) else _fast_inline(joined)
+    if runs is None:
+        return False
+    paras.append(Para(runs, level))
+    return True
+
+
+def _parsed_blocks(text: str) -> tuple[tuple[Para, ...], tuple[str, ...]]:
+    """Paragraphs and problems from markdown-it (the reference for the fast paths)."""
     state = _Blocks()
-    for token in _MD.parse(text):
+    for token in markdown_parser().parse(text):
         _BLOCK.get(token.type, _ignore)(state, token)
     return tuple(state.paras), tuple(state.problems)
 

@@ -9,11 +9,13 @@ from hypothesis import strategies as st
 from hrdeck.deckplan import Para, Run
 from hrdeck.diagnostics import Diagnostic
 from hrdeck.markup import (
-    _MD,
     _PLAIN_URL,
     _fast_inline,
+    _fast_paragraphs,
     _href,
+    _parsed_blocks,
     _parsed_inline,
+    markdown_parser,
     parse_blocks,
     parse_inline,
     plain,
@@ -181,4 +183,35 @@ def test_everyday_markdown_takes_the_fast_path(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.from_regex(_PLAIN_URL, fullmatch=True))
 def test_plain_web_addresses_are_what_markdown_it_makes_of_them(url: str) -> None:
-    assert _href(url) == _MD.normalizeLink(url)
+    assert _href(url) == markdown_parser().normalizeLink(url)
+
+
+_LINES = st.lists(st.one_of(_WORDS, _WORDS.map(lambda w: f"{w} "), _CONSTRUCTS), max_size=6).map(
+    lambda pieces: "".join(pieces)
+)
+_BREAKS = st.sampled_from(
+    ["\n", "\n\n", "\n \n", "\n\n\n", "  \n", "\n  ", "\n- ", "\n\n- ", "\n-  ", "\n* ",
+     "\n1. ", "\n-", "\n- - ", "\n---\n", "\n===\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(_LINES, _BREAKS), max_size=5))
+def test_fast_paragraphs_equal_markdown_it_wherever_they_answer(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = "".join(line + brk for line, brk in parts).lstrip("\n").rstrip()
+    fast = _fast_paragraphs(text)
+    if fast is not None:
+        assert (fast, ()) == _parsed_blocks(text), text
+
+
+def test_speaker_notes_in_plain_paragraphs_take_the_fast_path() -> None:
+    text = "Welcome everyone.\nIntroduce **yourself**.\n\nThen walk through the *agenda*."
+    assert _fast_paragraphs(text) is not None
+    assert (_fast_paragraphs(text), ()) == _parsed_blocks(text)
+    assert len(_fast_paragraphs(text) or ()) == 2
+    notes = "Define the terms.\n- **Naloxone**: carry it\nand teach it.\n- Test strips\n\nThen ask."
+    paras = _fast_paragraphs(notes)
+    assert paras is not None and [p.level for p in paras] == [0, 1, 1, 0]
+    assert (paras, ()) == _parsed_blocks(notes)
