@@ -221,12 +221,19 @@ def _word_widths(
 def _measure_word(word: list[Piece], metrics: FontMetrics, size_pt: float) -> tuple[float, float]:
     """A word's width, and the width it takes when placed character by character as
     :func:`_break_long_word` does (the same sum, added in another order)."""
-    width = sum(piece_width(p, metrics, size_pt) for p in word)
+    widths: list[float] = []
     placed = 0.0
     for piece in word:
-        for char in piece.text:
-            placed += _char_width(char, piece, metrics, size_pt)
-    return width, placed
+        if piece.mono:
+            widths.append(len(piece.text) * MONO_EM * size_pt)
+            for _ in piece.text:
+                placed += MONO_EM * size_pt
+            continue
+        ems = [metrics.char_em(char, piece.bold) for char in piece.text]
+        widths.append(sum(ems) * size_pt)  # = piece_width: each character measured once
+        for em in ems:
+            placed += em * size_pt
+    return sum(widths), placed
 
 
 def _char_width(char: str, piece: Piece, metrics: FontMetrics, size_pt: float) -> float:
