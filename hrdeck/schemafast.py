@@ -60,15 +60,27 @@ class _Checker:
     def check(self, schema: Schema | bool, instance: object) -> bool:
         if isinstance(schema, bool):
             return schema
-        return all(rule(self, value, instance, schema) for rule, value in _rules(schema))
+        for rule, value in _rules(schema):  # noqa: SIM110 (a plain loop: the hot path)
+            if not rule(self, value, instance, schema):
+                return False
+        return True
 
     def ref(self, target: str) -> Schema:
+        key = (id(self.root), target)
+        found = _REFS.get(key)
+        if found is not None and found[0] is self.root:
+            return found[1]
         if not target.startswith("#/"):
             raise Unsupported(f"$ref {target}")
         node: Any = self.root
         for part in target[2:].split("/"):
             node = node[part.replace("~1", "/").replace("~0", "~")]
+        _REFS[key] = (self.root, node)
         return node
+
+
+# (id(root), "$ref") -> (root, the schema it names); holding the root keeps its id
+_REFS: dict[tuple[int, str], tuple[Schema, Schema]] = {}
 
 
 def _is_type(instance: object, name: str) -> bool:
@@ -107,8 +119,9 @@ def _number(instance: object) -> bool:
 
 
 def _type(c: _Checker, value: Any, instance: object, schema: Schema) -> bool:
-    names = [value] if isinstance(value, str) else value
-    return any(_is_type(instance, name) for name in names)
+    if isinstance(value, str):
+        return _is_type(instance, value)
+    return any(_is_type(instance, name) for name in value)
 
 
 def _properties(c: _Checker, value: Any, instance: object, schema: Schema) -> bool:
