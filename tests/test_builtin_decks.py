@@ -6,8 +6,6 @@ LibreOffice renders all three in one call to check one page per slide.
 
 from __future__ import annotations
 
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +16,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from hrdeck.build import BuildRequest, output_names, run_build
 from hrdeck.paths import builtin_curriculum
-from tests.lo import SOFFICE, needs_soffice, pdf_pages
+from tests.lo import needs_soffice, pdf_pages, to_pdfs
 
 AUDIENCES = ("court", "clinician", "peer")
 COURSE_ID = "hr-mandated-clients"
@@ -180,36 +178,11 @@ def test_title_slide_names_the_audience(presentations: dict[str, Any]) -> None:
     assert "peer specialists" in subtitles["peer"]
 
 
-def convert_all_to_pdf(decks: list[Path], out_dir: Path) -> list[Path]:
-    """One LibreOffice start for every deck (a start costs seconds), private profile."""
-    assert SOFFICE is not None
-    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
-        subprocess.run(
-            [
-                SOFFICE,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out_dir),
-                *map(str, decks),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
-    pdfs = [out_dir / f"{deck.stem}.pdf" for deck in decks]
-    for pdf in pdfs:
-        assert pdf.is_file(), f"LibreOffice did not write {pdf}"
-    return pdfs
-
-
 @pytest.mark.slow
 @needs_soffice
 def test_libreoffice_renders_one_page_per_slide(
     decks: dict[str, Path], presentations: dict[str, Any], tmp_path: Path
 ) -> None:
-    pdfs = convert_all_to_pdf([decks[a] for a in AUDIENCES], tmp_path)
+    pdfs = to_pdfs([decks[a] for a in AUDIENCES], tmp_path)
     for audience, pdf in zip(AUDIENCES, pdfs, strict=True):
         assert pdf_pages(pdf) == len(presentations[audience].slides), audience

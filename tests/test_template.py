@@ -20,54 +20,13 @@ from hrdeck.render.template import (
     open_template,
 )
 from hrdeck.theme import SLIDE_KINDS, check_theme_full, load_theme
+from tests.agency import AGENCY_LAYOUTS, agency_template, as_potx
 
-AGENCY_NAMES = {
-    "Title Slide": "Agency Title",
-    "Title and Content": "Agency Content",
-    "Section Header": "Agency Section",
-    "Two Content": "Agency Two Columns",
-    "Comparison": "Agency Comparison",
-    "Title Only": "Agency Title Only",
-}
-AGENCY_MAPPING = {
-    "title": "Agency Title",
-    "agenda": "Agency Content",
-    "section": "Agency Section",
-    "bullets": "Agency Content",
-    "myth": "Agency Two Columns",
-    "comparison": "Agency Comparison",
-    "spectrum": "Agency Title Only",
-    "diagram": "Agency Title Only",
-    "case": "Agency Content",
-    "questions": "Agency Content",
-    "references": "Agency Content",
-    "resources": "Agency Content",
-    "closing": "Agency Title",
-}
-PRESENTATION_CT = b"presentationml.presentation.main+xml"
-TEMPLATE_CT = b"presentationml.template.main+xml"
+AGENCY_MAPPING = AGENCY_LAYOUTS
 
 
 def agency_pptx(path: Path, notes_master: bool = True) -> Path:
-    """python-pptx's stock deck with every layout hrdeck uses renamed, as an agency's."""
-    prs = pptx.Presentation()
-    for layout in prs.slide_layouts:
-        layout.name = AGENCY_NAMES.get(layout.name, layout.name)
-    if notes_master:
-        prs.notes_master  # noqa: B018 -- python-pptx adds the part on first access
-    prs.save(str(path))
-    return path
-
-
-def as_potx(pptx_path: Path, potx_path: Path) -> Path:
-    """The same package saved as a template: only the main content type differs."""
-    with zipfile.ZipFile(pptx_path) as source, zipfile.ZipFile(potx_path, "w") as target:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "[Content_Types].xml":
-                data = data.replace(PRESENTATION_CT, TEMPLATE_CT)
-            target.writestr(info, data)
-    return potx_path
+    return agency_template(path, notes_master=notes_master)
 
 
 def codes(diagnostics: list[Diagnostic]) -> list[str]:
@@ -104,7 +63,7 @@ def test_a_potx_template_opens_although_python_pptx_alone_refuses_it(
     with pytest.raises(ValueError, match="not a PowerPoint file"):
         pptx.Presentation(str(potx))
     prs = open_template(potx)
-    assert "Agency Comparison" in [layout.name for layout in prs.slide_layouts]
+    assert "Agency Compare" in [layout.name for layout in prs.slide_layouts]
     assert check_template(prs, AGENCY_MAPPING) == []
 
 

@@ -36,31 +36,16 @@ from hrdeck.render.layouts import Box, box_of, title_placeholder
 from hrdeck.render.master import blend
 from hrdeck.render.text import MONOSPACE
 from hrdeck.theme import Theme, load_theme
+from tests.agency import (
+    AGENCY_LAYOUTS,
+    AGENCY_NAMES,
+    PRESENTATION_CT,
+    TEMPLATE_CT,
+    agency_template,
+    as_potx,
+)
 from tests.lo import needs_soffice, pdf_pages, to_pdf
 
-AGENCY_NAMES = {
-    "Title Slide": "Agency Title",
-    "Title and Content": "Agency Content",
-    "Two Content": "Agency Two",
-    "Comparison": "Agency Compare",
-    "Section Header": "Agency Section",
-    "Title Only": "Agency Blank Title",
-}
-AGENCY_LAYOUTS = {
-    "title": "Agency Title",
-    "closing": "Agency Title",
-    "agenda": "Agency Content",
-    "bullets": "Agency Content",
-    "case": "Agency Content",
-    "questions": "Agency Content",
-    "references": "Agency Content",
-    "resources": "Agency Content",
-    "section": "Agency Section",
-    "myth": "Agency Two",
-    "comparison": "Agency Compare",
-    "spectrum": "Agency Blank Title",
-    "diagram": "Agency Blank Title",
-}
 PALETTE = {
     "background": "#FFFFFF",
     "text": "#1F2937",
@@ -72,35 +57,9 @@ PALETTE = {
 }
 LOGO_ALT = "Regional Harm Reduction Agency logo"
 NO_LOGO_LAYOUTS = ("Agency Title", "Agency Section")
-PRESENTATION_CT = b"presentationml.presentation.main+xml"
-TEMPLATE_CT = b"presentationml.template.main+xml"
 
 
 # -- making agency themes --------------------------------------------------------------
-
-
-def agency_template(path: Path, drop: str | None = None) -> Path:
-    """python-pptx's stock 4:3 deck with the layouts renamed as an agency would."""
-    prs = pptx.Presentation()
-    for layout in list(prs.slide_layouts):
-        if layout.name == drop:
-            prs.slide_layouts.remove(layout)
-            continue
-        layout.name = AGENCY_NAMES.get(layout.name, layout.name)
-    prs.notes_master  # noqa: B018 -- python-pptx adds the part on first access
-    prs.save(str(path))
-    return path
-
-
-def as_potx(pptx_path: Path, potx_path: Path) -> Path:
-    """The same package saved as a template: only the main content type differs."""
-    with zipfile.ZipFile(pptx_path) as source, zipfile.ZipFile(potx_path, "w") as target:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "[Content_Types].xml":
-                data = data.replace(PRESENTATION_CT, TEMPLATE_CT)
-            target.writestr(info, data)
-    return potx_path
 
 
 def logo_png(path: Path) -> Path:
