@@ -45,6 +45,28 @@ CURRICULUM_ARG = click.argument(
 )
 
 
+def output_options(command: F) -> F:
+    """--audience, --theme and --out, the same for build and watch."""
+    command = click.option(
+        "--out",
+        "out_dir",
+        default=Path("build"),
+        show_default=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Output folder.",
+    )(command)
+    command = click.option(
+        "--theme", "-t", default=None, help="Built-in theme name or a theme folder."
+    )(command)
+    return click.option(
+        "--audience",
+        "-a",
+        default=None,
+        help="Audience id (court, clinician, peer, ...) or 'all' "
+        "(default: the project's list, else all).",
+    )(command)
+
+
 def _curriculum_root(path: Path | None) -> Path:
     """The curriculum folder to use: the one given, the project here, or the built-in one."""
     from hrdeck.project import find_curriculum
@@ -155,22 +177,7 @@ def plan(audience: str, fmt: str, as_json: bool, curriculum: Path | None) -> Non
 
 
 @cli.command()
-@click.option(
-    "--audience",
-    "-a",
-    default=None,
-    help="Audience id (court, clinician, peer, ...) or 'all' "
-    "(default: the project's list, else all).",
-)
-@click.option("--theme", "-t", default=None, help="Built-in theme name or a theme folder.")
-@click.option(
-    "--out",
-    "out_dir",
-    default=Path("build"),
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder.",
-)
+@output_options
 @click.option("--verbose", "-v", is_flag=True, help="Say what was dropped for each audience.")
 @click.option("--strict", is_flag=True, help="Treat warnings (shrunk or split text) as errors.")
 @CURRICULUM_ARG
@@ -213,16 +220,7 @@ def _progress(message: str) -> None:
 
 
 @cli.command()
-@click.option("--audience", "-a", default=None, help="Audience id or 'all' (as for build).")
-@click.option("--theme", "-t", default=None, help="Built-in theme name or a theme folder.")
-@click.option(
-    "--out",
-    "out_dir",
-    default=Path("build"),
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder.",
-)
+@output_options
 @CURRICULUM_ARG
 @handles_errors
 def watch(audience: str | None, theme: str | None, out_dir: Path, curriculum: Path | None) -> None:
