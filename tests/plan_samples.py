@@ -21,22 +21,9 @@ from hrdeck.deckplan import (
     SlidePlan,
 )
 from hrdeck.model import Loc
+from hrdeck.theme import SLIDE_KINDS
 
-KINDS = (
-    "title",
-    "agenda",
-    "section",
-    "bullets",
-    "myth",
-    "comparison",
-    "spectrum",
-    "diagram",
-    "case",
-    "questions",
-    "references",
-    "resources",
-    "closing",
-)
+KINDS = SLIDE_KINDS  # every kind the renderer draws, as the theme maps them
 
 
 def p(*parts: str | Run, level: int = 0) -> Para:
