@@ -215,7 +215,8 @@ def prepare(setup: Setup) -> None:
 
 
 WARM_REBUILD = (
-    "from hrdeck.paths import builtin_curriculum; from hrdeck.watch import time_warm_rebuild; "
+    "from hrdeck.paths import builtin_curriculum; "
+    "from hrdeck.watch.rebuild import time_warm_rebuild; "
     "print(time_warm_rebuild(builtin_curriculum(), audience='court'))"
 )
 

@@ -69,7 +69,7 @@ def output_options(command: F) -> F:
 
 def _curriculum_root(path: Path | None) -> Path:
     """The curriculum folder to use: the one given, the project here, or the built-in one."""
-    from hrdeck.project import find_curriculum
+    from hrdeck.curriculum.layers import find_curriculum
 
     return find_curriculum(path, Path.cwd())
 
@@ -120,7 +120,7 @@ def validate(curriculum: Path | None) -> None:
     CURRICULUM is a folder (default: the project here, else the built-in one).
     Exit 0 when valid, 1 when there are errors.
     """
-    from hrdeck.project import validate_project
+    from hrdeck.curriculum.layers import validate_project
 
     root = _curriculum_root(curriculum)
     result, diagnostics = validate_project(root)
@@ -167,8 +167,8 @@ def schema(out_dir: Path) -> None:
 @handles_errors
 def plan(audience: str, fmt: str, as_json: bool, curriculum: Path | None) -> None:
     """Print the tailored deck plan: each slide with its kind, content, notes, minutes."""
-    from hrdeck.build import plan_for
-    from hrdeck.planio import plan_json, plan_markdown, plan_outline
+    from hrdeck.outputs.outline import plan_json, plan_markdown, plan_outline
+    from hrdeck.pipeline import plan_for
 
     deck_plan, diagnostics = plan_for(_curriculum_root(curriculum), audience)
     print_diagnostics(d for d in diagnostics if d.severity != "info")
@@ -196,7 +196,7 @@ def build(
     written to a temporary name and renamed into place, so the last good deck is
     never clobbered by a failed build.
     """
-    from hrdeck.build import BuildRequest, run_build
+    from hrdeck.pipeline import BuildRequest, run_build
 
     request = BuildRequest(
         root=_curriculum_root(curriculum),
@@ -229,8 +229,8 @@ def watch(audience: str | None, theme: str | None, out_dir: Path, curriculum: Pa
     Prints one line per rebuild and the diagnostics as they appear.  Invalid
     content keeps the last good deck.  Ctrl-C stops watching.
     """
-    from hrdeck.watch import Rebuilder, Reporter
-    from hrdeck.watchloop import Watch
+    from hrdeck.watch.loop import Watch
+    from hrdeck.watch.rebuild import Rebuilder, Reporter
 
     rebuilder = Rebuilder(_curriculum_root(curriculum), audience, theme, out_dir)
     report = Reporter(click.echo, lambda text: click.echo(text, err=True))
@@ -253,7 +253,7 @@ def watch(audience: str | None, theme: str | None, out_dir: Path, curriculum: Pa
 @handles_errors
 def lint(audience: str | None, curriculum: Path | None) -> None:
     """Check the curriculum's language against the non-stigmatizing language table."""
-    from hrdeck.lint import lint_curriculum
+    from hrdeck.lint.walk import lint_curriculum
 
     findings = lint_curriculum(_curriculum_root(curriculum), audience=audience)
     print_diagnostics(findings)
@@ -266,7 +266,7 @@ def lint(audience: str | None, curriculum: Path | None) -> None:
 @handles_errors
 def themes() -> None:
     """List the built-in themes and those found in the project here."""
-    from hrdeck.theme import list_themes
+    from hrdeck.theme.load import list_themes
 
     for name, path, origin in list_themes(Path.cwd()):
         click.echo(f"{name:<20} {origin:<9} {path}")
@@ -282,7 +282,7 @@ def theme_group() -> None:
 @handles_errors
 def theme_check(theme: str | None) -> None:
     """Report contrast below WCAG AA, logo problems, uncommon fonts, template gaps."""
-    from hrdeck.theme import check_theme_full, load_theme
+    from hrdeck.theme.load import check_theme_full, load_theme
 
     loaded = load_theme(theme, Path.cwd())
     diagnostics = check_theme_full(loaded)
@@ -311,7 +311,7 @@ def check(deck: Path) -> None:
     Lists titles, alt text, reading order, text size, language, contrast, notes,
     links and table headers that fail, per slide.  Exit 1 when any is an error.
     """
-    from hrdeck.render.a11y import check_deck, format_findings
+    from hrdeck.a11y.check import check_deck, format_findings
 
     findings = check_deck(deck)
     click.echo(format_findings(findings, deck), nl=False)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from hrdeck.model import Loc
+from hrdeck.curriculum.model import Loc
 
 Severity = Literal["error", "warning", "info"]
 

@@ -3,7 +3,7 @@
 One generic walk over the model dataclasses (``dataclasses.fields`` / ``replace``)
 does all of it, whatever the module kind:
 
-- every :class:`~hrdeck.model.Variants` becomes this audience's value (else the
+- every :class:`~hrdeck.curriculum.model.Variants` becomes this audience's value (else the
   default);
 - every item, slide, myth, resource or module whose ``audiences`` excludes this
   audience is removed, and a :class:`Dropped` record says where and why (for
@@ -23,8 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from hrdeck.errors import UsageError
-from hrdeck.model import (
+from hrdeck.curriculum.model import (
     Audience,
     Course,
     Curriculum,
@@ -33,6 +32,7 @@ from hrdeck.model import (
     Variants,
     VocabularyRule,
 )
+from hrdeck.errors import UsageError
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hrdeck.model import (
+from hrdeck.curriculum.model import (
     Audience,
     Author,
     Citation,

@@ -1,6 +1,6 @@
 """A hand-built DeckPlan that uses every slide kind, for renderer tests and eyeballing.
 
-Built directly from the hrdeck.deckplan dataclasses (not from the plan builder), with
+Built directly from the hrdeck.plan.types dataclasses (not from the plan builder), with
 realistic harm-reduction training content: long titles, nested bullets, inline
 formatting, links, a reference list long enough to need a continuation slide.
 """
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from hrdeck.deckplan import (
+from hrdeck.curriculum.model import Loc
+from hrdeck.plan.types import (
     Block,
     DeckPlan,
     Para,
@@ -20,8 +21,7 @@ from hrdeck.deckplan import (
     Run,
     SlidePlan,
 )
-from hrdeck.model import Loc
-from hrdeck.theme import SLIDE_KINDS
+from hrdeck.theme.load import SLIDE_KINDS
 
 KINDS = SLIDE_KINDS  # every kind the renderer draws, as the theme maps them
 

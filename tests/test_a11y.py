@@ -22,11 +22,11 @@ from pptx.dml.color import RGBColor
 from pptx.oxml import parse_xml
 from pptx.util import Inches, Pt
 
+from hrdeck.a11y.check import Finding, check_deck, format_findings
+from hrdeck.a11y.structure import ADEC
+from hrdeck.a11y.style import Theme, resolve_colour
 from hrdeck.cli import cli
 from hrdeck.errors import ContentError
-from hrdeck.render.a11y import Finding, check_deck, format_findings
-from hrdeck.render.a11y_checks import ADEC
-from hrdeck.render.a11y_style import Theme, resolve_colour
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 LONG_URL = "https://www.example.org/resources/harm-reduction/naloxone-distribution-guide"

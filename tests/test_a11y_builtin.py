@@ -1,7 +1,7 @@
 """The decks hrdeck ships pass its own accessibility checker, in both built-in themes.
 
 Every deck of the built-in curriculum (court, clinician, peer) is built once per
-theme and read back by :func:`hrdeck.render.a11y.check_deck`, which makes the checks
+theme and read back by :func:`hrdeck.a11y.check.check_deck`, which makes the checks
 PowerPoint's Accessibility Checker makes: a unique title on every slide, alt text
 that describes (never a file name), a reading order that follows the layout, a
 language on every run, text of 18 pt or more, WCAG AA contrast, speaker notes, and
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from hrdeck.build import BuildRequest, run_build
+from hrdeck.a11y.check import check_deck, format_findings
 from hrdeck.paths import builtin_curriculum
-from hrdeck.render.a11y import check_deck, format_findings
+from hrdeck.pipeline import BuildRequest, run_build
 
 THEMES = ("default", "high-contrast")
 AUDIENCES = ("court", "clinician", "peer")

@@ -70,14 +70,16 @@ def test_each_slide_has_five_formatted_bullets_and_notes() -> None:
     assert any(r[1] for r in content.notes) and any(r[2] for r in content.notes)
 
 
-@pytest.mark.skipif(not _has("hrdeck.validate"), reason="hrdeck validate not implemented yet")
+@pytest.mark.skipif(
+    not _has("hrdeck.curriculum.validate"), reason="hrdeck validate not implemented yet"
+)
 def test_hrdeck_validate_accepts_the_generated_curriculum(curriculum: Path) -> None:
     result = CliRunner().invoke(cli, ["validate", str(curriculum)])
     assert result.exit_code == 0, result.output
 
 
 @pytest.mark.skipif(
-    not _has("hrdeck.build", "hrdeck.plan", "hrdeck.planio"),
+    not _has("hrdeck.pipeline", "hrdeck.plan.build", "hrdeck.outputs.outline"),
     reason="hrdeck plan not implemented yet",
 )
 def test_bench_audience_plan_has_n_slides(curriculum: Path) -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from hrdeck.build import BuildRequest, output_names, run_build
 from hrdeck.errors import BuildError, ContentError, UsageError
 from hrdeck.paths import builtin_curriculum
+from hrdeck.pipeline import BuildRequest, output_names, run_build
 
 COURSE_ID = "hr-mandated-clients"
 BUILTIN_AUDIENCES = ["clinician", "court", "peer"]
@@ -124,9 +124,9 @@ def test_invalid_curriculum_writes_nothing_and_keeps_the_last_good_deck(tmp_path
 def test_render_failure_for_a_later_audience_writes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import hrdeck.render
+    import hrdeck.render.deck
 
-    real_render = hrdeck.render.render_deck
+    real_render = hrdeck.render.deck.render_deck
 
     def render_then_fail(plan: object, theme: object) -> bytes:
         # audiences may be built in forked processes: fail by audience, not by call count
@@ -134,7 +134,7 @@ def test_render_failure_for_a_later_audience_writes_nothing(
             raise RuntimeError("renderer broke on the second audience")
         return real_render(plan, theme)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(hrdeck.render, "render_deck", render_then_fail)
+    monkeypatch.setattr(hrdeck.render.deck, "render_deck", render_then_fail)
     out = tmp_path / "out"
     with pytest.raises(RuntimeError, match="second audience"):
         run_build(BuildRequest(root=builtin_curriculum(), audience="all", out_dir=out))
@@ -144,17 +144,17 @@ def test_render_failure_for_a_later_audience_writes_nothing(
 def test_a_content_error_in_a_build_process_keeps_its_diagnostics(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import hrdeck.render
+    import hrdeck.render.deck
+    from hrdeck.curriculum.model import NOWHERE
     from hrdeck.diagnostics import error
     from hrdeck.errors import ContentError
-    from hrdeck.model import NOWHERE
 
     problem = error(NOWHERE, "bad-layout", "no such layout", "pick another")
 
     def render_refuses(plan: object, theme: object) -> bytes:
         raise ContentError(f"cannot render {plan.audience}", [problem])  # type: ignore[attr-defined]
 
-    monkeypatch.setattr(hrdeck.render, "render_deck", render_refuses)
+    monkeypatch.setattr(hrdeck.render.deck, "render_deck", render_refuses)
     with pytest.raises(ContentError) as caught:
         run_build(BuildRequest(builtin_curriculum(), audience="all", out_dir=tmp_path / "out"))
     assert caught.value.message == f"cannot render {BUILTIN_AUDIENCES[0]}"
@@ -164,12 +164,12 @@ def test_a_content_error_in_a_build_process_keeps_its_diagnostics(
 def test_a_failed_write_leaves_no_temporary_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import hrdeck.build
+    import hrdeck.pipeline
 
     out = tmp_path / "out"
     run_build(BuildRequest(root=builtin_curriculum(), audience="peer", out_dir=out))
     before = folder_listing(out)
-    real_stage = hrdeck.build._stage
+    real_stage = hrdeck.pipeline._stage
     staged: list[str] = []
 
     def stage_then_fail(out_dir: Path, name: str, data: bytes) -> Path:
@@ -178,7 +178,7 @@ def test_a_failed_write_leaves_no_temporary_files(
             raise OSError(28, "No space left on device")
         return real_stage(out_dir, name, data)
 
-    monkeypatch.setattr(hrdeck.build, "_stage", stage_then_fail)
+    monkeypatch.setattr(hrdeck.pipeline, "_stage", stage_then_fail)
     with pytest.raises(BuildError, match="nothing was changed"):
         run_build(BuildRequest(root=builtin_curriculum(), audience="peer", out_dir=out))
     assert folder_listing(out) == before
@@ -215,7 +215,7 @@ def test_a_folder_where_an_output_belongs_stops_the_build_before_any_write(
 def test_a_rename_failing_midway_is_a_build_error_and_leaves_no_temporary_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import hrdeck.build
+    import hrdeck.pipeline
 
     real_replace = os.replace
     renames: list[str] = []
@@ -226,7 +226,7 @@ def test_a_rename_failing_midway_is_a_build_error_and_leaves_no_temporary_files(
             raise OSError(13, "Permission denied")
         real_replace(source, target)
 
-    monkeypatch.setattr(hrdeck.build.os, "replace", replace_then_fail)
+    monkeypatch.setattr(hrdeck.pipeline.os, "replace", replace_then_fail)
     out = tmp_path / "out"
     with pytest.raises(BuildError, match=f"already replaced: {COURSE_ID}-court.pptx"):
         run_build(BuildRequest(root=builtin_curriculum(), audience="court", out_dir=out))

@@ -14,8 +14,8 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
-from hrdeck.build import BuildRequest, output_names, run_build
 from hrdeck.paths import builtin_curriculum
+from hrdeck.pipeline import BuildRequest, output_names, run_build
 from tests.lo import needs_soffice, pdf_pages, to_pdfs
 
 AUDIENCES = ("court", "clinician", "peer")

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from hrdeck.citations import (
+from hrdeck.curriculum.model import Author, Citation
+from hrdeck.plan.citations import (
     author_list,
     citation_text,
     format_citation,
     in_text,
     initials,
 )
-from hrdeck.deckplan import Run
-from hrdeck.model import Author, Citation
+from hrdeck.plan.types import Run
 
 
 def person(family: str, given: str) -> Author:

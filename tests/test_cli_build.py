@@ -158,12 +158,12 @@ def test_broken_yaml_exits_1_and_keeps_the_last_good_deck_byte_for_byte(
 def test_render_failure_midway_exits_1_and_writes_nothing_new(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import hrdeck.render
+    import hrdeck.render.deck
 
     out = tmp_path / "out"
     assert runner.invoke(cli, ["build", "-a", "court", "--out", str(out)]).exit_code == 0
     before = folder_listing(out)
-    real_render = hrdeck.render.render_deck
+    real_render = hrdeck.render.deck.render_deck
     rendered: list[str] = []
 
     def render_then_fail(plan: object, theme: object) -> bytes:
@@ -172,7 +172,7 @@ def test_render_failure_midway_exits_1_and_writes_nothing_new(
             raise BuildError("the template has no 'Comparison' layout")
         return real_render(plan, theme)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(hrdeck.render, "render_deck", render_then_fail)
+    monkeypatch.setattr(hrdeck.render.deck, "render_deck", render_then_fail)
     result = runner.invoke(cli, ["build", "-a", "all", "--out", str(out)])
     assert result.exit_code == 1
     assert result.stdout == ""

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hrdeck.contrast import (
+from hrdeck.theme.contrast import (
     contrast_ratio,
     format_ratio,
     is_hex_colour,

@@ -15,9 +15,16 @@ import pytest
 from click.testing import CliRunner
 
 from hrdeck.cli import cli
-from hrdeck.deckplan import DeckPlan, Para, Run
+from hrdeck.curriculum.model import Curriculum
+from hrdeck.curriculum.validate import validate_curriculum
 from hrdeck.diagnostics import Diagnostic
-from hrdeck.fitplan import (
+from hrdeck.paths import builtin_curriculum
+from hrdeck.plan.build import build_plan
+from hrdeck.plan.fit import continued_title
+from hrdeck.plan.types import DeckPlan, Para, Run
+from hrdeck.render.measure import fit_rules, probe_rules
+from hrdeck.tailor import tailor
+from hrdeck.textfit.measure import (
     DEFAULT_RULES,
     MIN_BODY_PT,
     TextArea,
@@ -26,15 +33,8 @@ from hrdeck.fitplan import (
     paras_height,
     split_paras,
 )
-from hrdeck.fitslides import continued_title
-from hrdeck.metrics import Piece, line_breaks, load_table, metrics_for
-from hrdeck.model import Curriculum
-from hrdeck.paths import builtin_curriculum
-from hrdeck.plan import build_plan
-from hrdeck.render.fit import fit_rules, probe_rules
-from hrdeck.tailor import tailor
-from hrdeck.theme import load_theme
-from hrdeck.validate import validate_curriculum
+from hrdeck.textfit.metrics import Piece, line_breaks, load_table, metrics_for
+from hrdeck.theme.load import load_theme
 from tests.overflow import Page, Rect, TextBox, Word, overflow_findings
 
 LONG = Path(__file__).parent / "fixtures" / "long"

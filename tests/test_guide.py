@@ -7,9 +7,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from hrdeck.deckplan import DeckPlan, Para, Run
-from hrdeck.guide import agenda_rows, guide_html, guide_markdown, paras_html
-from hrdeck.plan import build_plan
+from hrdeck.outputs.guide import agenda_rows, guide_html, guide_markdown, paras_html
+from hrdeck.plan.build import build_plan
+from hrdeck.plan.types import DeckPlan, Para, Run
 from hrdeck.tailor import tailor
 from tests.factories import sample_curriculum
 

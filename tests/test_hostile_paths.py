@@ -18,11 +18,11 @@ from click.testing import CliRunner
 from PIL import Image
 
 from hrdeck.cli import cli
+from hrdeck.curriculum.validate import validate_curriculum
 from hrdeck.diagnostics import Diagnostic
 from hrdeck.errors import ContentError
 from hrdeck.paths import builtin_themes
-from hrdeck.theme import load_theme
-from hrdeck.validate import validate_curriculum
+from hrdeck.theme.load import load_theme
 
 FIXTURE = Path(__file__).parent / "fixtures" / "valid"
 IMAGE_LINE = "      path: images/spectrum.png\n"

@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from hrdeck.cli import cli
-from hrdeck.project import project_settings
-from hrdeck.theme import check_theme_full, load_theme
+from hrdeck.curriculum.layers import project_settings
+from hrdeck.theme.load import check_theme_full, load_theme
 
 AUDIENCES = ("court", "clinician", "peer")
 LOCAL_ENTRIES = ("Your syringe services program", "Your local overdose or crisis line")

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from hrdeck.errors import ContentError, UsageError
-from hrdeck.lint import TextContext, lint_curriculum, lint_text
-from hrdeck.lintrules import RULES_FILE, LazyRegex, compile_rules, load_rules, validate_rules
+from hrdeck.lint.rules import RULES_FILE, LazyRegex, compile_rules, load_rules, validate_rules
+from hrdeck.lint.walk import TextContext, lint_curriculum, lint_text
 from hrdeck.paths import builtin_curriculum
 
 FIXTURE = Path(__file__).parent / "fixtures" / "lint" / "seedlike"

@@ -8,15 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hrdeck.load import (
+from hrdeck.curriculum.load import (
     MAX_FILE_BYTES,
     display_path,
     load_tree,
     load_yaml_file,
     parse_yaml_text,
 )
-from hrdeck.model import Loc
-from hrdeck.sourcemap import SourceMap
+from hrdeck.curriculum.model import Loc
+from hrdeck.curriculum.sourcemap import SourceMap
 
 
 def parse(text: str) -> tuple[object, SourceMap, list[str]]:

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hrdeck.deckplan import Para, Run
+from hrdeck.curriculum.model import Loc
 from hrdeck.diagnostics import Diagnostic
-from hrdeck.markup import (
+from hrdeck.plan.markup import (
     _PLAIN_URL,
     _fast_inline,
     _fast_paragraphs,
@@ -20,7 +20,7 @@ from hrdeck.markup import (
     parse_inline,
     plain,
 )
-from hrdeck.model import Loc
+from hrdeck.plan.types import Para, Run
 
 LOC = Loc("modules/05-strategies.yaml", 12, 5)
 

@@ -17,8 +17,8 @@ import pptx
 import pytest
 from pptx.util import Pt
 
-from hrdeck.build import BuildRequest, run_build
 from hrdeck.paths import builtin_curriculum
+from hrdeck.pipeline import BuildRequest, run_build
 from tests.lo import needs_soffice, to_pdf
 from tests.overflow import check_rendered
 

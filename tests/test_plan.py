@@ -7,9 +7,7 @@ from typing import Any
 
 import pytest
 
-from hrdeck.deckplan import DeckPlan, Para, Run, SlidePlan
-from hrdeck.diagnostics import Diagnostic
-from hrdeck.model import (
+from hrdeck.curriculum.model import (
     Citation,
     Diagram,
     Edge,
@@ -22,9 +20,11 @@ from hrdeck.model import (
     Stage,
     Variants,
 )
-from hrdeck.plan import build_plan, unique_titles
+from hrdeck.diagnostics import Diagnostic
+from hrdeck.plan.build import build_plan, unique_titles
+from hrdeck.plan.timing import spread, timing_line
+from hrdeck.plan.types import DeckPlan, Para, Run, SlidePlan
 from hrdeck.tailor import tailor
-from hrdeck.timing import spread, timing_line
 from tests.factories import audience, curriculum, item, module, slide
 
 FRANCIS = Citation(

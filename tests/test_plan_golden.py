@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from hrdeck.model import Curriculum
+from hrdeck.curriculum.model import Curriculum
+from hrdeck.curriculum.validate import validate_curriculum
+from hrdeck.outputs.outline import plan_outline
 from hrdeck.paths import builtin_curriculum
-from hrdeck.plan import build_plan
-from hrdeck.planio import plan_outline
+from hrdeck.plan.build import build_plan
 from hrdeck.tailor import tailor
-from hrdeck.validate import validate_curriculum
 
 GOLDEN = Path(__file__).parent / "golden" / "plan"
 ROOT = builtin_curriculum()

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from hrdeck.deckplan import DeckPlan, Run
-from hrdeck.model import Loc
-from hrdeck.plan import build_plan
-from hrdeck.planio import loc_text, plan_json, plan_markdown, plan_outline, run_markdown
+from hrdeck.curriculum.model import Loc
+from hrdeck.outputs.outline import loc_text, plan_json, plan_markdown, plan_outline, run_markdown
+from hrdeck.plan.build import build_plan
+from hrdeck.plan.types import DeckPlan, Run
 from hrdeck.tailor import tailor
 from tests.factories import sample_curriculum
 

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hrdeck.build import plan_for
 from hrdeck.cli import cli
-from hrdeck.deckplan import DeckPlan
+from hrdeck.curriculum.layers import project_settings, validate_project
 from hrdeck.diagnostics import Diagnostic
 from hrdeck.errors import ContentError
 from hrdeck.paths import builtin_curriculum
-from hrdeck.project import project_settings, validate_project
+from hrdeck.pipeline import plan_for
+from hrdeck.plan.types import DeckPlan
 
 PROJECT = """\
 extends: builtin

@@ -16,11 +16,11 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import OpcPackage
 
-from hrdeck.deckplan import Block, DeckPlan
 from hrdeck.errors import ContentError
-from hrdeck.render import render_deck
+from hrdeck.plan.types import Block, DeckPlan
+from hrdeck.render.deck import render_deck
 from hrdeck.render.layouts import DEFAULT_LAYOUTS
-from hrdeck.theme import SLIDE_KINDS, Logo, Palette, Theme
+from hrdeck.theme.load import SLIDE_KINDS, Logo, Palette, Theme
 from tests.plan_samples import KINDS, big_plan, sample_plan
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from hrdeck.render import render_deck
-from hrdeck.theme import Logo
+from hrdeck.render.deck import render_deck
+from hrdeck.theme.load import Logo
 from tests.lo import needs_soffice, pdf_pages, to_pdf
 from tests.plan_samples import sample_plan
 from tests.test_render import expanded_kinds, make_theme

@@ -20,9 +20,9 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from hrdeck.build import BuildRequest, run_build
 from hrdeck.cli import cli
 from hrdeck.paths import builtin_curriculum
+from hrdeck.pipeline import BuildRequest, run_build
 
 COURSE_DATE = "2026-11-01T00:00:00Z"  # curriculum/course.yaml: date
 COURSE_ZIP_TIME = (2026, 11, 1, 0, 0, 0)
@@ -138,9 +138,9 @@ def test_relationship_files_are_what_python_pptx_would_write(
 ) -> None:
     """hrdeck writes .rels itself (faster); every one must equal python-pptx's own."""
     import hrdeck.render.deck as deck_module
-    from hrdeck.build import load_valid, plan_audience
+    from hrdeck.pipeline import load_valid, plan_audience
     from hrdeck.render.package import rels_xml
-    from hrdeck.theme import load_theme
+    from hrdeck.theme.load import load_theme
 
     captured: list[Any] = []
     real_bytes = deck_module.reproducible_bytes

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from hrdeck import schemafast
-from hrdeck.load import load_yaml_file
+from hrdeck.curriculum import schemafast
+from hrdeck.curriculum.load import load_yaml_file
 from hrdeck.paths import builtin_curriculum, schemas_dir
 
 MINE = ("course", "audience", "module")
@@ -201,7 +201,7 @@ RULES_WINDOWS: list[object] = [3, 0, 51, "sentence", "paragraph", 2.0, True, Non
 def test_fast_check_agrees_with_jsonschema_on_the_language_rules(window: object) -> None:
     import yaml
 
-    from hrdeck.lintrules import RULES_FILE
+    from hrdeck.lint.rules import RULES_FILE
 
     data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
     agree("rules", data)
@@ -237,7 +237,7 @@ def test_fast_check_agrees_with_jsonschema_on_themes(change: dict[str, object]) 
     [{}, {"theme": 3}, {"audiences": ["court"]}, {"course": {"title": 1}}, {"extends": "x"}],
 )
 def test_fast_check_agrees_with_jsonschema_on_hrdeck_yaml(change: dict[str, object]) -> None:
-    from hrdeck.project import project_schema
+    from hrdeck.curriculum.layers import project_schema
 
     data = {"extends": "builtin", "course": {"title": "T", "presenter": {"name": "N"}}, **change}
     reference = Draft202012Validator(project_schema()).is_valid(data)

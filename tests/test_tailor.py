@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from hrdeck.curriculum.model import Citation, Image, Item, Myth, Resource, Variants, VocabularyRule
 from hrdeck.errors import UsageError
-from hrdeck.model import Citation, Image, Item, Myth, Resource, Variants, VocabularyRule
 from hrdeck.tailor import compile_vocabulary, tailor
 from tests.factories import audience, curriculum, item, module, only, slide, variants
 

@@ -19,7 +19,7 @@ from hrdeck.render.template import (
     inspect_template,
     open_template,
 )
-from hrdeck.theme import SLIDE_KINDS, check_theme_full, load_theme
+from hrdeck.theme.load import SLIDE_KINDS, check_theme_full, load_theme
 from tests.agency import AGENCY_LAYOUTS, agency_template, as_potx
 
 AGENCY_MAPPING = AGENCY_LAYOUTS

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from hrdeck.contrast import contrast_ratio
 from hrdeck.diagnostics import Diagnostic
 from hrdeck.errors import ContentError, UsageError
 from hrdeck.paths import builtin_themes
-from hrdeck.theme import (
+from hrdeck.theme.contrast import contrast_ratio
+from hrdeck.theme.load import (
     DEFAULT_LAYOUTS,
     SLIDE_KINDS,
     Theme,
@@ -293,7 +293,7 @@ def test_layout_names_default_to_the_stock_office_names(tmp_path: Path) -> None:
 
 def test_loading_and_checking_a_theme_does_not_import_python_pptx() -> None:
     code = (
-        "import sys; from hrdeck.theme import load_theme, check_theme_full; "
+        "import sys; from hrdeck.theme.load import load_theme, check_theme_full; "
         "check_theme_full(load_theme('default')); "
         "sys.exit('pptx' in sys.modules)"
     )

@@ -26,16 +26,16 @@ from PIL import Image
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
-from hrdeck.build import BuildRequest, load_valid, plan_audience, run_build
 from hrdeck.cli import cli
-from hrdeck.deckplan import DeckPlan
 from hrdeck.errors import ContentError
 from hrdeck.paths import builtin_curriculum
-from hrdeck.render import render_deck
+from hrdeck.pipeline import BuildRequest, load_valid, plan_audience, run_build
+from hrdeck.plan.types import DeckPlan
+from hrdeck.render.deck import render_deck
 from hrdeck.render.layouts import Box, box_of, title_placeholder
 from hrdeck.render.master import blend
 from hrdeck.render.text import MONOSPACE
-from hrdeck.theme import Theme, load_theme
+from hrdeck.theme.load import Theme, load_theme
 from tests.agency import (
     AGENCY_LAYOUTS,
     AGENCY_NAMES,

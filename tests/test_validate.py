@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from hrdeck import validate as validate_module
+from hrdeck.curriculum import validate as validate_module
+from hrdeck.curriculum.load import MAX_FILE_BYTES
+from hrdeck.curriculum.model import Variants
+from hrdeck.curriculum.validate import validate_curriculum
 from hrdeck.errors import UsageError
-from hrdeck.load import MAX_FILE_BYTES
-from hrdeck.model import Variants
 from hrdeck.paths import builtin_curriculum
-from hrdeck.validate import validate_curriculum
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"

@@ -18,12 +18,18 @@ import pytest
 from click.testing import CliRunner
 from pptx import Presentation
 
-from hrdeck.cache import DocumentCache
 from hrdeck.cli import cli
+from hrdeck.curriculum.model import Loc
 from hrdeck.diagnostics import warning
-from hrdeck.model import Loc
-from hrdeck.watch import Rebuilder, RebuildResult, Reporter, is_scratch_file, time_warm_rebuild
-from hrdeck.watchloop import ChangeHandler, Debouncer, Watch
+from hrdeck.watch.cache import DocumentCache
+from hrdeck.watch.loop import ChangeHandler, Debouncer, Watch
+from hrdeck.watch.rebuild import (
+    Rebuilder,
+    RebuildResult,
+    Reporter,
+    is_scratch_file,
+    time_warm_rebuild,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DECK = "fixture-course-court.pptx"

@@ -1,4 +1,4 @@
-"""Generate hrdeck/fontdata/*.json: compact advance-width tables for text fitting.
+"""Generate hrdeck/textfit/fontdata/*.json: compact advance-width tables for text fitting.
 
 hrdeck measures text with real font metrics but does not ship fonts.  This script
 reads metric-compatible open fonts (same advance widths as the fonts themes name)
@@ -7,7 +7,7 @@ advance widths of the characters a curriculum uses (Basic Latin, Latin-1, Latin
 Extended-A, general punctuation, a few symbols) for the regular and bold faces,
 plus a default width for anything else.
 
-    python tools/make_font_metrics.py            # writes hrdeck/fontdata/*.json
+    python tools/make_font_metrics.py            # writes hrdeck/textfit/fontdata/*.json
 
 Debian/Ubuntu packages: fonts-crosextra-carlito, fonts-liberation2, fonts-dejavu-core.
 DejaVu Sans is not metric-compatible with Verdana, only close (a little narrower):
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-OUT = Path(__file__).resolve().parent.parent / "hrdeck" / "fontdata"
+OUT = Path(__file__).resolve().parent.parent / "hrdeck" / "textfit" / "fontdata"
 CARLITO = "/usr/share/fonts/truetype/crosextra/Carlito-{}.ttf"
 LIBERATION = "/usr/share/fonts/truetype/liberation2/Liberation{}-{}.ttf"
 

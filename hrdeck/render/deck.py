@@ -3,7 +3,7 @@
 The steps: open the theme's template (or python-pptx's default) and drop any slides
 it carries; size it and apply the palette and fonts; fit a plan that was not fitted
 (a plan from ``build_plan`` already chose its text sizes and continuation slides for
-the theme; one made by hand is fitted here with :func:`hrdeck.fitslides.fit_deck`);
+the theme; one made by hand is fitted here with :func:`hrdeck.plan.fit.fit_deck`);
 then, for every plan slide, add a slide from its
 named layout, its footer / number / logo, its content and its speaker notes; finally
 save reproducibly.
@@ -19,16 +19,16 @@ from pptx.shapes.placeholder import NotesSlidePlaceholder
 from pptx.slide import NotesSlide, Slide
 from pptx.text.text import TextFrame
 
-from hrdeck.deckplan import DeckPlan, SlidePlan
 from hrdeck.errors import ContentError
+from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.render import chrome
-from hrdeck.render.fit import fit_rules
 from hrdeck.render.layouts import find_layout, layout_name, ph_element
 from hrdeck.render.master import apply_theme, resize
+from hrdeck.render.measure import fit_rules
 from hrdeck.render.package import PartFactory, reproducible_bytes
 from hrdeck.render.slides import RENDERERS, SlideContext
 from hrdeck.render.text import TextStyle, fill, tag_language
-from hrdeck.theme import Theme
+from hrdeck.theme.load import Theme
 
 NO_CHROME = ("title",)
 NO_LOGO = ("title", "section", "closing")
@@ -38,7 +38,7 @@ _SP = qn("p:sp")
 def render_deck(plan: DeckPlan, theme: Theme) -> bytes:
     """The .pptx file for `plan` in `theme`, as bytes (same inputs, same bytes)."""
     if not plan.fitted:
-        from hrdeck.fitslides import fit_deck
+        from hrdeck.plan.fit import fit_deck
 
         plan = fit_deck(plan, fit_rules(theme), [])
     prs = open_presentation(theme)

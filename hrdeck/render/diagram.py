@@ -24,11 +24,11 @@ from pptx.shapes.shapetree import GroupShapes
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
-from hrdeck.deckplan import PlanDiagram, PlanEdge, PlanNode
+from hrdeck.plan.types import PlanDiagram, PlanEdge, PlanNode
 from hrdeck.render.layouts import Box, set_alt
 from hrdeck.render.shapes import drop_style
 from hrdeck.render.text import TextStyle, fill, plain, rgb
-from hrdeck.theme import Theme
+from hrdeck.theme.load import Theme
 
 NODE_PT = 18
 EDGE_PT = 18

@@ -41,8 +41,8 @@ from pptx.shapes.shapetree import SlideShapes
 from pptx.slide import NotesSlide, Slide, SlideLayout
 from pptx.util import Length
 
-from hrdeck.deckplan import DeckPlan
 from hrdeck.errors import UsageError
+from hrdeck.plan.types import DeckPlan
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can carry
 _ZIP_LATEST = dt.datetime(2107, 12, 31, 23, 59, 58)

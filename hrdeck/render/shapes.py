@@ -18,12 +18,12 @@ from pptx.shapes.connector import Connector
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
-from hrdeck.deckplan import Block, Para
-from hrdeck.render.fit import fit_size, text_height
+from hrdeck.plan.types import Block, Para
 from hrdeck.render.layouts import Box, box_of, place
 from hrdeck.render.master import blend
+from hrdeck.render.measure import fit_size, text_height
 from hrdeck.render.text import TextStyle, fill, plain, rgb
-from hrdeck.theme import Theme
+from hrdeck.theme.load import Theme
 
 BAND_HEIGHT = Inches(0.6)
 # PowerPoint's "Mark as decorative" (Office 2019+): screen readers skip the shape.

@@ -21,10 +21,9 @@ from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide
 from pptx.util import Emu, Inches
 
-from hrdeck.deckplan import DeckPlan, Para, Run, SlidePlan
+from hrdeck.plan.types import DeckPlan, Para, Run, SlidePlan
 from hrdeck.render import diagram as diagrams
 from hrdeck.render import shapes
-from hrdeck.render.fit import BODY_SIZES, area_of, fit_in
 from hrdeck.render.layouts import (
     Box,
     box_of,
@@ -36,9 +35,10 @@ from hrdeck.render.layouts import (
     text_placeholders,
     title_placeholder,
 )
+from hrdeck.render.measure import BODY_SIZES, area_of, fit_in
 from hrdeck.render.package import PartFactory
 from hrdeck.render.text import TextStyle, fill, plain, rgb
-from hrdeck.theme import Theme
+from hrdeck.theme.load import Theme
 
 TITLE_SIZES = (36, 32, 28)
 COVER_TITLE_SIZES = (40, 36, 32)

@@ -27,10 +27,10 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation
 from pptx.slide import SlideLayout
 
+from hrdeck.curriculum.model import Loc
 from hrdeck.diagnostics import Diagnostic, error, warning
 from hrdeck.errors import ContentError
-from hrdeck.model import Loc
-from hrdeck.theme import SLIDE_KINDS, Theme
+from hrdeck.theme.load import SLIDE_KINDS, Theme
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # a template with photos is a few MiB
 MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
@@ -349,7 +349,7 @@ def inspect_template(path: Path) -> str:
 
 def suggest_mapping(prs: Presentation) -> dict[str, str]:
     """A layout name per slide kind: the stock name if present, else one that fits."""
-    from hrdeck.theme import DEFAULT_LAYOUTS
+    from hrdeck.theme.load import DEFAULT_LAYOUTS
 
     layouts = layouts_by_name(prs)
     mapping = {}

@@ -1,0 +1,1 @@
+"""``hrdeck check``: accessibility checks on any .pptx."""

@@ -1,0 +1,1 @@
+"""The curriculum stage: YAML files -> validated, typed :class:`Curriculum`."""

@@ -1,0 +1,273 @@
+"""Which curriculum a command works on, and agency projects layered over another one.
+
+A curriculum folder holds ``course.yaml``, ``audiences/`` and ``modules/``.  A project
+folder holds ``hrdeck.yaml`` and only what it adds or changes: ``extends: builtin``
+(or a path) names the curriculum underneath; a module or audience with the id of one
+below replaces it, a new one is added, and ``course:`` changes course fields such as
+the title or presenter.  Every document keeps its own file, so diagnostics name the
+layer where a problem is.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from hrdeck.curriculum.load import Document, LoadedTree, display_path, load_document, load_tree
+from hrdeck.curriculum.model import Curriculum, Module, Presenter
+from hrdeck.curriculum.textchars import check_characters
+from hrdeck.diagnostics import Diagnostic, error, has_errors, sort_diagnostics
+from hrdeck.errors import UsageError
+from hrdeck.paths import builtin_curriculum
+
+PROJECT_FILE = "hrdeck.yaml"
+MAX_LAYERS = 8
+
+
+@dataclass(frozen=True)
+class ProjectSettings:
+    """What hrdeck.yaml says beyond content: the default theme and audiences."""
+
+    folder: Path
+    theme: str | None = None
+    audiences: tuple[str, ...] = ()
+
+
+def find_curriculum(given: Path | None, cwd: Path) -> Path:
+    """The folder given, else the current folder if it holds a curriculum, else the built-in one."""
+    if given is not None:
+        return given
+    if (cwd / "course.yaml").is_file() or (cwd / PROJECT_FILE).is_file():
+        return cwd
+    return builtin_curriculum()
+
+
+def is_project(root: Path) -> bool:
+    return (root / PROJECT_FILE).is_file()
+
+
+def validate_project(root: Path) -> tuple[Curriculum | None, list[Diagnostic]]:
+    """Load and validate the curriculum or project at ``root``; the model only when error-free.
+
+    Language-linter findings come back as warnings alongside the validation
+    diagnostics, so editors see both at once.
+    """
+    from hrdeck.curriculum.validate import validate_tree
+    from hrdeck.lint.walk import lint_tree
+
+    if not root.is_dir():
+        raise UsageError(f"{root} is not a curriculum folder (it should hold course.yaml)")
+    tree, overrides, problems = load_layers(root)
+    curriculum, problems = validate_tree(tree, problems)
+    if curriculum is None or has_errors(problems):
+        return None, problems
+    own_modules = frozenset(
+        key for doc in tree.modules if doc.layer_root == root and (key := _module_key(doc))
+    )
+    curriculum = apply_course_overrides(curriculum, overrides, own_modules)
+    findings = [_as_warning(d) for d in lint_tree(tree)]
+    return curriculum, sort_diagnostics([*problems, *findings])
+
+
+def _as_warning(finding: Diagnostic) -> Diagnostic:
+    """Language errors block lint, not a build: validate reports them as warnings."""
+    severity = "warning" if finding.severity == "error" else finding.severity
+    return dataclasses.replace(finding, severity=severity)
+
+
+def project_settings(root: Path) -> ProjectSettings | None:
+    """The theme and audiences named in ``root/hrdeck.yaml`` (None for a plain curriculum)."""
+    if not is_project(root):
+        return None
+    document, _ = load_document(root / PROJECT_FILE, None)
+    data = document.data if isinstance(document.data, dict) else {}
+    theme = data.get("theme")
+    audiences = data.get("audiences")
+    return ProjectSettings(
+        folder=root,
+        theme=theme if isinstance(theme, str) else None,
+        audiences=tuple(a for a in audiences if isinstance(a, str))
+        if isinstance(audiences, list)
+        else (),
+    )
+
+
+# -- layers ---------------------------------------------------------------------------
+
+
+def load_layers(root: Path) -> tuple[LoadedTree, dict[str, Any], list[Diagnostic]]:
+    """The merged tree of ``root`` and every layer below it, course overrides, problems."""
+    return _load_layers(root, depth=0, seen=())
+
+
+def _load_layers(
+    root: Path, depth: int, seen: tuple[Path, ...]
+) -> tuple[LoadedTree, dict[str, Any], list[Diagnostic]]:
+    if not is_project(root):
+        tree, problems = load_tree(root)
+        return _mark_layer(tree, root), {}, problems
+    project, problems = load_document(root / PROJECT_FILE, None)
+    problems += project_schema_diagnostics(project) + check_characters(project)
+    data = project.data if isinstance(project.data, dict) else {}
+    base_root, base_problems = _base_root(project, data, root, depth, seen)
+    problems += base_problems
+    if base_root is None:
+        overlay, found = load_tree(root) if (root / "course.yaml").is_file() else _empty(root)
+        return _mark_layer(overlay, root), {}, problems + found
+    base, base_overrides, found = _load_layers(base_root, depth + 1, (*seen, root.resolve()))
+    overlay, overlay_found = _load_overlay(root)
+    overrides = {**base_overrides, **_dict(data.get("course"))}
+    return merge_trees(base, overlay), overrides, problems + found + overlay_found
+
+
+def _base_root(
+    project: Document, data: dict[str, Any], root: Path, depth: int, seen: tuple[Path, ...]
+) -> tuple[Path | None, list[Diagnostic]]:
+    extends = data.get("extends", "builtin")
+    if not isinstance(extends, str):
+        return None, []  # the schema check reports it
+    base = builtin_curriculum() if extends == "builtin" else (root / extends)
+    loc = project.smap.value(("extends",))
+    if not base.is_dir():
+        message = f"'extends' names {extends}, which is not a folder"
+        hint = "use 'builtin' or a path to a curriculum folder, relative to hrdeck.yaml"
+        return None, [error(loc, "missing-base", message, hint)]
+    if base.resolve() in (*seen, root.resolve()) or depth >= MAX_LAYERS:
+        message = f"'extends' goes round in a circle or too deep (over {MAX_LAYERS} layers)"
+        return None, [error(loc, "extends-cycle", message)]
+    return base, []
+
+
+def _empty(root: Path) -> tuple[LoadedTree, list[Diagnostic]]:
+    return LoadedTree(root, display_path(root), None, course=None), []
+
+
+def _load_overlay(root: Path) -> tuple[LoadedTree, list[Diagnostic]]:
+    """A project's own files; its course.yaml is optional (the base provides one)."""
+    tree, problems = load_tree(root)
+    if not (root / "course.yaml").is_file():
+        problems = [d for d in problems if d.code != "missing-file"]
+    return _mark_layer(tree, root), problems
+
+
+def _mark_layer(tree: LoadedTree, root: Path) -> LoadedTree:
+    for doc in [tree.course, *tree.audiences, *tree.modules]:
+        if doc is not None and doc.layer_root is None:
+            doc.layer_root = root
+    return tree
+
+
+def merge_trees(base: LoadedTree, overlay: LoadedTree) -> LoadedTree:
+    """``overlay``'s documents replace ``base``'s of the same id; new ones are added."""
+    return LoadedTree(
+        root=base.root,
+        display_root=overlay.display_root,
+        display_base=overlay.display_base,
+        course=overlay.course or base.course,
+        audiences=_merge_docs(base.audiences, overlay.audiences, key=_audience_key),
+        modules=_merge_docs(base.modules, overlay.modules, key=_module_key),
+    )
+
+
+def _module_key(doc: Document) -> str | None:
+    data = doc.data
+    value = data.get("id") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _audience_key(doc: Document) -> str | None:
+    return doc.path.stem
+
+
+def _merge_docs(base: list[Document], overlay: list[Document], key: Any) -> list[Document]:
+    replaced = {key(doc) for doc in overlay} - {None}
+    return [doc for doc in base if key(doc) not in replaced] + list(overlay)
+
+
+def _dict(value: object) -> dict[str, Any]:
+    return dict(value) if isinstance(value, dict) else {}
+
+
+# -- hrdeck.yaml ----------------------------------------------------------------------
+
+
+@cache
+def project_schema() -> dict[str, Any]:
+    """project.schema.json with ``course`` checked like course.yaml (no field required)."""
+    from hrdeck.curriculum.validate import schema
+
+    course = {k: v for k, v in schema("course").items() if k not in ("$schema", "$id")}
+    course["required"] = []
+    course["properties"] = {k: v for k, v in course["properties"].items() if k != "outline"}
+    merged = dict(schema("project"))
+    merged["properties"] = {**merged["properties"], "course": course}
+    return merged
+
+
+def project_schema_diagnostics(document: Document) -> list[Diagnostic]:
+    if not document.ok:
+        return []
+    from hrdeck.curriculum.schemafast import Unsupported, is_valid
+
+    try:
+        if is_valid(project_schema(), document.data):
+            return []
+    except Unsupported:
+        pass
+    from jsonschema import Draft202012Validator
+
+    from hrdeck.curriculum.validate import explain
+
+    errors = Draft202012Validator(project_schema()).iter_errors(document.data)
+    return [d for err in errors for d in explain(err, document.smap)]
+
+
+def apply_course_overrides(
+    curriculum: Curriculum, overrides: dict[str, Any], own_modules: frozenset[str] = frozenset()
+) -> Curriculum:
+    """The curriculum with hrdeck.yaml's ``course:`` fields in place of the base's.
+
+    A new title or subtitle also goes on the cover, and a new presenter on the closing
+    slide: the base's title module names its own title (per audience) and its closing
+    module may list its presenter's contacts, which would hide the agency's.  Modules
+    the project writes itself (ids in ``own_modules``) are left as written.
+    """
+    if not overrides:
+        return curriculum
+    modules = tuple(
+        m if m.id in own_modules else _follow_course(m, overrides) for m in curriculum.modules
+    )
+    curriculum = dataclasses.replace(curriculum, modules=modules)
+    course = curriculum.course
+    changes: dict[str, Any] = {
+        k: str(overrides[k])
+        for k in ("id", "title", "subtitle", "language", "date")
+        if k in overrides
+    }
+    if "presenter" in overrides:
+        changes["presenter"] = _presenter(overrides["presenter"])
+    return dataclasses.replace(curriculum, course=dataclasses.replace(course, **changes))
+
+
+def _follow_course(module: Module, overrides: dict[str, Any]) -> Module:
+    """A base's cover or closing module showing the project's course fields."""
+    if module.kind == "title":
+        title = str(overrides.get("title", "")) or module.title
+        subtitle = str(overrides.get("subtitle", "")) or module.subtitle
+        return dataclasses.replace(module, title=title, subtitle=subtitle)
+    if module.kind == "closing" and "presenter" in overrides:
+        return dataclasses.replace(module, lines=())  # the plan falls back to the presenter
+    return module
+
+
+def _presenter(data: dict[str, Any]) -> Presenter:
+    email = data.get("email", ())
+    return Presenter(
+        name=data["name"],
+        credentials=data.get("credentials"),
+        organization=data.get("organization"),
+        email=(email,) if isinstance(email, str) else tuple(email),
+    )

@@ -1,0 +1,1 @@
+"""The language linter: stigmatizing terms in curriculum text, by audience."""

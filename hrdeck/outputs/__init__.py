@@ -1,0 +1,1 @@
+"""Everything written from a deck plan besides the deck: guide, outline, JSON and Markdown."""

@@ -1,0 +1,223 @@
+"""The facilitator guide, written from a deck plan, as Markdown or one HTML file.
+
+Both forms carry the same parts, in order: a heading (course, audience, date,
+presenter), the learning objectives, an agenda table with clock start times and the
+total, then every slide (number, title, minutes, its content as talking points and
+its notes), the case discussion questions and the references.  The HTML file is
+self-contained (embedded CSS, no external assets) and prints well: serif 11.5pt,
+page breaks between parts, link addresses shown after links on paper.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from hrdeck.outputs.outline import escape_markdown, minutes_text, paras_markdown, runs_markdown
+from hrdeck.plan.timing import clock
+from hrdeck.plan.types import DeckPlan, Para, Run, SlidePlan
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    start: float
+    title: str
+    minutes: float
+
+
+def agenda_rows(plan: DeckPlan) -> list[AgendaRow]:
+    """One row per module (consecutive slides of one module), with its start time."""
+    rows: list[AgendaRow] = []
+    module, start = None, 0.0
+    for slide in plan.slides:
+        minutes = slide.minutes or 0
+        if slide.module_id == module and rows:
+            rows[-1] = AgendaRow(rows[-1].start, rows[-1].title, rows[-1].minutes + minutes)
+        else:
+            rows.append(AgendaRow(start, slide.module_title or slide.title, minutes))
+        module = slide.module_id
+        start += minutes
+    return rows
+
+
+def _questions(plan: DeckPlan) -> list[tuple[SlidePlan, tuple[Para, ...]]]:
+    return [(s, b.paras) for s in plan.slides if s.kind == "questions" for b in s.blocks]
+
+
+def _references(plan: DeckPlan) -> tuple[Para, ...]:
+    return tuple(p for s in plan.slides for b in s.blocks_with("citation") for p in b.paras)
+
+
+def _subtitle(plan: DeckPlan) -> str:
+    return f"Facilitator guide · {plan.audience_label} · {plan.date} · {plan.presenter}"
+
+
+# --- Markdown --------------------------------------------------------------------------
+
+
+def _slide_md(number: int, slide: SlidePlan) -> list[str]:
+    lines = [f"### {number}. {escape_markdown(slide.title)} ({minutes_text(slide.minutes)})", ""]
+    if slide.subtitle:
+        lines += [f"*{escape_markdown(slide.subtitle)}*", ""]
+    for block in slide.blocks:
+        if block.heading:
+            lines += [f"**{escape_markdown(block.heading)}**", ""]
+        lines += [*paras_markdown(block.paras), ""]
+    if slide.image:
+        lines += [f"*Image:* {escape_markdown(slide.image.alt)}", ""]
+    if slide.diagram:
+        lines += [f"*Diagram:* {escape_markdown(slide.diagram.alt)}", ""]
+    if slide.notes:
+        lines += ["**Notes**", "", *paras_markdown(slide.notes, bullets=False), ""]
+    return lines
+
+
+def guide_markdown(plan: DeckPlan) -> str:
+    """The facilitator guide as Markdown."""
+    lines = [f"# {escape_markdown(plan.course_title)}", "", escape_markdown(_subtitle(plan)), ""]
+    if plan.objectives:
+        lines += ["## Learning objectives", ""]
+        lines += [f"{n}. {escape_markdown(o)}" for n, o in enumerate(plan.objectives, 1)] + [""]
+    lines += ["## Agenda", "", "| Start | Part | Minutes |", "| --- | --- | ---: |"]
+    for row in agenda_rows(plan):
+        lines.append(f"| {clock(row.start)} | {escape_markdown(row.title)} | {row.minutes:g} |")
+    lines += [f"| {clock(plan.total_minutes)} | **Total** | {plan.total_minutes:g} |", ""]
+    lines += ["## Slides", ""]
+    for number, slide in enumerate(plan.slides, start=1):
+        lines += _slide_md(number, slide)
+    for slide, paras in _questions(plan):
+        lines += [f"## {escape_markdown(slide.title)}", "", *paras_markdown(paras), ""]
+    references = _references(plan)
+    if references:
+        lines += ["## References", ""]
+        lines += [line for p in references for line in (runs_markdown(p.runs), "")]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# --- HTML ------------------------------------------------------------------------------
+
+CSS = """
+body { font: 11.5pt/1.45 Georgia, "Times New Roman", serif; max-width: 46em;
+       margin: 2em auto; padding: 0 1em; color: #1a1a1a; }
+h1, h2, h3 { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 1.2; }
+h1 { font-size: 20pt; margin-bottom: 0.2em; }
+h2 { font-size: 15pt; border-bottom: 1px solid #999; padding-bottom: 0.2em; margin-top: 2em; }
+h3 { font-size: 12.5pt; margin: 1.6em 0 0.4em; }
+.meta { color: #444; margin-top: 0; }
+.minutes { font-weight: normal; color: #555; }
+.label { font-weight: bold; margin: 0.6em 0 0.2em; }
+ul { margin: 0.2em 0 0.6em; padding-left: 1.4em; }
+.notes { background: #f4f4f0; border-left: 3px solid #888; padding: 0.4em 0.9em; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border-bottom: 1px solid #ccc; padding: 0.25em 0.5em; text-align: left; }
+td.num, th.num { text-align: right; }
+tr.total td { font-weight: bold; border-top: 2px solid #333; }
+code { font-family: Menlo, Consolas, monospace; font-size: 0.92em; }
+.refs p { padding-left: 2em; text-indent: -2em; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  h2 { page-break-before: always; break-before: page; }
+  h2.first { page-break-before: avoid; break-before: avoid; }
+  h3, .label { page-break-after: avoid; break-after: avoid; }
+  section.slide { page-break-inside: avoid; break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  a[href^="http"]::after, a[href^="mailto"]::after { content: " <" attr(href) ">";
+      font-size: 0.85em; word-break: break-all; }
+}
+"""
+
+
+def run_html(run: Run) -> str:
+    text = escape(run.text)
+    if run.code:
+        text = f"<code>{text}</code>"
+    if run.italic:
+        text = f"<em>{text}</em>"
+    if run.bold:
+        text = f"<strong>{text}</strong>"
+    if run.link:
+        text = f'<a href="{escape(run.link)}">{text}</a>'
+    return text
+
+
+def runs_html(runs: tuple[Run, ...]) -> str:
+    return "".join(run_html(run) for run in runs)
+
+
+def paras_html(paras: tuple[Para, ...], bullets: bool = True) -> str:
+    """Level-0 paragraphs as <p> (unless ``bullets``), the rest as nested <ul> lists."""
+    out: list[str] = []
+    depth = 0
+    for para in paras:
+        want = para.level + (1 if bullets else 0)
+        while depth < want:
+            out.append("<ul>")
+            depth += 1
+        while depth > want:
+            out.append("</ul>")
+            depth -= 1
+        tag = "li" if depth else "p"
+        out.append(f"<{tag}>{runs_html(para.runs)}</{tag}>")
+    out += ["</ul>"] * depth
+    return "\n".join(out)
+
+
+def _slide_html(number: int, slide: SlidePlan) -> str:
+    minutes = f' <span class="minutes">({escape(minutes_text(slide.minutes))})</span>'
+    parts = [f'<section class="slide"><h3>{number}. {escape(slide.title)}{minutes}</h3>']
+    if slide.subtitle:
+        parts.append(f"<p><em>{escape(slide.subtitle)}</em></p>")
+    for block in slide.blocks:
+        if block.heading:
+            parts.append(f'<p class="label">{escape(block.heading)}</p>')
+        parts.append(paras_html(block.paras))
+    if slide.image:
+        parts.append(f"<p><em>Image:</em> {escape(slide.image.alt)}</p>")
+    if slide.diagram:
+        parts.append(f"<p><em>Diagram:</em> {escape(slide.diagram.alt)}</p>")
+    if slide.notes:
+        notes = paras_html(slide.notes, bullets=False)
+        parts.append(f'<div class="notes"><p class="label">Notes</p>\n{notes}</div>')
+    return "\n".join([*parts, "</section>"])
+
+
+def _agenda_html(plan: DeckPlan) -> str:
+    rows = [
+        f'<tr><td>{clock(r.start)}</td><td>{escape(r.title)}</td><td class="num">{r.minutes:g}'
+        "</td></tr>"
+        for r in agenda_rows(plan)
+    ]
+    total = (
+        f'<tr class="total"><td>{clock(plan.total_minutes)}</td><td>Total</td>'
+        f'<td class="num">{plan.total_minutes:g}</td></tr>'
+    )
+    head = '<tr><th>Start</th><th>Part</th><th class="num">Minutes</th></tr>'
+    return "\n".join(["<table>", head, *rows, total, "</table>"])
+
+
+def guide_html(plan: DeckPlan) -> str:
+    """The facilitator guide as one self-contained, printable HTML file."""
+    body = [
+        f"<h1>{escape(plan.course_title)}</h1>",
+        f'<p class="meta">{escape(_subtitle(plan))}</p>',
+    ]
+    if plan.objectives:
+        items = "".join(f"<li>{escape(o)}</li>" for o in plan.objectives)
+        body += ['<h2 class="first">Learning objectives</h2>', f"<ol>{items}</ol>"]
+    agenda = "<h2>Agenda</h2>" if plan.objectives else '<h2 class="first">Agenda</h2>'
+    body += [agenda, _agenda_html(plan), "<h2>Slides</h2>"]
+    body += [_slide_html(n, s) for n, s in enumerate(plan.slides, start=1)]
+    for slide, paras in _questions(plan):
+        body += [f"<h2>{escape(slide.title)}</h2>", paras_html(paras)]
+    references = _references(plan)
+    if references:
+        refs = "\n".join(f"<p>{runs_html(p.runs)}</p>" for p in references)
+        body += ["<h2>References</h2>", f'<div class="refs">{refs}</div>']
+    title = escape(f"{plan.course_title} — facilitator guide ({plan.audience_label})")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(plan.language)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )

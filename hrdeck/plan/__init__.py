@@ -1,0 +1,1 @@
+"""The plan stage: a tailored curriculum -> :class:`~hrdeck.plan.types.DeckPlan` (no pptx)."""

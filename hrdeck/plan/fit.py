@@ -1,0 +1,275 @@
+"""Fit every slide's text: choose a size per block, split what won't fit, report both.
+
+For each slide whose text boxes :class:`~hrdeck.textfit.measure.FitRules` describes:
+
+1. the body is set at the largest size that fits (28 pt down to 18 pt, never less;
+   reference lists always at 20 pt); below 20 pt the slide is reported
+   (``warning[text-shrunk]``) with the YAML location of the slide;
+2. if it does not fit even at 18 pt, it is split onto continuation slides,
+   "<title> (cont.)" or "<title> (cont., 2 of 3)", at the largest size that needs no
+   more slides than 18 pt would, balanced so the parts are of even length, and
+   reported (``warning[text-split]``).  The first
+   part keeps the notes; each continuation gets a short note saying what it
+   continues; the slide's minutes are shared out in half minutes.  Myth and
+   comparison slides split panel by panel (the myth is repeated beside the rest of
+   its fact).  Reference lists paginate by design and are not reported;
+3. titles get the largest title size that fits; one too long even at the smallest
+   size is reported (``warning[title-too-long]``).
+
+``--strict`` turns these warnings into a failed build, like every other warning.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from hrdeck.diagnostics import Diagnostic, warning
+from hrdeck.plan.timing import spread
+from hrdeck.plan.types import DeckPlan, Para, Run, SlidePlan
+from hrdeck.textfit.measure import (
+    BODY_SIZES,
+    MIN_BODY_PT,
+    FitRules,
+    TextArea,
+    fit_size,
+    split_paras,
+)
+from hrdeck.textfit.metrics import FontMetrics, metrics_for
+
+QUIET_PT = 20  # 28 down to 20 pt is the normal range (the master's levels run 28/24/20)
+REFERENCE_SIZES = (20,)
+PAGINATED = frozenset({"references"})
+SINGLE = {
+    "agenda": "body",
+    "bullets": "body",
+    "questions": "body",
+    "resources": "body",
+    "references": "citation",
+    "case": "narrative",
+}
+PANELS = {"myth": ("myth", "fact"), "comparison": ("left", "right")}
+REPEATED = frozenset({"myth"})  # a panel shown again beside the rest of the other
+TITLE_SIZES = (36, 32, 28)
+COVER_TITLE_SIZES = (40, 36, 32)
+COVERS = frozenset({"title", "section", "closing"})
+
+
+def fit_slides(
+    slides: Sequence[SlidePlan], rules: FitRules, diagnostics: list[Diagnostic]
+) -> list[SlidePlan]:
+    """Every slide with block sizes chosen, long ones split into continuations."""
+    metrics = _body_metrics(rules, diagnostics)
+    fitted: list[SlidePlan] = []
+    for slide in slides:
+        fitted.extend(fit_slide(slide, rules, metrics, diagnostics))
+    return fitted
+
+
+def fit_deck(plan: DeckPlan, rules: FitRules, diagnostics: list[Diagnostic]) -> DeckPlan:
+    """A whole plan fitted (for plans not made by ``build_plan``, e.g. by hand)."""
+    slides = fit_titles(fit_slides(plan.slides, rules, diagnostics), rules, diagnostics)
+    return dataclasses.replace(plan, slides=tuple(slides), fitted=True)
+
+
+def _body_metrics(rules: FitRules, diagnostics: list[Diagnostic]) -> FontMetrics:
+    metrics, exact = metrics_for(rules.body_font)
+    if not exact:
+        diagnostics.append(_stand_in(rules, rules.body_font, metrics))
+    return metrics
+
+
+def _stand_in(rules: FitRules, font: str, metrics: FontMetrics) -> Diagnostic:
+    return Diagnostic(
+        rules.font_loc,
+        "info",
+        "font-metrics",
+        f"no metrics for font {font!r}; text is fitted with {metrics.family}'s, a little widened",
+        "use a font hrdeck knows (Calibri, Arial, Times New Roman, Verdana ...) for an exact fit",
+    )
+
+
+def fit_slide(
+    slide: SlidePlan, rules: FitRules, metrics: FontMetrics, diagnostics: list[Diagnostic]
+) -> list[SlidePlan]:
+    roles = _roles(slide)
+    key = "body+image" if slide.kind == "bullets" and slide.image is not None else None
+    areas = [rules.area(slide.kind, key or role) for role in roles]
+    if not roles or any(a is None for a in areas) or not any(_paras(slide, r) for r in roles):
+        return [slide]
+    sizes = REFERENCE_SIZES if slide.kind == "references" else BODY_SIZES
+    together = [(_paras(slide, r), a) for r, a in zip(roles, areas, strict=True) if a]
+    size = min((fit_size(p, a, sizes, metrics) or 0 for p, a in together), default=0)
+    if size:
+        if size < QUIET_PT and slide.kind not in PAGINATED:
+            diagnostics.append(_shrunk(slide, size))
+        return [_sized(slide, roles, size)]
+    return _split(slide, roles, together, sizes, metrics, diagnostics)
+
+
+def _roles(slide: SlidePlan) -> tuple[str, ...]:
+    if slide.kind in SINGLE:
+        return (SINGLE[slide.kind],)
+    return PANELS.get(slide.kind, ())
+
+
+def _paras(slide: SlidePlan, role: str) -> tuple[Para, ...]:
+    return tuple(p for b in slide.blocks_with(role) for p in b.paras)
+
+
+def _sized(slide: SlidePlan, roles: Sequence[str], size: float) -> SlidePlan:
+    blocks = tuple(
+        dataclasses.replace(b, size_pt=size) if b.role in roles else b for b in slide.blocks
+    )
+    return dataclasses.replace(slide, blocks=blocks)
+
+
+def _split(
+    slide: SlidePlan,
+    roles: Sequence[str],
+    together: list[tuple[tuple[Para, ...], TextArea]],
+    sizes: Sequence[float],
+    metrics: FontMetrics,
+    diagnostics: list[Diagnostic],
+) -> list[SlidePlan]:
+    floor = sizes[-1]
+    count = max(len(split_paras(p, a, floor, metrics)) for p, a in together)
+    size = next(
+        s for s in sizes if max(len(split_paras(p, a, s, metrics)) for p, a in together) <= count
+    )
+    count = max(len(split_paras(p, a, size, metrics)) for p, a in together)
+    chunks = [balanced(p, a, size, metrics, count) for p, a in together]
+    if slide.kind not in PAGINATED:
+        diagnostics.append(_split_warning(slide, count))
+    return [
+        _part(
+            slide,
+            roles,
+            [_chunk(c, i, role) for c, role in zip(chunks, roles, strict=True)],
+            size,
+            (i, count),
+        )
+        for i in range(count)
+    ]
+
+
+def balanced(
+    paras: Sequence[Para], area: TextArea, size: float, metrics: FontMetrics, count: int
+) -> list[tuple[Para, ...]]:
+    """`paras` split into at most `count` chunks of even height: the box is made
+    shorter while the split still needs no more chunks (no lone item on the last)."""
+    best = split_paras(paras, area, size, metrics)
+    for step in range(1, 10):
+        shorter = dataclasses.replace(area, height_pt=area.height_pt * (1 - step * 0.05))
+        chunks = split_paras(paras, shorter, size, metrics)
+        if len(chunks) > count:
+            break
+        best = chunks
+    return best
+
+
+def _chunk(chunks: list[tuple[Para, ...]], index: int, role: str) -> tuple[Para, ...]:
+    if index < len(chunks):
+        return chunks[index]
+    return chunks[-1] if role in REPEATED else ()
+
+
+def _part(
+    slide: SlidePlan,
+    roles: Sequence[str],
+    parts: list[tuple[Para, ...]],
+    size: float,
+    position: tuple[int, int],
+) -> SlidePlan:
+    index, count = position
+    by_role = dict(zip(roles, parts, strict=True))
+    blocks, done = [], set()
+    for block in slide.blocks:
+        if block.role not in by_role:
+            blocks.append(block)
+        elif block.role not in done:
+            done.add(block.role)
+            blocks.append(dataclasses.replace(block, paras=by_role[block.role], size_pt=size))
+    minutes = None if slide.minutes is None else _shares(slide, count)[index]
+    if index == 0:
+        return dataclasses.replace(slide, blocks=tuple(blocks), minutes=minutes)
+    return dataclasses.replace(
+        slide,
+        title=continued_title(slide.title, index, count),
+        blocks=tuple(blocks),
+        minutes=minutes,
+        notes=(_continued_note(slide.title, index, count),),
+    )
+
+
+def _shares(slide: SlidePlan, count: int) -> list[float]:
+    """The slide's minutes in half minutes over `count` parts, the larger shares first
+    (a paginated reference list keeps its time on its first slide)."""
+    weights = [1.0] + [0.0 if slide.kind in PAGINATED else 1.0] * (count - 1)
+    return sorted(spread(slide.minutes or 0.0, weights), reverse=True)
+
+
+def continued_title(title: str, index: int, count: int) -> str:
+    """'References (cont.)' for the second of two; 'References (cont., 3 of 4)'."""
+    return f"{title} (cont.)" if count == 2 else f"{title} (cont., {index + 1} of {count})"
+
+
+def _continued_note(title: str, index: int, count: int) -> Para:
+    text = (
+        f"Continued from the previous slide: “{title}”, part {index + 1} of {count}. "
+        "The notes on the first part cover this slide too."
+    )
+    return Para((Run(text),))
+
+
+def _shrunk(slide: SlidePlan, size: float) -> Diagnostic:
+    return warning(
+        slide.source,
+        "text-shrunk",
+        f"the text of slide '{slide.title}' is set at {size:g} pt to fit "
+        f"(usually {BODY_SIZES[0]}–{QUIET_PT} pt)",
+        "shorten the text, or move some of it to a slide of its own",
+    )
+
+
+def _split_warning(slide: SlidePlan, count: int) -> Diagnostic:
+    return warning(
+        slide.source,
+        "text-split",
+        f"the text of slide '{slide.title}' does not fit even at {MIN_BODY_PT} pt; "
+        f"it continues on {count - 1} more slide{'s' if count > 2 else ''}",
+        "shorten the text, or split it into slides of its own in the YAML",
+    )
+
+
+# --- titles ------------------------------------------------------------------------------
+
+
+def fit_titles(
+    slides: Sequence[SlidePlan], rules: FitRules, diagnostics: list[Diagnostic]
+) -> list[SlidePlan]:
+    """Every slide with its title size chosen (the largest that fits its title box)."""
+    metrics, _ = metrics_for(rules.heading_font)
+    return [_fit_title(s, rules, metrics, diagnostics) for s in slides]
+
+
+def _fit_title(
+    slide: SlidePlan, rules: FitRules, metrics: FontMetrics, diagnostics: list[Diagnostic]
+) -> SlidePlan:
+    area = rules.area(slide.kind, "title")
+    if area is None:
+        return slide
+    sizes = COVER_TITLE_SIZES if slide.kind in COVERS else TITLE_SIZES
+    title = (Para((Run(slide.title),)),)
+    size = fit_size(title, area, sizes, metrics)
+    if size is None:
+        size = sizes[-1]
+        diagnostics.append(
+            warning(
+                slide.source,
+                "title-too-long",
+                f"the title '{slide.title}' does not fit its box even at {size} pt",
+                "shorten the title to two lines at most",
+            )
+        )
+    return dataclasses.replace(slide, title_pt=size)

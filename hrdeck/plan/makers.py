@@ -1,0 +1,395 @@
+"""Slide makers: one small function per module kind, tailored module -> draft slides.
+
+Each maker returns :class:`Draft` slides carrying their authored notes (no timing yet)
+and a weight (its share of the module's minutes); :mod:`hrdeck.plan.build` then times,
+numbers and checks the whole deck.  The ``MAKERS`` table maps kind -> maker.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from hrdeck.curriculum.model import (
+    NOWHERE,
+    Citation,
+    Image,
+    Item,
+    Loc,
+    Module,
+    Presenter,
+    Side,
+    Slide,
+)
+from hrdeck.diagnostics import Diagnostic, warning
+from hrdeck.plan.citations import format_citation, in_text, sort_key
+from hrdeck.plan.markup import parse_blocks, parse_inline, plain
+from hrdeck.plan.timing import minutes_label
+from hrdeck.plan.types import (
+    Block,
+    Para,
+    PlanDiagram,
+    PlanEdge,
+    PlanImage,
+    PlanNode,
+    Run,
+    SlidePlan,
+)
+from hrdeck.tailor import Tailored, TailoredModule
+
+# Module kinds left out of the generated agenda list.
+NOT_ON_AGENDA = frozenset({"title", "agenda", "closing"})
+
+
+@dataclass(frozen=True)
+class Draft:
+    slide: SlidePlan
+    weight: float = 1.0  # share of the module's minutes
+    authored: bool = True  # has notes written by an editor
+
+
+@dataclass
+class Context:
+    tailored: Tailored
+    diagnostics: list[Diagnostic]
+    citations: dict[str, Citation]
+
+    def inline(self, text: str, loc: Loc) -> tuple[Run, ...]:
+        return parse_inline(text, loc, self.diagnostics)
+
+    def blocks(self, text: str, loc: Loc) -> tuple[Para, ...]:
+        return parse_blocks(text, loc, self.diagnostics)
+
+    def sources(self, keys: Iterable[str]) -> tuple[Para, ...]:
+        """A 'Sources:' line naming the cited works in APA in-text form."""
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return ()
+        names = [in_text(self.citations[k]) if k in self.citations else k for k in keys]
+        return (Para((Run("Sources: ", bold=True), Run("; ".join(names) + "."))),)
+
+
+def _str(value: object) -> str:
+    """A tailored Text is a str; ``None`` (an optional field left out) is ''."""
+    return value if isinstance(value, str) else ""
+
+
+def _labelled(label: str, paras: tuple[Para, ...]) -> tuple[Para, ...]:
+    return (Para((Run(label, bold=True),)), *paras) if paras else ()
+
+
+def _list(ctx: Context, texts: object, loc: Loc) -> tuple[Para, ...]:
+    """Level-1 paragraphs from a tailored list of Text (a tuple of str)."""
+    if not isinstance(texts, tuple):
+        return ()
+    return tuple(Para(ctx.inline(_str(t), loc), 1) for t in texts if _str(t))
+
+
+def _items(ctx: Context, items: tuple[Item, ...], level: int = 0) -> tuple[Para, ...]:
+    paras: list[Para] = []
+    for item in items:
+        paras.append(Para(ctx.inline(_str(item.text), item.loc), level))
+        paras.extend(_items(ctx, item.items, level + 1))
+    return tuple(paras)
+
+
+def month_year(iso: str) -> str:
+    """'2021-11-17' -> 'November 2021' (anything unparsable is shown as written)."""
+    try:
+        return date.fromisoformat(iso).strftime("%B %Y")
+    except ValueError:
+        return iso
+
+
+def _facts(ctx: Context, slide: Slide) -> tuple[Para, ...]:
+    return tuple(
+        Para((*ctx.inline(_str(f.claim), f.loc), Run(f" (as of {month_year(f.as_of)})")))
+        for f in slide.facts
+    )
+
+
+def _image(ctx: Context, image: Image | None) -> PlanImage | None:
+    if image is None:
+        return None
+    path = Path(image.path)
+    if not path.is_absolute():
+        path = Path(ctx.tailored.root) / path
+    if not path.is_file():
+        ctx.diagnostics.append(
+            warning(
+                image.loc,
+                "missing-image",
+                f"image '{image.path}' not found; slide shown without it",
+                "paths are relative to the curriculum folder, e.g. images/kit.png",
+            )
+        )
+        return None
+    return PlanImage(str(path.resolve()), plain(_str(image.alt)))
+
+
+def _slide(module: Module, kind: str, title: object, loc: Loc, **fields: Any) -> SlidePlan:
+    source = module.loc if loc == NOWHERE else loc
+    module_title = plain(_str(module.title))
+    return SlidePlan(
+        kind, plain(_str(title)), module.id, source, module_title=module_title, **fields
+    )
+
+
+def _module_notes(ctx: Context, module: Module) -> tuple[Para, ...]:
+    return ctx.blocks(_str(module.notes), module.loc) + ctx.sources(module.cite)
+
+
+# --- slide makers, one per module kind ---------------------------------------------------
+
+
+def _title(ctx: Context, tm: TailoredModule) -> list[Draft]:
+    m, course = tm.module, ctx.tailored.course
+    subtitle = _str(m.subtitle) or course.subtitle
+    block = Block("presenter", _presenter_paras(course.presenter))
+    slide = _slide(
+        m,
+        "title",
+        _str(m.title) or course.title,
+        m.loc,
+        subtitle=subtitle,
+        blocks=(block,),
+        notes=_module_notes(ctx, m),
+    )
+    return [Draft(slide, authored=bool(slide.notes))]
+
+
+def _presenter_paras(presenter: Presenter) -> tuple[Para, ...]:
+    name = ", ".join(p for p in (presenter.name, presenter.credentials) if p)
+    paras = [Para((Run(name),))]
+    if presenter.organization:
+        paras.append(Para((Run(presenter.organization),)))
+    paras += [Para((Run(e, link=f"mailto:{e}"),)) for e in presenter.email]
+    return tuple(paras)
+
+
+def agenda_entries(modules: tuple[TailoredModule, ...]) -> list[tuple[str, float]]:
+    """(title, minutes) per agenda line: a section stands for the modules after it."""
+    entries: list[tuple[str, float]] = []
+    in_section = False
+    for t in modules:
+        if t.module.kind in NOT_ON_AGENDA:
+            in_section = False
+            continue
+        title = plain(_str(t.module.title))
+        if in_section and t.module.kind != "section":
+            entries[-1] = (entries[-1][0], entries[-1][1] + t.minutes)
+        else:
+            entries.append((title, t.minutes))
+        in_section = in_section or t.module.kind == "section"
+    return entries
+
+
+def _agenda(ctx: Context, tm: TailoredModule) -> list[Draft]:
+    m = tm.module
+    listed = agenda_entries(ctx.tailored.modules)
+    paras = [Para((Run(title), Run(f" ({minutes_label(n)})"))) for title, n in listed]
+    total = ctx.tailored.total_minutes
+    paras.append(Para((Run("Total: ", bold=True), Run(minutes_label(total)))))
+    notes = _module_notes(ctx, m) or (
+        Para((Run(f"Walk through today's plan: {len(listed)} parts, {minutes_label(total)}."),)),
+    )
+    slide = _slide(m, "agenda", m.title, m.loc, blocks=(Block("body", tuple(paras)),), notes=notes)
+    return [Draft(slide)]
+
+
+def _section(ctx: Context, tm: TailoredModule) -> list[Draft]:
+    m = tm.module
+    notes = _module_notes(ctx, m)
+    slide = _slide(m, "section", m.title, m.loc, subtitle=_str(m.subtitle) or None, notes=notes)
+    return [Draft(slide, authored=bool(notes))]
+
+
+def _bullets(ctx: Context, tm: TailoredModule) -> list[Draft]:
+    m = tm.module
+    extra = _labelled("Source:", ctx.blocks(_str(m.attribution), m.loc))
+    materials = _labelled("Materials:", _list(ctx, m.materials, m.loc))
+    drafts = []
+    for index, s in enumerate(m.slides):
+        authored = ctx.blocks(_str(s.notes) or _str(m.notes), s.loc)
+        cited = ctx.sources([*s.cite, *(k for f in s.facts for k in f.cite)])
+        notes = authored + (materials if index == 0 else ()) + extra + cited
+        body = _items(ctx, s.items) + _facts(ctx, s)
+        slide = _slide(
+            m,
+            "bullets",
+            s.title,
+            s.loc,
+            blocks=(Block("body", body),) if body else (),
+            notes=notes,
+            subtitle=_str(s.subtitle) or None,
+            image=_image(ctx, s.image),
+        )
+        drafts.append(Draft(slide, authored=bool(authored)))
+    return drafts
+
+
+def _myths(ctx: Context, tm: TailoredModule) -> list[Draft]:
+    m = tm.module
+    drafts = []
+    for n, myth in enumerate(m.myths, start=1):
+        title = plain(_str(m.title)) + (f" #{n}" if len(m.myths) > 1 else "")
+        blocks = (
+            Block("myth", (Para(ctx.inline(_str(myth.myth), myth.loc)),), heading="Myth"),
+            Block("fact", ctx.blocks(_str(myth.fact), myth.loc), heading="Fact"),
+        )
+        authored = ctx.blocks(_str(myth.notes), myth.loc)
+        notes = authored + ctx.sources(myth.cite)
+        slide = _slide(m, "myth", title, myth.loc, blocks=blocks, notes=notes)
+        drafts.append(Draft(slide, authored=bool(authored)))
+    return drafts
+
+
+def _caption(ctx: Context, m: Module) -> tuple[Block, ...]:
+    caption = _str(m.caption)
+    return (Block("caption", (Para(ctx.inline(caption, m.loc)),)),) if caption else ()
+
+
+def _spectrum(ctx: Context, tm: TailoredModule) -> list[Draft]:
+    m = tm.module
+    stages = tuple(
+        Block("stage", ctx.blocks(_str(s.description), s.loc), heading=plain(_str(s.label)))
+        for s in m.stages
+    )
+    return _module_slide(ctx, m, "spectrum", stages + _caption(ctx, m))
+
+
+def _side(ctx: Context, role: str, side: Side | None) -> tuple[Block, ...]:
+    if side is None:
+        return ()
+    return (Block(role, _items(ctx, side.items), heading=plain(_str(side.heading))),)
+
+
+def _comparison(ctx: Context, tm: TailoredModule) -> list[Draft]:
+    m = tm.module
+    blocks = _side(ctx, "left", m.left) + _side(ctx, "right", m.right)
+    return _module_slide(ctx, m, "comparison", blocks)
+
+
+def _diagram(ctx: Context, tm: TailoredModule) -> list[Draft]:
+    m = tm.module
+    d = m.diagram
+    diagram = None
+    if d is not None:
+        nodes = tuple(PlanNode(n.id, plain(_str(n.label))) for n in d.nodes)
+        edges = tuple(
+            PlanEdge(e.source, e.target, plain(_str(e.label)), e.both_ways) for e in d.edges
+        )
+        diagram = PlanDiagram(nodes, edges, plain(_str(d.alt)))
+    return _module_slide(ctx, m, "diagram", _caption(ctx, m), diagram=diagram)
+
+
+def _module_slide(
+    ctx: Context, m: Module, kind: str, blocks: tuple[Block, ...], **fields: Any
+) -> list[Draft]:
+    notes = _module_notes(ctx, m)
+    slide = _slide(m, kind, m.title, m.loc, blocks=blocks, notes=notes, **fields)
+    return [Draft(slide, authored=bool(_str(m.notes)))]
+
+
+def _case(ctx: Context, tm: TailoredModule) -> list[Draft]:
+    m = tm.module
+    questions = _list(ctx, m.questions, m.loc)
+    facilitation = _labelled("Facilitation:", ctx.blocks(_str(m.facilitation), m.loc))
+    part2 = _labelled("42 CFR Part 2 points:", _list(ctx, m.part2, m.loc))
+    asked = _labelled("Discussion questions:", questions)
+    authored = _module_notes(ctx, m)
+    narrative = Block("narrative", ctx.blocks(_str(m.narrative), m.loc))
+    case = _slide(
+        m,
+        "case",
+        m.title,
+        m.loc,
+        blocks=(narrative,),
+        notes=authored + facilitation + asked + part2,
+    )
+    body = Block("body", tuple(dataclasses.replace(q, level=0) for q in questions))
+    ask = _slide(
+        m,
+        "questions",
+        "Discussion questions",
+        m.loc,
+        blocks=(body,),
+        notes=facilitation + part2 or authored,
+    )
+    has_notes = bool(_str(m.notes) or _str(m.facilitation))
+    return [Draft(case, 1.0, has_notes), Draft(ask, 2.0, has_notes)]
+
+
+def _resources(ctx: Context, tm: TailoredModule) -> list[Draft]:
+    m = tm.module
+    paras = []
+    for r in m.resources:
+        name = tuple(
+            dataclasses.replace(run, link=r.url) for run in ctx.inline(_str(r.name), r.loc)
+        )
+        description = ctx.inline(_str(r.description), r.loc)
+        paras.append(Para(name + ((Run(" — "), *description) if description else ())))
+    return _module_slide(ctx, m, "resources", (Block("body", tuple(paras)),))
+
+
+def _references(ctx: Context, tm: TailoredModule) -> list[Draft]:
+    m = tm.module
+    citations = sorted(m.citations, key=sort_key)
+    paras = tuple(Para(format_citation(c)) for c in citations)
+    return _module_slide(ctx, m, "references", (Block("citation", paras),))
+
+
+def _closing(ctx: Context, tm: TailoredModule) -> list[Draft]:
+    m = tm.module
+    lines = tuple(Para(ctx.inline(_str(t), m.loc)) for t in m.lines if _str(t))
+    lines = lines or _presenter_paras(ctx.tailored.course.presenter)
+    notes = _module_notes(ctx, m)
+    slide = _slide(
+        m,
+        "closing",
+        m.title,
+        m.loc,
+        subtitle=_str(m.subtitle) or None,
+        blocks=(Block("body", lines),),
+        notes=notes,
+    )
+    return [Draft(slide, authored=bool(notes))]
+
+
+def unknown(ctx: Context, tm: TailoredModule) -> list[Draft]:
+    m = tm.module
+    ctx.diagnostics.append(
+        warning(
+            m.loc, "unknown-kind", f"module kind '{m.kind}' has no slide plan; shown as a section"
+        )
+    )
+    return _section(ctx, tm)
+
+
+MAKERS: dict[str, Callable[[Context, TailoredModule], list[Draft]]] = {
+    "title": _title,
+    "agenda": _agenda,
+    "section": _section,
+    "bullets": _bullets,
+    "concepts": _bullets,
+    "strategies": _bullets,
+    "exercise": _bullets,
+    "myths": _myths,
+    "spectrum": _spectrum,
+    "roles": _comparison,
+    "comparison": _comparison,
+    "diagram": _diagram,
+    "case": _case,
+    "resources": _resources,
+    "references": _references,
+    "closing": _closing,
+}
+
+
+def make_slides(ctx: Context, tm: TailoredModule) -> list[Draft]:
+    """The draft slides of one module, by its kind."""
+    return MAKERS.get(tm.module.kind, unknown)(ctx, tm)

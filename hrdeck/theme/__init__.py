@@ -1,0 +1,1 @@
+"""Themes: theme.yaml -> :class:`~hrdeck.theme.load.Theme`, its checks and WCAG contrast."""

@@ -1,0 +1,200 @@
+"""Theme quality checks: WCAG contrast, logo and template files, fonts, template layouts.
+
+:func:`check_theme` needs no python-pptx; :func:`check_theme_full` adds the agency
+template's checks from ``hrdeck.render.template`` (imported only when a theme names
+a template).  Codes: ``low-contrast``, ``logo-outside``, ``missing-logo``,
+``logo-not-image``, ``template-outside``, ``missing-template``, ``uncommon-font``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from hrdeck.curriculum.load import display_path
+from hrdeck.diagnostics import Diagnostic, error, has_errors, sort_diagnostics, warning
+from hrdeck.theme.contrast import (
+    AA_BODY,
+    AA_LARGE,
+    contrast_ratio,
+    format_ratio,
+    relative_luminance,
+)
+from hrdeck.theme.load import SLIDE_KINDS, Logo, Theme
+
+# Fonts found on nearly every machine that shows decks (Windows, macOS, Office
+# installs), with the metric-compatible stand-in LibreOffice uses on Linux.
+SAFE_FONTS: Mapping[str, str] = {
+    "calibri": "Carlito",
+    "cambria": "Caladea",
+    "arial": "Liberation Sans",
+    "helvetica": "Liberation Sans",
+    "times new roman": "Liberation Serif",
+    "verdana": "DejaVu Sans",
+    "tahoma": "DejaVu Sans",
+    "segoe ui": "Open Sans",
+    "georgia": "Gelasio",
+    "trebuchet ms": "Ubuntu",
+    "aptos": "Carlito",
+    "courier new": "Liberation Mono",
+    "consolas": "Inconsolata",
+    "gill sans mt": "Gillius ADF",
+    "century gothic": "URW Gothic",
+}
+
+# Image signatures python-pptx can place (it cannot place SVG).
+_IMAGE_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"BM", "BMP"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+)
+
+
+# -- the files a theme names--------------------------------------------------------
+
+
+def file_diagnostics(theme: Theme) -> list[Diagnostic]:
+    """Logo and template: inside the theme folder, present, of the right kind."""
+    found: list[Diagnostic] = []
+    if theme.logo is not None:
+        found += _logo_diagnostics(theme, theme.logo)
+    if theme.template is not None:
+        found += _template_file_diagnostics(theme, theme.template)
+    return found
+
+
+def _outside(folder: Path, path: Path) -> bool:
+    return not path.resolve().is_relative_to(folder.resolve())
+
+
+def _logo_diagnostics(theme: Theme, logo: Logo) -> list[Diagnostic]:
+    loc = theme.loc("logo.path")
+    if _outside(theme.folder, logo.path):
+        return [
+            error(
+                loc,
+                "logo-outside",
+                f"logo {logo.path} is outside the theme folder",
+                "copy the logo into the theme folder so the theme travels as one folder",
+            )
+        ]
+    if not logo.path.is_file():
+        return [error(loc, "missing-logo", f"logo file {display_path(logo.path)} does not exist")]
+    kind = image_kind(logo.path)
+    if kind is None:
+        return [
+            error(
+                loc,
+                "logo-not-image",
+                f"logo {display_path(logo.path)} is not a PNG, JPEG, GIF, BMP or TIFF image",
+                "export the logo as PNG (SVG cannot be placed in a deck by hrdeck)",
+            )
+        ]
+    return []
+
+
+def image_kind(path: Path) -> str | None:
+    """'PNG', 'JPEG', 'GIF', 'BMP' or 'TIFF' from the file's first bytes, else None."""
+    with path.open("rb") as stream:
+        head = stream.read(8)
+    return next((kind for magic, kind in _IMAGE_MAGIC if head.startswith(magic)), None)
+
+
+def _template_file_diagnostics(theme: Theme, template: Path) -> list[Diagnostic]:
+    loc = theme.loc("template")
+    if _outside(theme.folder, template):
+        return [
+            error(
+                loc,
+                "template-outside",
+                f"template {template} is outside the theme folder",
+                "put the .pptx/.potx in the theme folder and name it relative to theme.yaml",
+            )
+        ]
+    if not template.is_file():
+        return [error(loc, "missing-template", f"template {display_path(template)} does not exist")]
+    return []
+
+
+# -- quality checks ------------------------------------------------------------------
+
+# (foreground, background, minimum ratio, what the pair is used for)
+_CONTRAST_PAIRS = (
+    ("text", "background", AA_BODY, "body text"),
+    ("muted", "background", AA_BODY, "secondary text (footer, captions)"),
+    ("title", "background", AA_LARGE, "title text"),
+    ("accent_text", "accent", AA_BODY, "text on an accent shape"),
+    ("accent_text", "accent2", AA_BODY, "text on an accent2 shape"),
+    ("accent", "background", AA_LARGE, "an accent shape against the background"),
+    ("accent2", "background", AA_LARGE, "an accent2 shape against the background"),
+)
+
+
+def _contrast_hint(fg_name: str, fg: str, bg_name: str, bg: str) -> str:
+    if relative_luminance(fg) > relative_luminance(bg):
+        return f"lighten {fg_name} or darken {bg_name} (WCAG 2 level AA)"
+    return f"darken {fg_name} or lighten {bg_name} (WCAG 2 level AA)"
+
+
+def contrast_diagnostics(theme: Theme) -> list[Diagnostic]:
+    """Every palette pair below its WCAG AA minimum, naming both colours and the ratio."""
+    found = []
+    for fg_name, bg_name, minimum, use in _CONTRAST_PAIRS:
+        fg, bg = getattr(theme.palette, fg_name), getattr(theme.palette, bg_name)
+        ratio = contrast_ratio(fg, bg)
+        if ratio < minimum:
+            message = (
+                f"{fg_name} #{fg} on {bg_name} #{bg} has contrast "
+                f"{format_ratio(ratio, minimum)}; {use} needs at least {minimum:g}:1"
+            )
+            hint = _contrast_hint(fg_name, fg, bg_name, bg)
+            found.append(error(theme.loc(f"palette.{fg_name}"), "low-contrast", message, hint))
+    return found
+
+
+def font_diagnostics(theme: Theme) -> list[Diagnostic]:
+    """Fonts that presentation machines may lack, with a safe fallback to name."""
+    found = []
+    seen = set()
+    for role, font in (("heading", theme.heading_font), ("body", theme.body_font)):
+        if font.casefold() in SAFE_FONTS or font in seen:
+            continue
+        seen.add(font)
+        message = (
+            f"{role} font {font!r} may not be installed where the deck is shown; "
+            f"PowerPoint would substitute another font and text may no longer fit"
+        )
+        hint = f"use a common font such as {suggest_font(font)}, or install {font!r} everywhere"
+        found.append(warning(theme.loc(f"fonts.{role}"), "uncommon-font", message, hint))
+    return found
+
+
+def suggest_font(font: str) -> str:
+    """A safe font of the same broad family (serif, monospace, sans)."""
+    name = font.casefold()
+    if "mono" in name or "code" in name or "courier" in name:
+        return "Consolas"
+    if ("serif" in name and "sans" not in name) or "garamond" in name or "times" in name:
+        return "Georgia"
+    return "Calibri"
+
+
+def check_theme(theme: Theme) -> list[Diagnostic]:
+    """Contrast, logo and font problems (no template; see :func:`check_theme_full`)."""
+    found = list(theme.load_warnings) + contrast_diagnostics(theme)
+    found += file_diagnostics(theme) + font_diagnostics(theme)
+    return sort_diagnostics(dict.fromkeys(found))  # stable: ties keep check order
+
+
+def check_theme_full(theme: Theme, needed_kinds: tuple[str, ...] = SLIDE_KINDS) -> list[Diagnostic]:
+    """:func:`check_theme` plus the agency template's layouts, placeholders and notes."""
+    found = check_theme(theme)
+    if theme.template is not None and not has_errors(file_diagnostics(theme)):
+        from hrdeck.render.template import check_theme_template
+
+        found += check_theme_template(theme, needed_kinds)
+    return sort_diagnostics(found)

@@ -1,0 +1,276 @@
+"""Themes: theme.yaml (palette, fonts, logo, footer, size, optional template) as data.
+
+Pure data, loading and checks; python-pptx is not imported at module level (agency
+templates are opened by ``hrdeck.render.template``; :func:`check_theme_full` imports
+it only when a theme names a template).  :func:`load_theme` finds a theme by name
+(project ``themes/<name>`` first, then the built-in themes) or by path, validates it
+against ``schemas/theme.schema.json`` and the files it names, and raises
+``ContentError`` with every located diagnostic.  Schema errors are worded in
+``hrdeck.theme.schema``; quality checks (contrast, logo, fonts, template) live in
+``hrdeck.theme.checks`` and are re-exported here as :func:`check_theme`,
+:func:`check_theme_full` and :func:`check_theme_for_build`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from hrdeck.curriculum.load import display_path, load_yaml_file
+from hrdeck.curriculum.model import Loc
+from hrdeck.diagnostics import Diagnostic, has_errors, sort_diagnostics
+from hrdeck.errors import ContentError, UsageError
+from hrdeck.paths import builtin_themes
+
+# The slide kinds of hrdeck.plan.types, each mapped to a layout name of the template.
+SLIDE_KINDS = (
+    "title",
+    "agenda",
+    "section",
+    "bullets",
+    "myth",
+    "comparison",
+    "spectrum",
+    "diagram",
+    "case",
+    "questions",
+    "references",
+    "resources",
+    "closing",
+)
+
+# Layout names used when a theme's `layouts` does not map a kind: the stock Office
+# layouts of python-pptx's default template, which most agency templates keep.
+DEFAULT_LAYOUTS: Mapping[str, str] = {
+    "title": "Title Slide",
+    "agenda": "Title and Content",
+    "section": "Section Header",
+    "bullets": "Title and Content",
+    "myth": "Two Content",
+    "comparison": "Comparison",
+    "spectrum": "Title Only",
+    "diagram": "Title Only",
+    "case": "Title and Content",
+    "questions": "Title and Content",
+    "references": "Title and Content",
+    "resources": "Title and Content",
+    "closing": "Title Slide",
+}
+
+LOGO_POSITIONS = ("top-left", "top-right", "bottom-left", "bottom-right")
+THEME_FILE = "theme.yaml"
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours as 6-digit hex strings without '#'."""
+
+    background: str
+    text: str
+    accent: str
+    accent2: str
+    muted: str  # secondary text, lines
+    title: str  # title text colour
+    accent_text: str  # text drawn on an accent-filled shape
+
+
+@dataclass(frozen=True)
+class Logo:
+    path: Path
+    alt: str
+    position: str = "top-right"  # top-left | top-right | bottom-left | bottom-right
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    folder: Path
+    palette: Palette
+    heading_font: str
+    body_font: str
+    logo: Logo | None = None
+    footer: str | None = None
+    slide_numbers: bool = True
+    slide_size: str | None = "16:9"  # or "4:3"; None keeps the template's own size
+    template: Path | None = None  # agency .pptx/.potx; None = hrdeck's own layouts
+    layouts: Mapping[str, str] = field(default_factory=dict)  # slide kind -> layout name
+    # Optional extras (defaults keep hand-built themes simple):
+    description: str = ""
+    # Where each setting was written, by dotted name ("palette.text", "template", "").
+    locs: Mapping[str, Loc] = field(default_factory=dict, compare=False)
+    # Warnings found while loading (kept so `hrdeck theme check` can show them).
+    load_warnings: tuple[Diagnostic, ...] = field(default=(), compare=False)
+
+    def layout_name(self, kind: str) -> str:
+        """The template layout name for a slide kind (theme mapping, else Office default)."""
+        return self.layouts.get(kind) or DEFAULT_LAYOUTS[kind]
+
+    def layout_mapping(self) -> dict[str, str]:
+        """Every slide kind mapped to its layout name."""
+        return {kind: self.layout_name(kind) for kind in SLIDE_KINDS}
+
+    def loc(self, key: str = "") -> Loc:
+        """Where ``key`` (dotted, e.g. ``palette.text``) was written, else the file."""
+        while key and key not in self.locs:
+            key = key.rpartition(".")[0]
+        return self.locs.get(key) or Loc(str(self.folder / THEME_FILE), 1, 1)
+
+
+# -- finding themes ----------------------------------------------------------------
+
+
+def list_themes(project_dir: Path | None = None) -> list[tuple[str, Path, str]]:
+    """``(name, folder, origin)`` for project themes (origin "project"), then built-ins."""
+    found: list[tuple[str, Path, str]] = []
+    if project_dir is not None:
+        found += [(p.name, p, "project") for p in _theme_folders(project_dir / "themes")]
+    found += [(p.name, p, "built-in") for p in _theme_folders(builtin_themes())]
+    return found
+
+
+def _theme_folders(root: Path) -> list[Path]:
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if (p / THEME_FILE).is_file())
+
+
+def find_theme_file(spec: str | Path | None, project_dir: Path | None = None) -> Path:
+    """The theme.yaml that ``spec`` names; UsageError listing known themes if none.
+
+    A ``Path``, or text with a slash or a .yaml suffix, is a path (to a folder or its
+    theme.yaml; relative to the current folder, else to ``project_dir``).  Other text
+    is a name: ``project_dir/themes/<name>`` first, then the built-in themes, then a
+    folder of that name holding a theme.yaml.
+    """
+    spec = "default" if spec is None else spec
+    if isinstance(spec, Path) or _looks_like_path(spec):
+        found = _theme_at(Path(spec), project_dir)
+        if found is None:
+            raise UsageError(f"no theme.yaml at {spec}; " + _known_themes(project_dir))
+        return found
+    for name, folder, _origin in list_themes(project_dir):
+        if name == spec:
+            return folder / THEME_FILE
+    found = _theme_at(Path(spec), project_dir)  # a folder here, named without a slash
+    if found is not None and found.name == THEME_FILE:
+        return found
+    raise UsageError(f"no theme named {spec!r}; " + _known_themes(project_dir))
+
+
+def _theme_at(path: Path, project_dir: Path | None) -> Path | None:
+    candidates = [path]
+    if project_dir is not None and not path.is_absolute():
+        candidates.append(project_dir / path)
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+        if (candidate / THEME_FILE).is_file():
+            return candidate / THEME_FILE
+    return None
+
+
+def _looks_like_path(spec: str) -> bool:
+    return "/" in spec or os.sep in spec or spec.endswith((".yaml", ".yml")) or spec == "."
+
+
+def _known_themes(project_dir: Path | None) -> str:
+    known = sorted({name for name, _path, _origin in list_themes(project_dir)})
+    return f"known themes: {', '.join(known)} (or give the path of a folder holding a theme.yaml)"
+
+
+# -- loading ------------------------------------------------------------------------
+
+
+def load_theme(spec: str | Path | None, project_dir: Path | None = None) -> Theme:
+    """Find, read and validate a theme; ContentError with every problem if invalid."""
+    from hrdeck.curriculum.textchars import character_diagnostics
+    from hrdeck.theme.checks import file_diagnostics  # imports this module: late
+    from hrdeck.theme.schema import schema_diagnostics
+
+    path = find_theme_file(spec, project_dir)
+    display = display_path(path)
+    data, smap, diagnostics = load_yaml_file(path, display)
+    diagnostics = list(diagnostics)
+    if not has_errors(diagnostics):
+        diagnostics += schema_diagnostics(data, smap)
+        diagnostics += character_diagnostics(data, smap)
+    if has_errors(diagnostics):
+        raise _invalid(display, diagnostics)
+    assert isinstance(data, dict)  # schema-valid
+    theme = theme_from_data(data, path.parent, _locs(smap.values, smap.keys, display))
+    diagnostics += file_diagnostics(theme)
+    if has_errors(diagnostics):
+        raise _invalid(display, diagnostics)
+    return _with_warnings(theme, diagnostics)
+
+
+def _invalid(display: str, diagnostics: list[Diagnostic]) -> ContentError:
+    count = sum(d.is_error for d in diagnostics)
+    return ContentError(f"theme {display}: {count} error(s)", sort_diagnostics(diagnostics))
+
+
+def _with_warnings(theme: Theme, diagnostics: list[Diagnostic]) -> Theme:
+    return replace(theme, load_warnings=tuple(diagnostics)) if diagnostics else theme
+
+
+def _locs(values: Mapping[Any, Loc], keys: Mapping[Any, Loc], display: str) -> dict[str, Loc]:
+    """Dotted names -> locations; keys for sections, values for scalars."""
+    locs: dict[str, Loc] = {"": Loc(display, 1, 1)}
+    for table in (keys, values):
+        for path, loc in table.items():
+            if path:
+                locs[".".join(str(part) for part in path)] = loc
+    return locs
+
+
+def theme_from_data(data: Mapping[str, Any], folder: Path, locs: Mapping[str, Loc]) -> Theme:
+    """Build a Theme from schema-valid theme.yaml data (paths relative to ``folder``)."""
+    colours = {k: str(v).lstrip("#").upper() for k, v in data["palette"].items()}
+    logo = data.get("logo")
+    return Theme(
+        name=data["name"],
+        folder=folder,
+        palette=Palette(**colours),
+        heading_font=data["fonts"]["heading"],
+        body_font=data["fonts"]["body"],
+        logo=Logo(folder / logo["path"], logo["alt"], logo.get("position", "top-right"))
+        if logo
+        else None,
+        footer=data.get("footer"),
+        slide_numbers=data.get("slide_numbers", True),
+        slide_size=data.get("slide_size", None if data.get("template") else "16:9"),
+        template=folder / data["template"] if data.get("template") else None,
+        layouts=dict(data.get("layouts") or {}),
+        description=data.get("description", ""),
+        locs=dict(locs),
+    )
+
+
+# -- checks (in hrdeck.theme.checks; imported late to keep this module data-only) ----
+
+
+def check_theme(theme: Theme) -> list[Diagnostic]:
+    """Contrast (WCAG AA), logo and font problems; no template (see check_theme_full)."""
+    from hrdeck.theme.checks import check_theme as check
+
+    return check(theme)
+
+
+def check_theme_full(theme: Theme, needed_kinds: tuple[str, ...] = SLIDE_KINDS) -> list[Diagnostic]:
+    """:func:`check_theme` plus the agency template's layouts, placeholders and notes."""
+    from hrdeck.theme.checks import check_theme_full as check
+
+    return check(theme, needed_kinds)
+
+
+def check_theme_for_build(
+    theme: Theme, needed_kinds: tuple[str, ...] = SLIDE_KINDS
+) -> list[Diagnostic]:
+    """Raise ContentError if the theme cannot make a good deck; return its warnings."""
+    found = check_theme_full(theme, needed_kinds)
+    if has_errors(found):
+        raise ContentError(f"theme {theme.name} cannot be used: fix it first", found)
+    return found

@@ -1,0 +1,1 @@
+"""``hrdeck watch``: rebuild on every save, keeping parsed files between rebuilds."""
