@@ -1,4 +1,8 @@
-"""The one diagnostic type: a located, coded message for a curriculum editor."""
+"""The one diagnostic type: a located, coded message for a curriculum editor.
+
+:class:`Loc` (a file, line and column) lives here too: every stage reports against
+the source, so the place type belongs to no single stage.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from hrdeck.curriculum.model import Loc
+
+@dataclass(frozen=True, order=True)
+class Loc:
+    """A place in a source file (1-based line and column)."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+NOWHERE = Loc("<generated>", 0, 0)
+
 
 Severity = Literal["error", "warning", "info"]
 

@@ -23,15 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from hrdeck.curriculum.model import (
-    Audience,
-    Course,
-    Curriculum,
-    Loc,
-    Module,
-    Variants,
-    VocabularyRule,
-)
+from hrdeck.curriculum.model import Audience, Course, Curriculum, Module, Variants, VocabularyRule
+from hrdeck.diagnostics import Loc
 from hrdeck.errors import UsageError
 
 

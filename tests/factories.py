@@ -11,7 +11,6 @@ from hrdeck.curriculum.model import (
     Course,
     Curriculum,
     Item,
-    Loc,
     Module,
     ModuleRef,
     Myth,
@@ -22,6 +21,7 @@ from hrdeck.curriculum.model import (
     Variants,
     VocabularyRule,
 )
+from hrdeck.diagnostics import Loc
 
 
 def loc(file: str = "modules/test.yaml", line: int = 1, col: int = 1) -> Loc:

@@ -9,19 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from hrdeck.curriculum.model import Loc
-from hrdeck.plan.types import (
-    Block,
-    DeckPlan,
-    Para,
-    PlanDiagram,
-    PlanEdge,
-    PlanImage,
-    PlanNode,
-    Run,
-    SlidePlan,
-)
-from hrdeck.theme.load import SLIDE_KINDS
+from hrdeck.diagnostics import Loc
+from hrdeck.kinds import SLIDE_KINDS
+from hrdeck.plan.types import Block, DeckPlan, PlanDiagram, PlanEdge, PlanImage, PlanNode, SlidePlan
+from hrdeck.richtext import Para, Run
 
 KINDS = SLIDE_KINDS  # every kind the renderer draws, as the theme maps them
 

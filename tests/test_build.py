@@ -145,8 +145,7 @@ def test_a_content_error_in_a_build_process_keeps_its_diagnostics(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import hrdeck.render.deck
-    from hrdeck.curriculum.model import NOWHERE
-    from hrdeck.diagnostics import error
+    from hrdeck.diagnostics import NOWHERE, error
     from hrdeck.errors import ContentError
 
     problem = error(NOWHERE, "bad-layout", "no such layout", "pick another")

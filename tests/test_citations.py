@@ -12,7 +12,7 @@ from hrdeck.plan.citations import (
     in_text,
     initials,
 )
-from hrdeck.plan.types import Run
+from hrdeck.richtext import Run
 
 
 def person(family: str, given: str) -> Author:

@@ -21,8 +21,9 @@ from hrdeck.diagnostics import Diagnostic
 from hrdeck.paths import builtin_curriculum
 from hrdeck.plan.build import build_plan
 from hrdeck.plan.fit import continued_title
-from hrdeck.plan.types import DeckPlan, Para, Run
+from hrdeck.plan.types import DeckPlan
 from hrdeck.render.measure import fit_rules, probe_rules
+from hrdeck.richtext import Para, Run
 from hrdeck.tailor import tailor
 from hrdeck.textfit.measure import (
     DEFAULT_RULES,

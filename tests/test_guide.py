@@ -9,7 +9,8 @@ import pytest
 
 from hrdeck.outputs.guide import agenda_rows, guide_html, guide_markdown, paras_html
 from hrdeck.plan.build import build_plan
-from hrdeck.plan.types import DeckPlan, Para, Run
+from hrdeck.plan.types import DeckPlan
+from hrdeck.richtext import Para, Run
 from hrdeck.tailor import tailor
 from tests.factories import sample_curriculum
 

@@ -15,8 +15,8 @@ from hrdeck.curriculum.load import (
     load_yaml_file,
     parse_yaml_text,
 )
-from hrdeck.curriculum.model import Loc
 from hrdeck.curriculum.sourcemap import SourceMap
+from hrdeck.diagnostics import Loc
 
 
 def parse(text: str) -> tuple[object, SourceMap, list[str]]:

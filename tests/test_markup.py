@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hrdeck.curriculum.model import Loc
-from hrdeck.diagnostics import Diagnostic
+from hrdeck.diagnostics import Diagnostic, Loc
 from hrdeck.plan.markup import (
     _PLAIN_URL,
     _fast_inline,
@@ -20,7 +19,7 @@ from hrdeck.plan.markup import (
     parse_inline,
     plain,
 )
-from hrdeck.plan.types import Para, Run
+from hrdeck.richtext import Para, Run
 
 LOC = Loc("modules/05-strategies.yaml", 12, 5)
 

@@ -23,7 +23,8 @@ from hrdeck.curriculum.model import (
 from hrdeck.diagnostics import Diagnostic
 from hrdeck.plan.build import build_plan, unique_titles
 from hrdeck.plan.timing import spread, timing_line
-from hrdeck.plan.types import DeckPlan, Para, Run, SlidePlan
+from hrdeck.plan.types import DeckPlan, SlidePlan
+from hrdeck.richtext import Para, Run
 from hrdeck.tailor import tailor
 from tests.factories import audience, curriculum, item, module, slide
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from hrdeck.curriculum.model import Loc
+from hrdeck.diagnostics import Loc
 from hrdeck.outputs.outline import loc_text, plan_json, plan_markdown, plan_outline, run_markdown
 from hrdeck.plan.build import build_plan
-from hrdeck.plan.types import DeckPlan, Run
+from hrdeck.plan.types import DeckPlan
+from hrdeck.richtext import Run
 from hrdeck.tailor import tailor
 from tests.factories import sample_curriculum
 

@@ -17,10 +17,10 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import OpcPackage
 
 from hrdeck.errors import ContentError
+from hrdeck.kinds import DEFAULT_LAYOUTS, SLIDE_KINDS
 from hrdeck.plan.types import Block, DeckPlan
 from hrdeck.render.deck import render_deck
-from hrdeck.render.layouts import DEFAULT_LAYOUTS
-from hrdeck.theme.load import SLIDE_KINDS, Logo, Palette, Theme
+from hrdeck.theme.load import Logo, Palette, Theme
 from tests.plan_samples import KINDS, big_plan, sample_plan
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

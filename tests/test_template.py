@@ -12,6 +12,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 
 from hrdeck.diagnostics import Diagnostic
 from hrdeck.errors import ContentError
+from hrdeck.kinds import SLIDE_KINDS
 from hrdeck.render import template as tpl
 from hrdeck.render.template import (
     check_template,
@@ -19,7 +20,7 @@ from hrdeck.render.template import (
     inspect_template,
     open_template,
 )
-from hrdeck.theme.load import SLIDE_KINDS, check_theme_full, load_theme
+from hrdeck.theme.load import check_theme_full, load_theme
 from tests.agency import AGENCY_LAYOUTS, agency_template, as_potx
 
 AGENCY_MAPPING = AGENCY_LAYOUTS

@@ -12,11 +12,10 @@ import pytest
 
 from hrdeck.diagnostics import Diagnostic
 from hrdeck.errors import ContentError, UsageError
+from hrdeck.kinds import DEFAULT_LAYOUTS, SLIDE_KINDS
 from hrdeck.paths import builtin_themes
 from hrdeck.theme.contrast import contrast_ratio
 from hrdeck.theme.load import (
-    DEFAULT_LAYOUTS,
-    SLIDE_KINDS,
     Theme,
     check_theme,
     check_theme_for_build,

@@ -19,8 +19,7 @@ from click.testing import CliRunner
 from pptx import Presentation
 
 from hrdeck.cli import cli
-from hrdeck.curriculum.model import Loc
-from hrdeck.diagnostics import warning
+from hrdeck.diagnostics import Loc, warning
 from hrdeck.watch.cache import DocumentCache
 from hrdeck.watch.loop import ChangeHandler, Debouncer, Watch
 from hrdeck.watch.rebuild import (

@@ -20,10 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 
 from hrdeck.curriculum.load import Document, LoadedTree, display_path
-from hrdeck.curriculum.model import Loc
 from hrdeck.curriculum.sourcemap import JsonPath
 from hrdeck.curriculum.textchars import check_characters
-from hrdeck.diagnostics import Diagnostic, error
+from hrdeck.diagnostics import Diagnostic, Loc, error
 
 # Fields whose value is Text (a string or a mapping by audience) or a list of Text.
 TEXT_FIELDS = frozenset(

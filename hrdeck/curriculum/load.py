@@ -21,9 +21,8 @@ from pathlib import Path
 import yaml
 
 from hrdeck.curriculum.docsource import active_loader
-from hrdeck.curriculum.model import Loc
 from hrdeck.curriculum.sourcemap import JsonPath, SourceMap
-from hrdeck.diagnostics import Diagnostic, error
+from hrdeck.diagnostics import Diagnostic, Loc, error
 
 try:
     _Loader: type = yaml.CSafeLoader

@@ -16,22 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from hrdeck.diagnostics import NOWHERE, Loc
+
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, order=True)
-class Loc:
-    """A place in a source file (1-based line and column)."""
-
-    file: str
-    line: int = 0
-    col: int = 0
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}"
-
-
-NOWHERE = Loc("<generated>", 0, 0)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ from hrdeck.curriculum.model import (
     Fact,
     Image,
     Item,
-    Loc,
     Module,
     ModuleRef,
     Myth,
@@ -42,6 +41,7 @@ from hrdeck.curriculum.model import (
     VocabularyRule,
 )
 from hrdeck.curriculum.sourcemap import JsonPath
+from hrdeck.diagnostics import Loc
 
 Data = dict[str, Any]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from hrdeck.curriculum.model import Loc
+from hrdeck.diagnostics import Loc
 
 JsonPath = tuple[str | int, ...]
 

@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from hrdeck.curriculum.model import Loc
+from hrdeck.diagnostics import Loc
 
 _LOOKAHEAD = 12  # raw characters searched for a decoded one (escapes like \u2014)
 _WAIVER = re.compile(

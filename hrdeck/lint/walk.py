@@ -29,9 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hrdeck.curriculum.load import Document, LoadedTree, load_tree
-from hrdeck.curriculum.model import Loc
 from hrdeck.curriculum.sourcemap import JsonPath
-from hrdeck.diagnostics import Diagnostic, Severity, sort_diagnostics
+from hrdeck.diagnostics import Diagnostic, Loc, Severity, sort_diagnostics
 from hrdeck.errors import UsageError
 from hrdeck.lint.locate import SourceText, Waiver
 from hrdeck.lint.rules import RuleSet, load_rules

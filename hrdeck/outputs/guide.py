@@ -15,7 +15,8 @@ from html import escape
 
 from hrdeck.outputs.outline import escape_markdown, minutes_text, paras_markdown, runs_markdown
 from hrdeck.plan.timing import clock
-from hrdeck.plan.types import DeckPlan, Para, Run, SlidePlan
+from hrdeck.plan.types import DeckPlan, SlidePlan
+from hrdeck.richtext import Para, Run
 
 
 @dataclass(frozen=True)

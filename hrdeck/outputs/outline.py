@@ -14,8 +14,9 @@ import json
 import os
 import re
 
-from hrdeck.curriculum.model import Loc
-from hrdeck.plan.types import Block, DeckPlan, Para, Run, SlidePlan
+from hrdeck.diagnostics import Loc
+from hrdeck.plan.types import Block, DeckPlan, SlidePlan
+from hrdeck.richtext import Para, Run
 
 
 def loc_text(loc: Loc, root: str | None = None) -> str:

@@ -22,16 +22,13 @@ import dataclasses
 
 from hrdeck.curriculum.model import Citation, Module, Presenter
 from hrdeck.diagnostics import Diagnostic, warning
+from hrdeck.kinds import KINDS
 from hrdeck.plan.fit import fit_slides, fit_titles
 from hrdeck.plan.makers import Context, Draft, make_slides
 from hrdeck.plan.timing import spread, timing_line
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.tailor import Tailored
 from hrdeck.textfit.measure import DEFAULT_RULES, FitRules
-
-# Kinds whose slides carry teaching content: they need notes written by an editor.
-NOT_CONTENT = frozenset({"title", "agenda", "section", "references", "closing"})
-
 
 # --- whole-deck passes -----------------------------------------------------------------
 
@@ -71,9 +68,10 @@ def unique_titles(slides: list[SlidePlan]) -> list[SlidePlan]:
 
 
 def _warn_missing_notes(ctx: Context, module: Module, drafts: list[Draft]) -> None:
-    if module.kind in NOT_CONTENT:
-        return
     for draft in drafts:
+        row = KINDS.get(draft.slide.kind)
+        if row is not None and not row.content:
+            continue
         if not draft.authored:
             ctx.diagnostics.append(
                 warning(

@@ -15,7 +15,7 @@ link run); ``citation_text`` the same reference as plain text; ``in_text`` the s
 from __future__ import annotations
 
 from hrdeck.curriculum.model import Author, Citation
-from hrdeck.plan.types import Run
+from hrdeck.richtext import Run
 
 MAX_LISTED_AUTHORS = 20  # APA 7: list up to 20; beyond that 19, an ellipsis, the last
 

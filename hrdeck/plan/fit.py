@@ -25,8 +25,10 @@ import dataclasses
 from collections.abc import Sequence
 
 from hrdeck.diagnostics import Diagnostic, warning
+from hrdeck.kinds import KINDS
 from hrdeck.plan.timing import spread
-from hrdeck.plan.types import DeckPlan, Para, Run, SlidePlan
+from hrdeck.plan.types import DeckPlan, SlidePlan
+from hrdeck.richtext import Para, Run
 from hrdeck.textfit.measure import (
     BODY_SIZES,
     MIN_BODY_PT,
@@ -39,20 +41,8 @@ from hrdeck.textfit.metrics import FontMetrics, metrics_for
 
 QUIET_PT = 20  # 28 down to 20 pt is the normal range (the master's levels run 28/24/20)
 REFERENCE_SIZES = (20,)
-PAGINATED = frozenset({"references"})
-SINGLE = {
-    "agenda": "body",
-    "bullets": "body",
-    "questions": "body",
-    "resources": "body",
-    "references": "citation",
-    "case": "narrative",
-}
-PANELS = {"myth": ("myth", "fact"), "comparison": ("left", "right")}
-REPEATED = frozenset({"myth"})  # a panel shown again beside the rest of the other
 TITLE_SIZES = (36, 32, 28)
 COVER_TITLE_SIZES = (40, 36, 32)
-COVERS = frozenset({"title", "section", "closing"})
 
 
 def fit_slides(
@@ -97,20 +87,22 @@ def fit_slide(
     areas = [rules.area(slide.kind, key or role) for role in roles]
     if not roles or any(a is None for a in areas) or not any(_paras(slide, r) for r in roles):
         return [slide]
-    sizes = REFERENCE_SIZES if slide.kind == "references" else BODY_SIZES
+    sizes = REFERENCE_SIZES if KINDS[slide.kind].paginated else BODY_SIZES
     together = [(_paras(slide, r), a) for r, a in zip(roles, areas, strict=True) if a]
     size = min((fit_size(p, a, sizes, metrics) or 0 for p, a in together), default=0)
     if size:
-        if size < QUIET_PT and slide.kind not in PAGINATED:
+        if size < QUIET_PT and not KINDS[slide.kind].paginated:
             diagnostics.append(_shrunk(slide, size))
         return [_sized(slide, roles, size)]
     return _split(slide, roles, together, sizes, metrics, diagnostics)
 
 
 def _roles(slide: SlidePlan) -> tuple[str, ...]:
-    if slide.kind in SINGLE:
-        return (SINGLE[slide.kind],)
-    return PANELS.get(slide.kind, ())
+    """The roles fitted together: the single text block, or the panel pair."""
+    row = KINDS.get(slide.kind)
+    if row is None or row.cover:
+        return ()
+    return row.placeholder_roles
 
 
 def _paras(slide: SlidePlan, role: str) -> tuple[Para, ...]:
@@ -139,13 +131,13 @@ def _split(
     )
     count = max(len(split_paras(p, a, size, metrics)) for p, a in together)
     chunks = [balanced(p, a, size, metrics, count) for p, a in together]
-    if slide.kind not in PAGINATED:
+    if not KINDS[slide.kind].paginated:
         diagnostics.append(_split_warning(slide, count))
     return [
         _part(
             slide,
             roles,
-            [_chunk(c, i, role) for c, role in zip(chunks, roles, strict=True)],
+            [_chunk(c, i, _repeated(slide, role)) for c, role in zip(chunks, roles, strict=True)],
             size,
             (i, count),
         )
@@ -168,10 +160,16 @@ def balanced(
     return best
 
 
-def _chunk(chunks: list[tuple[Para, ...]], index: int, role: str) -> tuple[Para, ...]:
+def _repeated(slide: SlidePlan, role: str) -> bool:
+    """Whether `role` is the panel shown again beside every part of the other."""
+    row = KINDS[slide.kind]
+    return row.repeat_panel and role == row.panels[0]
+
+
+def _chunk(chunks: list[tuple[Para, ...]], index: int, repeated: bool) -> tuple[Para, ...]:
     if index < len(chunks):
         return chunks[index]
-    return chunks[-1] if role in REPEATED else ()
+    return chunks[-1] if repeated else ()
 
 
 def _part(
@@ -205,7 +203,7 @@ def _part(
 def _shares(slide: SlidePlan, count: int) -> list[float]:
     """The slide's minutes in half minutes over `count` parts, the larger shares first
     (a paginated reference list keeps its time on its first slide)."""
-    weights = [1.0] + [0.0 if slide.kind in PAGINATED else 1.0] * (count - 1)
+    weights = [1.0] + [0.0 if KINDS[slide.kind].paginated else 1.0] * (count - 1)
     return sorted(spread(slide.minutes or 0.0, weights), reverse=True)
 
 
@@ -259,7 +257,7 @@ def _fit_title(
     area = rules.area(slide.kind, "title")
     if area is None:
         return slide
-    sizes = COVER_TITLE_SIZES if slide.kind in COVERS else TITLE_SIZES
+    sizes = COVER_TITLE_SIZES if _is_cover(slide.kind) else TITLE_SIZES
     title = (Para((Run(slide.title),)),)
     size = fit_size(title, area, sizes, metrics)
     if size is None:
@@ -273,3 +271,8 @@ def _fit_title(
             )
         )
     return dataclasses.replace(slide, title_pt=size)
+
+
+def _is_cover(kind: str) -> bool:
+    row = KINDS.get(kind)
+    return row is not None and row.cover

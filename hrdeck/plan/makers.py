@@ -14,31 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hrdeck.curriculum.model import (
-    NOWHERE,
-    Citation,
-    Image,
-    Item,
-    Loc,
-    Module,
-    Presenter,
-    Side,
-    Slide,
-)
-from hrdeck.diagnostics import Diagnostic, warning
+from hrdeck.curriculum.model import Citation, Image, Item, Module, Presenter, Side, Slide
+from hrdeck.diagnostics import NOWHERE, Diagnostic, Loc, warning
 from hrdeck.plan.citations import format_citation, in_text, sort_key
 from hrdeck.plan.markup import parse_blocks, parse_inline, plain
 from hrdeck.plan.timing import minutes_label
-from hrdeck.plan.types import (
-    Block,
-    Para,
-    PlanDiagram,
-    PlanEdge,
-    PlanImage,
-    PlanNode,
-    Run,
-    SlidePlan,
-)
+from hrdeck.plan.types import Block, PlanDiagram, PlanEdge, PlanImage, PlanNode, SlidePlan
+from hrdeck.richtext import Para, Run
 from hrdeck.tailor import Tailored, TailoredModule
 
 # Module kinds left out of the generated agenda list.

@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from hrdeck.curriculum.model import NOWHERE, Loc
-from hrdeck.diagnostics import Diagnostic, warning
-from hrdeck.plan.types import Para, Run
+from hrdeck.diagnostics import NOWHERE, Diagnostic, Loc, warning
+from hrdeck.richtext import Para, Run
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

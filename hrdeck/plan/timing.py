@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from hrdeck.plan.types import Para, Run
+from hrdeck.richtext import Para, Run
 
 
 def minutes_label(minutes: float) -> str:

@@ -26,30 +26,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hrdeck.curriculum.model import Loc
-
-
-@dataclass(frozen=True)
-class Run:
-    """A stretch of text with one formatting."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    code: bool = False
-    link: str | None = None
-
-
-@dataclass(frozen=True)
-class Para:
-    """A paragraph: runs at an indent level (0 = top level bullet)."""
-
-    runs: tuple[Run, ...]
-    level: int = 0
-
-    @property
-    def text(self) -> str:
-        return "".join(run.text for run in self.runs)
+from hrdeck.diagnostics import Loc
+from hrdeck.richtext import Para
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from pptx.slide import NotesSlide, Slide
 from pptx.text.text import TextFrame
 
 from hrdeck.errors import ContentError
+from hrdeck.kinds import KINDS
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.render import chrome
 from hrdeck.render.layouts import find_layout, layout_name, ph_element
@@ -30,8 +31,6 @@ from hrdeck.render.slides import RENDERERS, SlideContext
 from hrdeck.render.text import TextStyle, fill, tag_language
 from hrdeck.theme.load import Theme
 
-NO_CHROME = ("title",)
-NO_LOGO = ("title", "section", "closing")
 _SP = qn("p:sp")
 
 
@@ -87,13 +86,14 @@ def add_chrome(
     parts: PartFactory,
 ) -> None:
     """Footer, slide number and logo, as the theme asks and the kind allows."""
-    if spec.kind in NO_CHROME:
+    row = KINDS[spec.kind]
+    if not row.chrome:
         return
     if theme.footer:
         chrome.add_footer(slide, prs, theme.footer, theme, lang)
     if theme.slide_numbers:
         chrome.add_slide_number(slide, prs, number, theme, lang)
-    if theme.logo is not None and spec.kind not in NO_LOGO:
+    if theme.logo is not None and row.logo:
         chrome.add_logo(slide, prs, theme.logo, parts)
 
 

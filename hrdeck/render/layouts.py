@@ -1,7 +1,7 @@
 """Choose template layouts by name and find the placeholders on a slide.
 
 Layouts are never chosen by index (python-pptx #269): a theme maps each slide kind
-to a layout name, falling back to :data:`hrdeck.theme.load.DEFAULT_LAYOUTS`, which names
+to a layout name, falling back to :data:`hrdeck.kinds.DEFAULT_LAYOUTS`, which names
 layouts of python-pptx's default template (the one used when a theme has no template).
 Placeholders are found by type and position, not by idx, so agency templates whose
 placeholders are numbered differently still work.
@@ -22,8 +22,8 @@ from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
 from hrdeck.errors import ContentError
+from hrdeck.kinds import DEFAULT_LAYOUTS
 from hrdeck.render.text import qn  # memoised Clark names
-from hrdeck.theme.load import DEFAULT_LAYOUTS
 
 TITLE_KINDS = frozenset({"title", "ctrTitle"})
 TEXT_KINDS = frozenset({"body", "obj", "subTitle"})

@@ -23,13 +23,15 @@ from typing import Any
 from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation
 
-from hrdeck.plan.types import Block, DeckPlan, Para, Run, SlidePlan
+from hrdeck.kinds import DEFAULT_LAYOUTS, KINDS, SLIDE_KINDS
+from hrdeck.plan.types import Block, DeckPlan, SlidePlan
 from hrdeck.render.layouts import box_of, find_layout, layout_name, own_xfrm, ph_element, ph_kind
 from hrdeck.render.text import qn  # memoised Clark names
+from hrdeck.richtext import Para, Run
 from hrdeck.textfit import measure as fitplan
 from hrdeck.textfit.measure import BODY_SIZES, MIN_BODY_PT, FitRules, TextArea
 from hrdeck.textfit.metrics import metrics_for
-from hrdeck.theme.load import DEFAULT_LAYOUTS, SLIDE_KINDS, Theme
+from hrdeck.theme.load import Theme
 
 __all__ = ["BODY_SIZES", "MIN_BODY_PT", "area_of", "fit_rules", "fit_size", "text_height"]
 
@@ -38,18 +40,6 @@ DEFAULT_INSETS = (91440, 91440, 45720, 45720)  # left, right, top, bottom
 _INSET_NAMES = ("lIns", "rIns", "tIns", "bIns")
 _BODY_PR = f"{qn('p:txBody')}/{qn('a:bodyPr')}"
 PROBE = "\u00a7{}\u00a7"  # a marker no curriculum text contains
-PROBE_ROLES = {
-    "title": ("presenter",),
-    "agenda": ("body",),
-    "bullets": ("body",),
-    "myth": ("myth", "fact"),
-    "comparison": ("left", "right"),
-    "case": ("narrative",),
-    "questions": ("body",),
-    "references": ("citation",),
-    "resources": ("body",),
-    "closing": ("body",),
-}
 
 
 # --- measuring in a box ----------------------------------------------------------------
@@ -270,14 +260,14 @@ def _probe_plan() -> DeckPlan:
     for kind in SLIDE_KINDS:
         blocks = tuple(
             Block(role, (Para((Run(PROBE.format(f"{kind}/{role}")),)),), heading="Heading")
-            for role in PROBE_ROLES.get(kind, ())
+            for role in KINDS[kind].placeholder_roles
         )
         slides.append(SlidePlan(kind, PROBE.format(f"{kind}/title"), kind, _nowhere(), blocks))
     return DeckPlan("probe", "Probe", "probe", "Probe", "en-US", "", "", (), tuple(slides))
 
 
 def _nowhere() -> Any:
-    from hrdeck.curriculum.model import NOWHERE
+    from hrdeck.diagnostics import NOWHERE
 
     return NOWHERE
 
@@ -288,7 +278,7 @@ def _probed_areas(slide: Any, kind: str, prs: Presentation) -> dict[str, TextAre
         if not shape.has_text_frame:
             continue
         text = shape.text_frame.text
-        for key in (f"{kind}/{role}" for role in (*PROBE_ROLES.get(kind, ()), "title")):
+        for key in (f"{kind}/{role}" for role in (*KINDS[kind].placeholder_roles, "title")):
             if PROBE.format(key) in text:
                 areas[key] = area_of(shape, _markers(shape), prs)
     return areas

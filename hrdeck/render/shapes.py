@@ -18,11 +18,12 @@ from pptx.shapes.connector import Connector
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
-from hrdeck.plan.types import Block, Para
+from hrdeck.plan.types import Block
 from hrdeck.render.layouts import Box, box_of, place
 from hrdeck.render.master import blend
 from hrdeck.render.measure import fit_size, text_height
 from hrdeck.render.text import TextStyle, fill, plain, rgb
+from hrdeck.richtext import Para
 from hrdeck.theme.load import Theme
 
 BAND_HEIGHT = Inches(0.6)

@@ -21,7 +21,7 @@ from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide
 from pptx.util import Emu, Inches
 
-from hrdeck.plan.types import DeckPlan, Para, Run, SlidePlan
+from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.render import diagram as diagrams
 from hrdeck.render import shapes
 from hrdeck.render.layouts import (
@@ -38,6 +38,7 @@ from hrdeck.render.layouts import (
 from hrdeck.render.measure import BODY_SIZES, area_of, fit_in
 from hrdeck.render.package import PartFactory
 from hrdeck.render.text import TextStyle, fill, plain, rgb
+from hrdeck.richtext import Para, Run
 from hrdeck.theme.load import Theme
 
 TITLE_SIZES = (36, 32, 28)

@@ -27,10 +27,10 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation
 from pptx.slide import SlideLayout
 
-from hrdeck.curriculum.model import Loc
-from hrdeck.diagnostics import Diagnostic, error, warning
+from hrdeck.diagnostics import Diagnostic, Loc, error, warning
 from hrdeck.errors import ContentError
-from hrdeck.theme.load import SLIDE_KINDS, Theme
+from hrdeck.kinds import DEFAULT_LAYOUTS, KINDS, SLIDE_KINDS
+from hrdeck.theme.load import Theme
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # a template with photos is a few MiB
 MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
@@ -51,27 +51,6 @@ TEXT_TYPES = (
     PP_PLACEHOLDER.VERTICAL_BODY,
     PP_PLACEHOLDER.VERTICAL_OBJECT,
 )
-# Text placeholders (body, content, subtitle) each slide kind fills.
-TEXT_PLACEHOLDERS_NEEDED: Mapping[str, int] = {
-    "agenda": 1,
-    "bullets": 1,
-    "case": 1,
-    "questions": 1,
-    "references": 1,
-    "resources": 1,
-    "myth": 2,
-    "comparison": 2,
-}
-# For suggestions only: title, section and closing slides also like a subtitle.
-_WANTED_TEXT = {**TEXT_PLACEHOLDERS_NEEDED, "title": 1, "section": 1, "closing": 1}
-_NAME_HINTS = {
-    "section": ("section", "header", "divider"),
-    "myth": ("two", "compar"),
-    "comparison": ("compar", "two"),
-    "spectrum": ("only",),
-    "diagram": ("only",),
-    "closing": ("clos", "end"),
-}
 SLIDE_ASPECTS = {"16:9": 16 / 9, "4:3": 4 / 3}
 EMU_PER_INCH = 914400
 
@@ -246,9 +225,9 @@ def _check_placeholders(
         hint = "screen readers and the outline view need a slide title; add one to the layout"
         found.append(error(loc, "layout-no-title", message, hint))
     have = sum(t in TEXT_TYPES for t in types)
-    short = [k for k in kinds if TEXT_PLACEHOLDERS_NEEDED.get(k, 0) > have]
+    short = [k for k in kinds if KINDS[k].text_placeholders > have]
     if short:
-        needed = max(TEXT_PLACEHOLDERS_NEEDED[k] for k in short)
+        needed = max(KINDS[k].text_placeholders for k in short)
         message = (
             f"layout {name!r} has {have} body/content placeholder(s); "
             f"{_kinds_text(short)} need {needed}"
@@ -349,8 +328,6 @@ def inspect_template(path: Path) -> str:
 
 def suggest_mapping(prs: Presentation) -> dict[str, str]:
     """A layout name per slide kind: the stock name if present, else one that fits."""
-    from hrdeck.theme.load import DEFAULT_LAYOUTS
-
     layouts = layouts_by_name(prs)
     mapping = {}
     for kind in SLIDE_KINDS:
@@ -361,14 +338,14 @@ def suggest_mapping(prs: Presentation) -> dict[str, str]:
 
 def _name_rank(kind: str, name: str) -> int:
     """0 if the name has the kind's best hint word, 1 for the next, ...; len if none."""
-    hints = _NAME_HINTS.get(kind, ())
+    hints = KINDS[kind].layout_hints
     return next((i for i, word in enumerate(hints) if word in name.casefold()), len(hints))
 
 
 def _fitting_layout(kind: str, layouts: Mapping[str, list[SlideLayout]]) -> str | None:
     """A layout with a title and enough text placeholders; its name and fit break ties."""
-    needed = _WANTED_TEXT.get(kind, 0)
-    centred = kind in ("title", "closing")
+    needed = KINDS[kind].wanted_text_placeholders
+    centred = KINDS[kind].centred
     fits = []
     for order, (name, (layout, *_rest)) in enumerate(layouts.items()):
         types = _placeholder_types(layout)

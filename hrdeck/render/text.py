@@ -21,7 +21,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn as _qn
 from pptx.text.text import TextFrame
 
-from hrdeck.plan.types import Para, Run
+from hrdeck.richtext import Para, Run
 
 MONOSPACE = "Consolas"
 BULLET_INDENT_EMU = 285750  # 0.3125in per list level in notes

@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from hrdeck.curriculum.model import NOWHERE, Loc
-from hrdeck.plan.types import Para, Run
+from hrdeck.diagnostics import NOWHERE, Loc
+from hrdeck.richtext import Para, Run
 from hrdeck.textfit.metrics import FontMetrics, Piece, line_breaks
 
 BODY_SIZES = (28, 26, 24, 22, 20, 18)

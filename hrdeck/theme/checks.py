@@ -13,6 +13,7 @@ from pathlib import Path
 
 from hrdeck.curriculum.load import display_path
 from hrdeck.diagnostics import Diagnostic, error, has_errors, sort_diagnostics, warning
+from hrdeck.kinds import SLIDE_KINDS
 from hrdeck.theme.contrast import (
     AA_BODY,
     AA_LARGE,
@@ -20,7 +21,7 @@ from hrdeck.theme.contrast import (
     format_ratio,
     relative_luminance,
 )
-from hrdeck.theme.load import SLIDE_KINDS, Logo, Theme
+from hrdeck.theme.load import Logo, Theme
 
 # Fonts found on nearly every machine that shows decks (Windows, macOS, Office
 # installs), with the metric-compatible stand-in LibreOffice uses on Linux.

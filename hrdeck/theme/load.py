@@ -20,45 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from hrdeck.curriculum.load import display_path, load_yaml_file
-from hrdeck.curriculum.model import Loc
-from hrdeck.diagnostics import Diagnostic, has_errors, sort_diagnostics
+from hrdeck.diagnostics import Diagnostic, Loc, has_errors, sort_diagnostics
 from hrdeck.errors import ContentError, UsageError
+from hrdeck.kinds import DEFAULT_LAYOUTS, SLIDE_KINDS
 from hrdeck.paths import builtin_themes
-
-# The slide kinds of hrdeck.plan.types, each mapped to a layout name of the template.
-SLIDE_KINDS = (
-    "title",
-    "agenda",
-    "section",
-    "bullets",
-    "myth",
-    "comparison",
-    "spectrum",
-    "diagram",
-    "case",
-    "questions",
-    "references",
-    "resources",
-    "closing",
-)
-
-# Layout names used when a theme's `layouts` does not map a kind: the stock Office
-# layouts of python-pptx's default template, which most agency templates keep.
-DEFAULT_LAYOUTS: Mapping[str, str] = {
-    "title": "Title Slide",
-    "agenda": "Title and Content",
-    "section": "Section Header",
-    "bullets": "Title and Content",
-    "myth": "Two Content",
-    "comparison": "Comparison",
-    "spectrum": "Title Only",
-    "diagram": "Title Only",
-    "case": "Title and Content",
-    "questions": "Title and Content",
-    "references": "Title and Content",
-    "resources": "Title and Content",
-    "closing": "Title Slide",
-}
 
 LOGO_POSITIONS = ("top-left", "top-right", "bottom-left", "bottom-right")
 THEME_FILE = "theme.yaml"
