@@ -274,5 +274,5 @@ def test_relative_imports_are_resolved() -> None:
 
 
 def test_a_module_outside_every_stage_is_named() -> None:
-    with pytest.raises(KeyError, match="hrdeck.newthing belongs to no stage"):
+    with pytest.raises(KeyError, match=r"hrdeck\.newthing belongs to no stage"):
         stage_of("hrdeck.newthing")

@@ -18,6 +18,7 @@ from typing import Any
 
 from hrdeck.curriculum.load import Document, LoadedTree, display_path, load_document, load_tree
 from hrdeck.curriculum.model import Curriculum, Module, Presenter
+from hrdeck.curriculum.schema import schema, schema_diagnostics
 from hrdeck.curriculum.textchars import check_characters
 from hrdeck.diagnostics import Diagnostic, error, has_errors, sort_diagnostics
 from hrdeck.errors import UsageError
@@ -197,8 +198,6 @@ def _dict(value: object) -> dict[str, Any]:
 @cache
 def project_schema() -> dict[str, Any]:
     """project.schema.json with ``course`` checked like course.yaml (no field required)."""
-    from hrdeck.curriculum.validate import schema
-
     course = {k: v for k, v in schema("course").items() if k not in ("$schema", "$id")}
     course["required"] = []
     course["properties"] = {k: v for k, v in course["properties"].items() if k != "outline"}
@@ -210,19 +209,7 @@ def project_schema() -> dict[str, Any]:
 def project_schema_diagnostics(document: Document) -> list[Diagnostic]:
     if not document.ok:
         return []
-    from hrdeck.curriculum.schemafast import Unsupported, is_valid
-
-    try:
-        if is_valid(project_schema(), document.data):
-            return []
-    except Unsupported:
-        pass
-    from jsonschema import Draft202012Validator
-
-    from hrdeck.curriculum.validate import explain
-
-    errors = Draft202012Validator(project_schema()).iter_errors(document.data)
-    return [d for err in errors for d in explain(err, document.smap)]
+    return schema_diagnostics(project_schema(), document.data, document.smap)
 
 
 def apply_course_overrides(

@@ -16,7 +16,6 @@ bad regex there is reported when the file is loaded.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -31,7 +30,6 @@ from hrdeck.errors import ContentError
 from hrdeck.lint.prefilter import KeyIndex, key_index, literal_keys
 
 RULES_FILE = Path(__file__).resolve().parent / "language.yaml"
-SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "rules.schema.json"
 
 EXEMPTION_KINDS = ("quote", "myth", "citation")
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
@@ -178,32 +176,13 @@ def _read_rules(path: Path) -> dict[str, Any]:
     return data
 
 
-@lru_cache(maxsize=1)
-def _schema() -> dict[str, Any]:
-    schema: dict[str, Any] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    return schema
-
-
 def validate_rules(data: object, name: str = "rules") -> None:
     """Raise :class:`ContentError` listing every schema problem in a rules document."""
-    from hrdeck.curriculum.schemafast import Unsupported, is_valid
+    from hrdeck.curriculum.schema import plain_problems, schema
 
-    try:
-        if is_valid(_schema(), data):
-            return
-    except Unsupported:
-        pass
-    import jsonschema
-
-    validator = jsonschema.Draft202012Validator(_schema())
-    problems = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if problems:
-        lines = [f"{_json_path(p.absolute_path)}: {p.message}" for p in problems]
+    lines = plain_problems(schema("rules"), data)
+    if lines:
         raise ContentError(f"invalid language rules in {name}:\n  " + "\n  ".join(lines))
-
-
-def _json_path(path: Iterable[object]) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path) or "(top)"
 
 
 def compile_rules(

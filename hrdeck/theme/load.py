@@ -153,14 +153,14 @@ def load_theme(spec: str | Path | None, project_dir: Path | None = None) -> Them
     """Find, read and validate a theme; ContentError with every problem if invalid."""
     from hrdeck.curriculum.textchars import character_diagnostics
     from hrdeck.theme.checks import file_diagnostics  # imports this module: late
-    from hrdeck.theme.schema import schema_diagnostics
+    from hrdeck.theme.schema import theme_schema_diagnostics
 
     path = find_theme_file(spec, project_dir)
     display = display_path(path)
     data, smap, diagnostics = load_yaml_file(path, display)
     diagnostics = list(diagnostics)
     if not has_errors(diagnostics):
-        diagnostics += schema_diagnostics(data, smap)
+        diagnostics += theme_schema_diagnostics(data, smap)
         diagnostics += character_diagnostics(data, smap)
     if has_errors(diagnostics):
         raise _invalid(display, diagnostics)
