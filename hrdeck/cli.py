@@ -120,10 +120,10 @@ def validate(curriculum: Path | None) -> None:
     CURRICULUM is a folder (default: the project here, else the built-in one).
     Exit 0 when valid, 1 when there are errors.
     """
-    from hrdeck.curriculum.layers import validate_project
+    from hrdeck.pipeline import validate as validate_curriculum
 
     root = _curriculum_root(curriculum)
-    result, diagnostics = validate_project(root)
+    result, diagnostics = validate_curriculum(root)
     print_diagnostics(diagnostics)
     if result is None:
         click.echo(f"{root}: invalid ({_summary(diagnostics)})", err=True)
@@ -282,7 +282,8 @@ def theme_group() -> None:
 @handles_errors
 def theme_check(theme: str | None) -> None:
     """Report contrast below WCAG AA, logo problems, uncommon fonts, template gaps."""
-    from hrdeck.theme.load import check_theme_full, load_theme
+    from hrdeck.pipeline import check_theme_full
+    from hrdeck.theme.load import load_theme
 
     loaded = load_theme(theme, Path.cwd())
     diagnostics = check_theme_full(loaded)

@@ -1,66 +1,90 @@
-"""The build: validate once, then tailor, plan, render and write each audience's outputs.
+"""The one wiring of the stages: load -> validate -> tailor -> plan -> render -> write.
 
-Everything is produced in memory first; only when every output of every audience is
-ready are the files written, each to a temporary name in the output folder and then
-renamed into place.  A failed build therefore never leaves a truncated deck and never
-replaces the last good one.
+``hrdeck build``, ``hrdeck plan``, ``hrdeck validate`` and ``hrdeck watch`` all go
+through these functions; each stage stays a plain function of its inputs, and this
+module is the only place that knows their order.
+
+- :func:`validate`: the curriculum or project checked (schema, cross-file checks) plus
+  the language linter's findings as warnings;
+- :func:`prepare`: what every audience of a build shares: the valid curriculum, the
+  audiences asked for, the theme with its checks and the text boxes the plan fits into;
+- :func:`plan_audience`: tailor and plan one audience;
+- :func:`outputs_for`: the files of one audience (deck, guides), in memory;
+- :func:`run_build`: all of it for every audience, then one atomic write.
+
+Long-lived callers (``hrdeck watch``) pass :class:`Sources` holding their caches;
+nothing is cached behind a caller's back.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hrdeck.atomic import write_atomically
+from hrdeck.curriculum.layers import project_settings
+from hrdeck.curriculum.load import DocumentReader, read_document
 from hrdeck.curriculum.model import Curriculum
+from hrdeck.curriculum.validate import ValidDocuments, validate_project
 from hrdeck.diagnostics import Diagnostic, has_errors, sort_diagnostics
-from hrdeck.errors import BuildError, ContentError, UsageError
+from hrdeck.errors import ContentError, UsageError
+from hrdeck.kinds import SLIDE_KINDS
 from hrdeck.plan.types import DeckPlan
-from hrdeck.textfit.measure import FitRules
+from hrdeck.textfit.measure import DEFAULT_RULES, FitRules
+from hrdeck.theme.model import Theme
 
 Progress = Callable[[str], None]
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
-# mkstemp makes private files; outputs get the usual mode (0644 under umask 022).
-_FILE_MODE = 0o666 & ~_umask()
-
-
 @dataclass(frozen=True)
-class BuildRequest:
-    root: Path
-    audience: str | None = None  # an id, "all", or None (all)
-    theme: str | None = None
-    out_dir: Path = Path("build")
-    strict: bool = False
+class Sources:
+    """Where a run reads its documents: from disk, or through a long-lived process's cache.
+
+    ``read`` loads one YAML file; ``valid`` remembers documents already found
+    schema-valid, so an unchanged file is not checked again.
+    """
+
+    read: DocumentReader = read_document
+    valid: ValidDocuments | None = None
 
 
-@dataclass
-class BuildResult:
-    audiences: list[str] = field(default_factory=list)
-    written: list[Path] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    dropped: dict[str, list[str]] = field(default_factory=dict)
-    seconds: float = 0.0
-
-    def dropped_lines(self) -> list[str]:
-        return [f"{audience}: {line}" for audience, lines in self.dropped.items() for line in lines]
+FROM_DISK = Sources()
 
 
-def load_valid(root: Path) -> tuple[Curriculum, list[Diagnostic]]:
+# -- validate ------------------------------------------------------------------------
+
+
+def validate(
+    root: Path, sources: Sources = FROM_DISK
+) -> tuple[Curriculum | None, list[Diagnostic]]:
+    """Check the curriculum or project at ``root``; the model only when it has no error.
+
+    Language-linter findings come back as warnings beside the validation diagnostics,
+    so editors see both at once (``hrdeck lint`` treats them as errors).
+    """
+    from hrdeck.lint.walk import lint_tree
+
+    checked = validate_project(root, sources.read, sources.valid)
+    if checked.curriculum is None:
+        return None, checked.diagnostics
+    findings = [_as_warning(d) for d in lint_tree(checked.tree)]
+    return checked.curriculum, sort_diagnostics([*checked.diagnostics, *findings])
+
+
+def _as_warning(finding: Diagnostic) -> Diagnostic:
+    """Language errors block lint, not a build: validate reports them as warnings."""
+    severity = "warning" if finding.severity == "error" else finding.severity
+    return dataclasses.replace(finding, severity=severity)
+
+
+def load_valid(root: Path, sources: Sources = FROM_DISK) -> tuple[Curriculum, list[Diagnostic]]:
     """Validate the curriculum; raise ContentError with every diagnostic when invalid."""
-    from hrdeck.curriculum.layers import validate_project
-
-    curriculum, diagnostics = validate_project(root)
+    curriculum, diagnostics = validate(root, sources)
     if curriculum is None or has_errors(diagnostics):
         raise ContentError(f"{root}: the curriculum has errors; nothing was built", diagnostics)
     return curriculum, diagnostics
@@ -83,40 +107,80 @@ def resolve_audiences(
     return asked
 
 
-def plan_audience(
-    curriculum: Curriculum, audience: str, rules: FitRules | None = None
-) -> tuple[DeckPlan, list[Diagnostic], list[str]]:
-    """Tailor and plan one audience: the plan, its diagnostics, what was dropped.
-
-    `rules` are the theme's text boxes and fonts (``hrdeck.render.measure.fit_rules``);
-    without them the plan is fitted to the default theme.
-    """
-    from hrdeck.plan.build import build_plan
-    from hrdeck.tailor import tailor
-    from hrdeck.textfit.measure import DEFAULT_RULES
-
-    tailored = tailor(curriculum, audience)
-    diagnostics: list[Diagnostic] = []
-    deck_plan = build_plan(tailored, diagnostics, rules or DEFAULT_RULES)
-    dropped = [str(d) for d in tailored.dropped]
-    return deck_plan, diagnostics, dropped
+# -- the theme -----------------------------------------------------------------------
 
 
-def plan_for(root: Path, audience: str) -> tuple[DeckPlan, list[Diagnostic]]:
-    """Validate, then plan one audience in the project's theme (for ``hrdeck plan``)."""
-    from hrdeck.curriculum.layers import project_settings
+@dataclass(frozen=True)
+class BuildTheme:
+    """A theme ready to build with: its warnings and the text boxes the plan fits into."""
+
+    theme: Theme
+    warnings: tuple[Diagnostic, ...]
+    rules: FitRules
+
+
+ThemeLoader = Callable[[str | None, Path], BuildTheme]
+
+
+def load_build_theme(spec: str | None, project_dir: Path) -> BuildTheme:
+    """Find, load and check a theme; ContentError when it cannot make a good deck."""
     from hrdeck.render.measure import fit_rules
     from hrdeck.theme.load import load_theme
 
-    curriculum, diagnostics = load_valid(root)
-    if audience == "all":
-        known = ", ".join(a.id for a in curriculum.audiences)
-        raise UsageError(f"plan shows one audience at a time; choose one of: {known}")
-    (audience_id,) = resolve_audiences(curriculum, audience)
-    settings = project_settings(root)
-    rules = fit_rules(load_theme(settings.theme if settings else None, root))
-    deck_plan, plan_diagnostics, _ = plan_audience(curriculum, audience_id, rules)
-    return deck_plan, sort_diagnostics([*diagnostics, *plan_diagnostics])
+    theme = load_theme(spec, project_dir)
+    found = check_theme_full(theme)
+    if has_errors(found):
+        raise ContentError(f"theme {theme.name} cannot be used: fix it first", found)
+    return BuildTheme(theme, tuple(found), fit_rules(theme))
+
+
+def check_theme_full(theme: Theme, needed_kinds: tuple[str, ...] = SLIDE_KINDS) -> list[Diagnostic]:
+    """The theme's own checks plus, with a template, its layouts, placeholders and notes."""
+    from hrdeck.theme.checks import check_theme, file_diagnostics
+
+    found = check_theme(theme)
+    if theme.template is not None and not has_errors(file_diagnostics(theme)):
+        from hrdeck.render.template import check_theme_template
+
+        found += check_theme_template(theme, needed_kinds)
+    return found
+
+
+# -- one audience --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AudiencePlan:
+    """One audience's deck plan, what planning it reported, and what tailoring dropped."""
+
+    plan: DeckPlan
+    diagnostics: list[Diagnostic]
+    dropped: list[str]
+
+
+def plan_audience(
+    curriculum: Curriculum, audience: str, rules: FitRules = DEFAULT_RULES
+) -> AudiencePlan:
+    """Tailor and plan one audience, fitted to `rules` (a theme's text boxes and fonts)."""
+    from hrdeck.plan.build import build_plan
+    from hrdeck.tailor import tailor
+
+    tailored = tailor(curriculum, audience)
+    diagnostics: list[Diagnostic] = []
+    deck_plan = build_plan(tailored, diagnostics, rules)
+    return AudiencePlan(deck_plan, diagnostics, [str(d) for d in tailored.dropped])
+
+
+def render_plan(plan: DeckPlan, theme: Theme) -> bytes:
+    """The .pptx bytes of `plan`; a plan not made by the planner is fitted to `theme` first."""
+    from hrdeck.render.deck import render_deck
+
+    if not plan.fitted:
+        from hrdeck.plan.fit import fit_deck
+        from hrdeck.render.measure import fit_rules
+
+        plan = fit_deck(plan, fit_rules(theme), [])
+    return render_deck(plan, theme)
 
 
 def output_names(course_id: str, audience: str) -> tuple[str, str, str]:
@@ -124,21 +188,21 @@ def output_names(course_id: str, audience: str) -> tuple[str, str, str]:
     return f"{stem}.pptx", f"{stem}-guide.md", f"{stem}-guide.html"
 
 
-def _outputs_for(plan: DeckPlan, theme: object) -> list[tuple[str, bytes]]:
+def outputs_for(plan: DeckPlan, theme: Theme) -> list[tuple[str, bytes]]:
+    """Every file of one audience, as (name, bytes): the deck and its guides."""
     from hrdeck.outputs.guide import guide_html, guide_markdown
-    from hrdeck.render.deck import render_deck
 
     deck_name, md_name, html_name = output_names(plan.course_id, plan.audience)
     return [
-        (deck_name, render_deck(plan, theme)),  # type: ignore[arg-type]
+        (deck_name, render_plan(plan, theme)),
         (md_name, guide_markdown(plan).encode("utf-8")),
         (html_name, guide_html(plan).encode("utf-8")),
     ]
 
 
 @dataclass(frozen=True)
-class AudienceBuild:
-    """One audience's outputs (file name, bytes) and what planning it reported."""
+class AudienceOutputs:
+    """One audience's files (name, bytes) and what planning it reported."""
 
     audience: str
     files: list[tuple[str, bytes]]
@@ -146,35 +210,112 @@ class AudienceBuild:
     dropped: list[str]
 
 
-def build_audience(
-    curriculum: Curriculum, audience: str, rules: FitRules, theme: object
-) -> AudienceBuild:
+def build_audience_outputs(
+    curriculum: Curriculum, audience: str, theme: BuildTheme
+) -> AudienceOutputs:
     """Tailor, plan and render one audience in memory."""
-    deck_plan, diagnostics, dropped = plan_audience(curriculum, audience, rules)
-    return AudienceBuild(audience, _outputs_for(deck_plan, theme), diagnostics, dropped)
+    planned = plan_audience(curriculum, audience, theme.rules)
+    files = outputs_for(planned.plan, theme.theme)
+    return AudienceOutputs(audience, files, planned.diagnostics, planned.dropped)
 
 
-def build_audiences(
-    curriculum: Curriculum,
-    audiences: Sequence[str],
-    rules: FitRules,
-    theme: object,
-    progress: Progress | None = None,
-) -> list[AudienceBuild]:
+# -- a whole build -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    root: Path
+    audience: str | None = None  # an id, "all", or None (the project's list, else all)
+    theme: str | None = None
+    out_dir: Path = Path("build")
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What every audience of a build shares."""
+
+    curriculum: Curriculum
+    audiences: list[str]
+    theme: BuildTheme
+    diagnostics: list[Diagnostic]
+
+
+def prepare(
+    request: BuildRequest,
+    sources: Sources = FROM_DISK,
+    load_theme: ThemeLoader = load_build_theme,
+) -> Prepared:
+    """Validate once, choose the audiences, load and check the theme."""
+    curriculum, diagnostics = load_valid(request.root, sources)
+    settings = project_settings(request.root)
+    defaults = settings.audiences if settings else ()
+    audiences = resolve_audiences(curriculum, request.audience, defaults)
+    theme = load_theme(request.theme or (settings.theme if settings else None), request.root)
+    return Prepared(curriculum, audiences, theme, [*diagnostics, *theme.warnings])
+
+
+@dataclass
+class BuildResult:
+    audiences: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    dropped: dict[str, list[str]] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def dropped_lines(self) -> list[str]:
+        return [f"{audience}: {line}" for audience, lines in self.dropped.items() for line in lines]
+
+
+def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildResult:
+    """Validate once, build every requested audience in memory, then write atomically."""
+    started = time.perf_counter()
+    prepared = prepare(request)
+    result = BuildResult(audiences=prepared.audiences, diagnostics=list(prepared.diagnostics))
+    files: list[tuple[str, bytes]] = []
+    for built in build_audiences(prepared, progress):
+        result.diagnostics.extend(built.diagnostics)
+        result.dropped[built.audience] = built.dropped
+        files.extend(built.files)
+    result.diagnostics = sort_diagnostics(result.diagnostics)
+    if request.strict and result.diagnostics:
+        raise ContentError(
+            "--strict: warnings count as errors; nothing was built", result.diagnostics
+        )
+    result.written = write_atomically(request.out_dir, files)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def plan_for(root: Path, audience: str) -> tuple[DeckPlan, list[Diagnostic]]:
+    """Validate, then plan one audience in the project's theme (for ``hrdeck plan``)."""
+    if audience == "all":
+        curriculum, _ = load_valid(root)
+        known = ", ".join(a.id for a in curriculum.audiences)
+        raise UsageError(f"plan shows one audience at a time; choose one of: {known}")
+    prepared = prepare(BuildRequest(root, audience))
+    planned = plan_audience(prepared.curriculum, prepared.audiences[0], prepared.theme.rules)
+    return planned.plan, sort_diagnostics([*prepared.diagnostics, *planned.diagnostics])
+
+
+# -- audiences in parallel -----------------------------------------------------------
+
+
+def build_audiences(prepared: Prepared, progress: Progress | None = None) -> list[AudienceOutputs]:
     """Every audience's outputs, in order; in parallel processes when that can help.
 
     The curriculum is loaded and validated once, before; forked workers inherit it
     (and the imported renderer) instead of receiving a pickled copy.
     """
-    workers = _worker_count(len(audiences))
+    workers = _worker_count(len(prepared.audiences))
     if workers < 2:
         built = []
-        for audience in audiences:
+        for audience in prepared.audiences:
             if progress:
                 progress(f"building {audience} ...")
-            built.append(build_audience(curriculum, audience, rules, theme))
+            built.append(build_audience_outputs(prepared.curriculum, audience, prepared.theme))
         return built
-    return _build_in_processes(curriculum, audiences, rules, theme, workers, progress)
+    return _build_in_processes(prepared, workers, progress)
 
 
 def _worker_count(audiences: int) -> int:
@@ -185,24 +326,19 @@ def _worker_count(audiences: int) -> int:
     return min(audiences, len(os.sched_getaffinity(0)))
 
 
-# (curriculum, rules, theme) for forked workers: set only while a pool is running
-_FORKED: tuple[Curriculum, FitRules, object] | None = None
+# What forked workers build from: set only while a pool is running (a fork inherits it;
+# a pickled copy of the curriculum would cost more than the build it parallelises).
+_FORKED: Prepared | None = None
 
 
-def _forked_build(audience: str) -> AudienceBuild:
+def _forked_build(audience: str) -> AudienceOutputs:
     assert _FORKED is not None
-    curriculum, rules, theme = _FORKED
-    return build_audience(curriculum, audience, rules, theme)
+    return build_audience_outputs(_FORKED.curriculum, audience, _FORKED.theme)
 
 
 def _build_in_processes(
-    curriculum: Curriculum,
-    audiences: Sequence[str],
-    rules: FitRules,
-    theme: object,
-    workers: int,
-    progress: Progress | None,
-) -> list[AudienceBuild]:
+    prepared: Prepared, workers: int, progress: Progress | None
+) -> list[AudienceOutputs]:
     global _FORKED
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -211,9 +347,10 @@ def _build_in_processes(
     import hrdeck.plan.build
     import hrdeck.render.deck  # noqa: F401  (imported once here, inherited by every worker)
 
+    audiences: Sequence[str] = prepared.audiences
     if progress:
         progress(f"building {', '.join(audiences)} in {workers} processes ...")
-    _FORKED = (curriculum, rules, theme)
+    _FORKED = prepared
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
@@ -226,96 +363,3 @@ def _build_in_processes(
             return built
     finally:
         _FORKED = None
-
-
-def write_atomically(out_dir: Path, files: Sequence[tuple[str, bytes]]) -> list[Path]:
-    """Write each file to a temporary name in ``out_dir``, then rename all into place."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BuildError(f"cannot create output folder {out_dir}: {exc.strerror}") from exc
-    _refuse_folders_in_the_way(out_dir, [name for name, _ in files])
-    staged: list[tuple[str, Path]] = []
-    try:
-        for name, data in files:
-            staged.append((name, _stage(out_dir, name, data)))
-    except OSError as exc:
-        for _, temp in staged:
-            temp.unlink(missing_ok=True)
-        raise BuildError(f"cannot write to {out_dir}: {exc.strerror}; nothing was changed") from exc
-    return _rename_into_place(out_dir, staged)
-
-
-def _refuse_folders_in_the_way(out_dir: Path, names: Sequence[str]) -> None:
-    """A folder where an output belongs would stop a rename halfway: refuse before writing."""
-    blocked = [name for name in names if (out_dir / name).is_dir()]
-    if blocked:
-        raise BuildError(
-            f"{out_dir / blocked[0]} is a folder where an output belongs; nothing was changed"
-        )
-
-
-def _rename_into_place(out_dir: Path, staged: Sequence[tuple[str, Path]]) -> list[Path]:
-    """Rename each staged file to its final name; on failure remove the staged leftovers."""
-    written: list[Path] = []
-    try:
-        for name, temp in staged:
-            os.replace(temp, out_dir / name)
-            written.append(out_dir / name)
-    except OSError as exc:
-        for _, temp in staged:
-            temp.unlink(missing_ok=True)
-        done = ", ".join(path.name for path in written) or "none"
-        raise BuildError(
-            f"cannot replace files in {out_dir}: {exc.strerror}; already replaced: {done}"
-        ) from exc
-    return written
-
-
-def _stage(out_dir: Path, name: str, data: bytes) -> Path:
-    """Write ``data`` to a hidden temporary file beside its final name.
-
-    The rename that follows is what makes a build atomic for readers and against an
-    interrupted process; no fsync, since surviving a power cut is not worth seconds
-    on every build of a deck that can be rebuilt.
-    """
-    handle, temp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
-    temp = Path(temp_name)
-    try:
-        os.fchmod(handle, _FILE_MODE)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return temp
-
-
-def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildResult:
-    """Validate once, build every requested audience in memory, then write atomically."""
-    from hrdeck.curriculum.layers import project_settings
-    from hrdeck.render.measure import fit_rules
-    from hrdeck.theme.load import check_theme_for_build, load_theme
-
-    started = time.perf_counter()
-    curriculum, diagnostics = load_valid(request.root)
-    settings = project_settings(request.root)
-    defaults = settings.audiences if settings else ()
-    audiences = resolve_audiences(curriculum, request.audience, defaults)
-    theme = load_theme(request.theme or (settings.theme if settings else None), request.root)
-    theme_warnings = check_theme_for_build(theme)
-    rules = fit_rules(theme)
-    result = BuildResult(audiences=audiences, diagnostics=[*diagnostics, *theme_warnings])
-    files: list[tuple[str, bytes]] = []
-    for built in build_audiences(curriculum, audiences, rules, theme, progress):
-        result.diagnostics.extend(built.diagnostics)
-        result.dropped[built.audience] = built.dropped
-        files.extend(built.files)
-    result.diagnostics = sort_diagnostics(result.diagnostics)
-    if request.strict and result.diagnostics:
-        raise ContentError(
-            "--strict: warnings count as errors; nothing was built", result.diagnostics
-        )
-    result.written = write_atomically(request.out_dir, files)
-    result.seconds = time.perf_counter() - started
-    return result

@@ -163,12 +163,12 @@ def test_a_content_error_in_a_build_process_keeps_its_diagnostics(
 def test_a_failed_write_leaves_no_temporary_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import hrdeck.pipeline
+    import hrdeck.atomic
 
     out = tmp_path / "out"
     run_build(BuildRequest(root=builtin_curriculum(), audience="peer", out_dir=out))
     before = folder_listing(out)
-    real_stage = hrdeck.pipeline._stage
+    real_stage = hrdeck.atomic._stage
     staged: list[str] = []
 
     def stage_then_fail(out_dir: Path, name: str, data: bytes) -> Path:
@@ -177,7 +177,7 @@ def test_a_failed_write_leaves_no_temporary_files(
             raise OSError(28, "No space left on device")
         return real_stage(out_dir, name, data)
 
-    monkeypatch.setattr(hrdeck.pipeline, "_stage", stage_then_fail)
+    monkeypatch.setattr(hrdeck.atomic, "_stage", stage_then_fail)
     with pytest.raises(BuildError, match="nothing was changed"):
         run_build(BuildRequest(root=builtin_curriculum(), audience="peer", out_dir=out))
     assert folder_listing(out) == before
@@ -214,7 +214,7 @@ def test_a_folder_where_an_output_belongs_stops_the_build_before_any_write(
 def test_a_rename_failing_midway_is_a_build_error_and_leaves_no_temporary_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import hrdeck.pipeline
+    import hrdeck.atomic
 
     real_replace = os.replace
     renames: list[str] = []
@@ -225,7 +225,7 @@ def test_a_rename_failing_midway_is_a_build_error_and_leaves_no_temporary_files(
             raise OSError(13, "Permission denied")
         real_replace(source, target)
 
-    monkeypatch.setattr(hrdeck.pipeline.os, "replace", replace_then_fail)
+    monkeypatch.setattr(hrdeck.atomic.os, "replace", replace_then_fail)
     out = tmp_path / "out"
     with pytest.raises(BuildError, match=f"already replaced: {COURSE_ID}-court.pptx"):
         run_build(BuildRequest(root=builtin_curriculum(), audience="court", out_dir=out))

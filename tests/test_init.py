@@ -14,7 +14,8 @@ from click.testing import CliRunner, Result
 
 from hrdeck.cli import cli
 from hrdeck.curriculum.layers import project_settings
-from hrdeck.theme.load import check_theme_full, load_theme
+from hrdeck.pipeline import check_theme_full
+from hrdeck.theme.load import load_theme
 
 AUDIENCES = ("court", "clinician", "peer")
 LOCAL_ENTRIES = ("Your syringe services program", "Your local overdose or crisis line")

@@ -15,11 +15,12 @@ import pytest
 from click.testing import CliRunner
 
 from hrdeck.cli import cli
-from hrdeck.curriculum.layers import project_settings, validate_project
+from hrdeck.curriculum.layers import project_settings
 from hrdeck.diagnostics import Diagnostic
 from hrdeck.errors import ContentError
 from hrdeck.paths import builtin_curriculum
 from hrdeck.pipeline import plan_for
+from hrdeck.pipeline import validate as validate_project
 from hrdeck.plan.types import DeckPlan
 
 PROJECT = """\

@@ -20,7 +20,7 @@ from hrdeck.errors import ContentError
 from hrdeck.kinds import DEFAULT_LAYOUTS, SLIDE_KINDS
 from hrdeck.plan.types import Block, DeckPlan
 from hrdeck.render.deck import render_deck
-from hrdeck.theme.load import Logo, Palette, Theme
+from hrdeck.theme.model import Logo, Palette, Theme
 from tests.plan_samples import KINDS, big_plan, sample_plan
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from hrdeck.render.deck import render_deck
-from hrdeck.theme.load import Logo
+from hrdeck.theme.model import Logo
 from tests.lo import needs_soffice, pdf_pages, to_pdf
 from tests.plan_samples import sample_plan
 from tests.test_render import expanded_kinds, make_theme

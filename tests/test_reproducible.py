@@ -151,7 +151,7 @@ def test_relationship_files_are_what_python_pptx_would_write(
 
     monkeypatch.setattr(deck_module, "reproducible_bytes", keep)
     curriculum, _ = load_valid(builtin_curriculum())
-    plan, _, _ = plan_audience(curriculum, "peer")
+    plan = plan_audience(curriculum, "peer").plan
     deck_module.render_deck(plan, load_theme("default"))
     (prs,) = captured
     external = 0

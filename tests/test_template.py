@@ -13,6 +13,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from hrdeck.diagnostics import Diagnostic
 from hrdeck.errors import ContentError
 from hrdeck.kinds import SLIDE_KINDS
+from hrdeck.pipeline import check_theme_full
 from hrdeck.render import template as tpl
 from hrdeck.render.template import (
     check_template,
@@ -20,7 +21,7 @@ from hrdeck.render.template import (
     inspect_template,
     open_template,
 )
-from hrdeck.theme.load import check_theme_full, load_theme
+from hrdeck.theme.load import load_theme
 from tests.agency import AGENCY_LAYOUTS, agency_template, as_potx
 
 AGENCY_MAPPING = AGENCY_LAYOUTS

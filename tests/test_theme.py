@@ -14,15 +14,11 @@ from hrdeck.diagnostics import Diagnostic
 from hrdeck.errors import ContentError, UsageError
 from hrdeck.kinds import DEFAULT_LAYOUTS, SLIDE_KINDS
 from hrdeck.paths import builtin_themes
+from hrdeck.pipeline import check_theme_full, load_build_theme
+from hrdeck.theme.checks import check_theme
 from hrdeck.theme.contrast import contrast_ratio
-from hrdeck.theme.load import (
-    Theme,
-    check_theme,
-    check_theme_for_build,
-    check_theme_full,
-    list_themes,
-    load_theme,
-)
+from hrdeck.theme.load import list_themes, load_theme
+from hrdeck.theme.model import Theme
 
 GOOD = """\
 # yaml-language-server: $schema=../../hrdeck/schemas/theme.schema.json
@@ -264,7 +260,7 @@ def test_text_on_accent_shapes_is_checked(tmp_path: Path) -> None:
 def test_a_theme_failing_contrast_cannot_be_used_for_a_build(tmp_path: Path) -> None:
     folder = write_theme(tmp_path / "t", GOOD.replace('"#1F2937"', '"#999999"'))
     with pytest.raises(ContentError) as caught:
-        check_theme_for_build(load_theme(folder))
+        load_build_theme(str(folder), tmp_path)
     assert codes(list(caught.value.diagnostics)) == ["low-contrast"]
 
 
@@ -292,8 +288,8 @@ def test_layout_names_default_to_the_stock_office_names(tmp_path: Path) -> None:
 
 def test_loading_and_checking_a_theme_does_not_import_python_pptx() -> None:
     code = (
-        "import sys; from hrdeck.theme.load import load_theme, check_theme_full; "
-        "check_theme_full(load_theme('default')); "
+        "import sys; from hrdeck.theme.load import load_theme; "
+        "from hrdeck.theme.checks import check_theme; check_theme(load_theme('default')); "
         "sys.exit('pptx' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -35,7 +35,8 @@ from hrdeck.render.deck import render_deck
 from hrdeck.render.layouts import Box, box_of, title_placeholder
 from hrdeck.render.master import blend
 from hrdeck.render.text import MONOSPACE
-from hrdeck.theme.load import Theme, load_theme
+from hrdeck.theme.load import load_theme
+from hrdeck.theme.model import Theme
 from tests.agency import (
     AGENCY_LAYOUTS,
     AGENCY_NAMES,
@@ -108,7 +109,7 @@ def agency_theme(folder: Path, suffix: str = ".pptx", **options: Any) -> Path:
 @pytest.fixture(scope="module")
 def court_plan() -> DeckPlan:
     curriculum, _ = load_valid(builtin_curriculum())
-    plan, _, _ = plan_audience(curriculum, "court")
+    plan = plan_audience(curriculum, "court").plan
     return plan
 
 

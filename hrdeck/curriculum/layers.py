@@ -16,12 +16,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from hrdeck.curriculum.load import Document, LoadedTree, display_path, load_document, load_tree
+from hrdeck.curriculum.load import (
+    Document,
+    DocumentReader,
+    LoadedTree,
+    display_path,
+    load_tree,
+    read_document,
+)
 from hrdeck.curriculum.model import Curriculum, Module, Presenter
 from hrdeck.curriculum.schema import schema, schema_diagnostics
 from hrdeck.curriculum.textchars import check_characters
-from hrdeck.diagnostics import Diagnostic, error, has_errors, sort_diagnostics
-from hrdeck.errors import UsageError
+from hrdeck.diagnostics import Diagnostic, error
 from hrdeck.paths import builtin_curriculum
 
 PROJECT_FILE = "hrdeck.yaml"
@@ -50,40 +56,11 @@ def is_project(root: Path) -> bool:
     return (root / PROJECT_FILE).is_file()
 
 
-def validate_project(root: Path) -> tuple[Curriculum | None, list[Diagnostic]]:
-    """Load and validate the curriculum or project at ``root``; the model only when error-free.
-
-    Language-linter findings come back as warnings alongside the validation
-    diagnostics, so editors see both at once.
-    """
-    from hrdeck.curriculum.validate import validate_tree
-    from hrdeck.lint.walk import lint_tree
-
-    if not root.is_dir():
-        raise UsageError(f"{root} is not a curriculum folder (it should hold course.yaml)")
-    tree, overrides, problems = load_layers(root)
-    curriculum, problems = validate_tree(tree, problems)
-    if curriculum is None or has_errors(problems):
-        return None, problems
-    own_modules = frozenset(
-        key for doc in tree.modules if doc.layer_root == root and (key := _module_key(doc))
-    )
-    curriculum = apply_course_overrides(curriculum, overrides, own_modules)
-    findings = [_as_warning(d) for d in lint_tree(tree)]
-    return curriculum, sort_diagnostics([*problems, *findings])
-
-
-def _as_warning(finding: Diagnostic) -> Diagnostic:
-    """Language errors block lint, not a build: validate reports them as warnings."""
-    severity = "warning" if finding.severity == "error" else finding.severity
-    return dataclasses.replace(finding, severity=severity)
-
-
 def project_settings(root: Path) -> ProjectSettings | None:
     """The theme and audiences named in ``root/hrdeck.yaml`` (None for a plain curriculum)."""
     if not is_project(root):
         return None
-    document, _ = load_document(root / PROJECT_FILE, None)
+    document, _ = read_document(root / PROJECT_FILE, None)
     data = document.data if isinstance(document.data, dict) else {}
     theme = data.get("theme")
     audiences = data.get("audiences")
@@ -99,27 +76,38 @@ def project_settings(root: Path) -> ProjectSettings | None:
 # -- layers ---------------------------------------------------------------------------
 
 
-def load_layers(root: Path) -> tuple[LoadedTree, dict[str, Any], list[Diagnostic]]:
+def load_layers(
+    root: Path, read: DocumentReader = read_document
+) -> tuple[LoadedTree, dict[str, Any], list[Diagnostic]]:
     """The merged tree of ``root`` and every layer below it, course overrides, problems."""
-    return _load_layers(root, depth=0, seen=())
+    return _load_layers(root, read, depth=0, seen=())
+
+
+def own_module_ids(tree: LoadedTree, root: Path) -> frozenset[str]:
+    """The ids of the modules the project at ``root`` writes itself (not a base layer's)."""
+    return frozenset(
+        key for doc in tree.modules if doc.layer_root == root and (key := _module_key(doc))
+    )
 
 
 def _load_layers(
-    root: Path, depth: int, seen: tuple[Path, ...]
+    root: Path, read: DocumentReader, depth: int, seen: tuple[Path, ...]
 ) -> tuple[LoadedTree, dict[str, Any], list[Diagnostic]]:
     if not is_project(root):
-        tree, problems = load_tree(root)
+        tree, problems = load_tree(root, read=read)
         return _mark_layer(tree, root), {}, problems
-    project, problems = load_document(root / PROJECT_FILE, None)
+    project, problems = read(root / PROJECT_FILE, None)
     problems += project_schema_diagnostics(project) + check_characters(project)
     data = project.data if isinstance(project.data, dict) else {}
     base_root, base_problems = _base_root(project, data, root, depth, seen)
     problems += base_problems
     if base_root is None:
-        overlay, found = load_tree(root) if (root / "course.yaml").is_file() else _empty(root)
+        overlay, found = (
+            load_tree(root, read=read) if (root / "course.yaml").is_file() else _empty(root)
+        )
         return _mark_layer(overlay, root), {}, problems + found
-    base, base_overrides, found = _load_layers(base_root, depth + 1, (*seen, root.resolve()))
-    overlay, overlay_found = _load_overlay(root)
+    base, base_overrides, found = _load_layers(base_root, read, depth + 1, (*seen, root.resolve()))
+    overlay, overlay_found = _load_overlay(root, read)
     overrides = {**base_overrides, **_dict(data.get("course"))}
     return merge_trees(base, overlay), overrides, problems + found + overlay_found
 
@@ -146,9 +134,9 @@ def _empty(root: Path) -> tuple[LoadedTree, list[Diagnostic]]:
     return LoadedTree(root, display_path(root), None, course=None), []
 
 
-def _load_overlay(root: Path) -> tuple[LoadedTree, list[Diagnostic]]:
+def _load_overlay(root: Path, read: DocumentReader) -> tuple[LoadedTree, list[Diagnostic]]:
     """A project's own files; its course.yaml is optional (the base provides one)."""
-    tree, problems = load_tree(root)
+    tree, problems = load_tree(root, read=read)
     if not (root / "course.yaml").is_file():
         problems = [d for d in problems if d.code != "missing-file"]
     return _mark_layer(tree, root), problems

@@ -15,12 +15,12 @@ Codes: ``file-too-large``, ``read-error``, ``binary-file``, ``encoding``,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from hrdeck.curriculum.docsource import active_loader
 from hrdeck.curriculum.sourcemap import JsonPath, SourceMap
 from hrdeck.diagnostics import Diagnostic, Loc, error
 
@@ -68,6 +68,9 @@ class LoadedTree:
     course: Document | None
     audiences: list[Document] = field(default_factory=list)
     modules: list[Document] = field(default_factory=list)
+
+
+DocumentReader = Callable[[Path, "Path | None"], "tuple[Document, list[Diagnostic]]"]
 
 
 class _Refused(Exception):
@@ -374,15 +377,8 @@ class _Converter:
 # -- the folder ---------------------------------------------------------------
 
 
-def load_document(path: Path, display_base: Path | None) -> tuple[Document, list[Diagnostic]]:
-    """One YAML file as a Document, through the active loader (see docsource) if any."""
-    loader = active_loader()
-    if loader is not None:
-        return loader(path, display_base)
-    return read_document(path, display_base)
-
-
 def read_document(path: Path, display_base: Path | None) -> tuple[Document, list[Diagnostic]]:
+    """One YAML file from disk as a Document (file names shown relative to display_base)."""
     display = display_path(path, display_base)
     data, smap, problems = load_yaml_file(path, display)
     return Document(path, display, data, smap), problems
@@ -396,24 +392,29 @@ def yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in found if not p.name.startswith("."))
 
 
-def load_tree(root: Path, display_base: Path | None = None) -> tuple[LoadedTree, list[Diagnostic]]:
-    """Load ``course.yaml``, ``audiences/*.yaml`` and ``modules/*.yaml`` under ``root``."""
+def load_tree(
+    root: Path, display_base: Path | None = None, read: DocumentReader = read_document
+) -> tuple[LoadedTree, list[Diagnostic]]:
+    """Load ``course.yaml``, ``audiences/*.yaml`` and ``modules/*.yaml`` under ``root``.
+
+    ``read`` loads one file: from disk, or through a long-lived process's cache.
+    """
     problems: list[Diagnostic] = []
     tree = LoadedTree(root, display_path(root, display_base), display_base, course=None)
     course_path = root / "course.yaml"
     if course_path.is_file():
-        tree.course, found = load_document(course_path, display_base)
+        tree.course, found = read(course_path, display_base)
         problems += found
     else:
         where = Loc(display_path(course_path, display_base), 1, 1)
         hint = "a curriculum folder holds course.yaml, audiences/ and modules/"
         problems.append(error(where, "missing-file", "course.yaml is missing", hint))
     for path in yaml_files(root / "audiences"):
-        document, found = load_document(path, display_base)
+        document, found = read(path, display_base)
         tree.audiences.append(document)
         problems += found
     for path in yaml_files(root / "modules"):
-        document, found = load_document(path, display_base)
+        document, found = read(path, display_base)
         tree.modules.append(document)
         problems += found
     return tree, problems

@@ -12,11 +12,13 @@ from __future__ import annotations
 import os
 import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from hrdeck.curriculum.crosscheck import cross_check
-from hrdeck.curriculum.load import Document, LoadedTree, load_tree
+from hrdeck.curriculum.layers import apply_course_overrides, load_layers, own_module_ids
+from hrdeck.curriculum.load import Document, DocumentReader, LoadedTree, load_tree, read_document
 from hrdeck.curriculum.model import Curriculum
 from hrdeck.curriculum.modelbuild import build_curriculum
 from hrdeck.curriculum.schema import schema, schema_diagnostics
@@ -25,6 +27,35 @@ from hrdeck.diagnostics import Diagnostic, error, has_errors, sort_diagnostics
 from hrdeck.errors import UsageError
 
 SCHEMA_NAMES = ("course", "audience", "module")
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A validated curriculum or project: the model (None if it has errors), every
+    diagnostic, and the loaded documents (the linter reads them too)."""
+
+    curriculum: Curriculum | None
+    diagnostics: list[Diagnostic]
+    tree: LoadedTree
+
+
+def validate_project(
+    root: Path, read: DocumentReader = read_document, valid: ValidDocuments | None = None
+) -> Checked:
+    """Load and validate the curriculum or project at ``root`` with all its layers.
+
+    ``read`` loads one file (from disk, or through a watcher's cache); ``valid``
+    remembers documents already found schema-valid.  Raises :class:`UsageError` when
+    ``root`` is not a folder.
+    """
+    if not root.is_dir():
+        raise UsageError(f"{root} is not a curriculum folder (it should hold course.yaml)")
+    tree, overrides, problems = load_layers(root, read)
+    curriculum, problems = validate_tree(tree, problems, valid)
+    if curriculum is None or has_errors(problems):
+        return Checked(None, problems, tree)
+    curriculum = apply_course_overrides(curriculum, overrides, own_module_ids(tree, root))
+    return Checked(curriculum, problems, tree)
 
 
 def validate_curriculum(
@@ -43,10 +74,10 @@ def validate_curriculum(
 
 
 def validate_tree(
-    tree: LoadedTree, problems: list[Diagnostic]
+    tree: LoadedTree, problems: list[Diagnostic], valid: ValidDocuments | None = None
 ) -> tuple[Curriculum | None, list[Diagnostic]]:
     """Check a loaded tree (``problems``: what loading it found already)."""
-    problems = [*problems, *check_schemas(tree)]
+    problems = [*problems, *check_schemas(tree, valid)]
     problems += _guarded(tree.display_root, lambda: cross_check(tree))
     problems = sort_diagnostics(set(problems))
     if has_errors(problems):
@@ -56,7 +87,7 @@ def validate_tree(
     return (built[0] if built else None), problems
 
 
-def check_schemas(tree: LoadedTree) -> list[Diagnostic]:
+def check_schemas(tree: LoadedTree, valid: ValidDocuments | None = None) -> list[Diagnostic]:
     """Schema diagnostics for every readable document of the tree."""
     jobs: list[tuple[Document, str]] = [(doc, "audience") for doc in tree.audiences]
     jobs += [(doc, "module") for doc in tree.modules]
@@ -65,27 +96,38 @@ def check_schemas(tree: LoadedTree) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     for doc, name in jobs:
         if doc.ok:
-            problems += _guarded(doc.display, partial(document_diagnostics, doc, name))
+            problems += _guarded(doc.display, partial(document_diagnostics, doc, name, valid))
     return problems
 
 
-def document_diagnostics(doc: Document, schema_name: str) -> list[Diagnostic]:
+def document_diagnostics(
+    doc: Document, schema_name: str, valid: ValidDocuments | None = None
+) -> list[Diagnostic]:
     """Check one document against ``<schema_name>.schema.json``."""
-    key = (id(doc), id(doc.data), schema_name)
-    known = _KNOWN_VALID.get(key)
-    if known is not None and known() is doc:
+    if valid is not None and valid.known(doc, schema_name):
         return []
     found = schema_diagnostics(schema(schema_name), doc.data, doc.smap)
-    if not found:
-        if len(_KNOWN_VALID) >= 10_000:
-            _KNOWN_VALID.clear()
-        _KNOWN_VALID[key] = weakref.ref(doc)
+    if not found and valid is not None:
+        valid.remember(doc, schema_name)
     return found
 
 
-# Documents already found valid, by identity: ``hrdeck watch`` reuses the Document of
-# an unchanged file (hrdeck.watch.cache), so only edited files are checked again.
-_KNOWN_VALID: dict[tuple[int, int, str], weakref.ref[Document]] = {}
+class ValidDocuments:
+    """Documents already found schema-valid, by identity.
+
+    ``hrdeck watch`` reuses the Document of an unchanged file (hrdeck.watch.cache) and
+    keeps one of these, so only edited files are checked again.
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[int, int, str], weakref.ref[Document]] = {}
+
+    def known(self, doc: Document, schema_name: str) -> bool:
+        found = self._seen.get((id(doc), id(doc.data), schema_name))
+        return found is not None and found() is doc
+
+    def remember(self, doc: Document, schema_name: str) -> None:
+        self._seen[(id(doc), id(doc.data), schema_name)] = weakref.ref(doc)
 
 
 def _append(target: list[Curriculum], value: Curriculum) -> list[Diagnostic]:

@@ -37,7 +37,7 @@ from hrdeck.render.layouts import (
 )
 from hrdeck.render.package import PartFactory
 from hrdeck.render.text import TextStyle, fill, plain, qn
-from hrdeck.theme.load import Logo, Theme
+from hrdeck.theme.model import Logo, Theme
 
 CHROME_PT = 12
 LOGO_HEIGHT = Inches(0.55)

@@ -29,7 +29,7 @@ from hrdeck.render.measure import fit_rules
 from hrdeck.render.package import PartFactory, reproducible_bytes
 from hrdeck.render.slides import RENDERERS, SlideContext
 from hrdeck.render.text import TextStyle, fill, tag_language
-from hrdeck.theme.load import Theme
+from hrdeck.theme.model import Theme
 
 _SP = qn("p:sp")
 

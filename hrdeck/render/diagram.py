@@ -28,7 +28,7 @@ from hrdeck.plan.types import PlanDiagram, PlanEdge, PlanNode
 from hrdeck.render.layouts import Box, set_alt
 from hrdeck.render.shapes import drop_style
 from hrdeck.render.text import TextStyle, fill, plain, rgb
-from hrdeck.theme.load import Theme
+from hrdeck.theme.model import Theme
 
 NODE_PT = 18
 EDGE_PT = 18

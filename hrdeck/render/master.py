@@ -20,7 +20,7 @@ from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
 from pptx.util import Emu
 
-from hrdeck.theme.load import Theme
+from hrdeck.theme.model import Theme
 
 SLIDE_SIZES = {"16:9": (Emu(12192000), Emu(6858000)), "4:3": (Emu(9144000), Emu(6858000))}
 TITLE_PT = 36

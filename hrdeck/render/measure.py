@@ -31,7 +31,7 @@ from hrdeck.richtext import Para, Run
 from hrdeck.textfit import measure as fitplan
 from hrdeck.textfit.measure import BODY_SIZES, MIN_BODY_PT, FitRules, TextArea
 from hrdeck.textfit.metrics import metrics_for
-from hrdeck.theme.load import Theme
+from hrdeck.theme.model import Theme
 
 __all__ = ["BODY_SIZES", "MIN_BODY_PT", "area_of", "fit_rules", "fit_size", "text_height"]
 

@@ -24,7 +24,7 @@ from hrdeck.render.master import blend
 from hrdeck.render.measure import fit_size, text_height
 from hrdeck.render.text import TextStyle, fill, plain, rgb
 from hrdeck.richtext import Para
-from hrdeck.theme.load import Theme
+from hrdeck.theme.model import Theme
 
 BAND_HEIGHT = Inches(0.6)
 # PowerPoint's "Mark as decorative" (Office 2019+): screen readers skip the shape.

@@ -39,7 +39,7 @@ from hrdeck.render.measure import BODY_SIZES, area_of, fit_in
 from hrdeck.render.package import PartFactory
 from hrdeck.render.text import TextStyle, fill, plain, rgb
 from hrdeck.richtext import Para, Run
-from hrdeck.theme.load import Theme
+from hrdeck.theme.model import Theme
 
 TITLE_SIZES = (36, 32, 28)
 COVER_TITLE_SIZES = (40, 36, 32)

@@ -30,7 +30,7 @@ from pptx.slide import SlideLayout
 from hrdeck.diagnostics import Diagnostic, Loc, error, warning
 from hrdeck.errors import ContentError
 from hrdeck.kinds import DEFAULT_LAYOUTS, KINDS, SLIDE_KINDS
-from hrdeck.theme.load import Theme
+from hrdeck.theme.model import Theme
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # a template with photos is a few MiB
 MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024

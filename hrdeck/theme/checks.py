@@ -1,9 +1,10 @@
-"""Theme quality checks: WCAG contrast, logo and template files, fonts, template layouts.
+"""Theme quality checks: WCAG contrast, logo and template files, fonts.
 
-:func:`check_theme` needs no python-pptx; :func:`check_theme_full` adds the agency
-template's checks from ``hrdeck.render.template`` (imported only when a theme names
-a template).  Codes: ``low-contrast``, ``logo-outside``, ``missing-logo``,
-``logo-not-image``, ``template-outside``, ``missing-template``, ``uncommon-font``.
+No python-pptx: an agency template's layouts are checked by the renderer's template
+module (:func:`hrdeck.pipeline.check_theme_full` runs both).
+
+Codes: ``low-contrast``, ``logo-outside``, ``missing-logo``, ``logo-not-image``,
+``template-outside``, ``missing-template``, ``uncommon-font``.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from hrdeck.curriculum.load import display_path
-from hrdeck.diagnostics import Diagnostic, error, has_errors, sort_diagnostics, warning
-from hrdeck.kinds import SLIDE_KINDS
+from hrdeck.diagnostics import Diagnostic, error, sort_diagnostics, warning
 from hrdeck.theme.contrast import (
     AA_BODY,
     AA_LARGE,
@@ -21,7 +21,7 @@ from hrdeck.theme.contrast import (
     format_ratio,
     relative_luminance,
 )
-from hrdeck.theme.load import Logo, Theme
+from hrdeck.theme.model import Logo, Theme
 
 # Fonts found on nearly every machine that shows decks (Windows, macOS, Office
 # installs), with the metric-compatible stand-in LibreOffice uses on Linux.
@@ -185,17 +185,7 @@ def suggest_font(font: str) -> str:
 
 
 def check_theme(theme: Theme) -> list[Diagnostic]:
-    """Contrast, logo and font problems (no template; see :func:`check_theme_full`)."""
+    """Contrast, logo and font problems (the template's layouts are checked elsewhere)."""
     found = list(theme.load_warnings) + contrast_diagnostics(theme)
     found += file_diagnostics(theme) + font_diagnostics(theme)
     return sort_diagnostics(dict.fromkeys(found))  # stable: ties keep check order
-
-
-def check_theme_full(theme: Theme, needed_kinds: tuple[str, ...] = SLIDE_KINDS) -> list[Diagnostic]:
-    """:func:`check_theme` plus the agency template's layouts, placeholders and notes."""
-    found = check_theme(theme)
-    if theme.template is not None and not has_errors(file_diagnostics(theme)):
-        from hrdeck.render.template import check_theme_template
-
-        found += check_theme_template(theme, needed_kinds)
-    return sort_diagnostics(found)

@@ -1,90 +1,27 @@
 """Themes: theme.yaml (palette, fonts, logo, footer, size, optional template) as data.
 
-Pure data, loading and checks; python-pptx is not imported at module level (agency
-templates are opened by ``hrdeck.render.template``; :func:`check_theme_full` imports
-it only when a theme names a template).  :func:`load_theme` finds a theme by name
+Pure data and loading, no python-pptx.  :func:`load_theme` finds a theme by name
 (project ``themes/<name>`` first, then the built-in themes) or by path, validates it
 against ``schemas/theme.schema.json`` and the files it names, and raises
 ``ContentError`` with every located diagnostic.  Schema errors are worded in
-``hrdeck.theme.schema``; quality checks (contrast, logo, fonts, template) live in
-``hrdeck.theme.checks`` and are re-exported here as :func:`check_theme`,
-:func:`check_theme_full` and :func:`check_theme_for_build`.
+:mod:`hrdeck.theme.schema`; quality checks (contrast, logo, fonts) live in
+:mod:`hrdeck.theme.checks`; an agency template's layouts are checked by the
+renderer's template module, and :func:`hrdeck.pipeline.check_theme_full` runs both.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from hrdeck.curriculum.load import display_path, load_yaml_file
 from hrdeck.diagnostics import Diagnostic, Loc, has_errors, sort_diagnostics
 from hrdeck.errors import ContentError, UsageError
-from hrdeck.kinds import DEFAULT_LAYOUTS, SLIDE_KINDS
 from hrdeck.paths import builtin_themes
-
-LOGO_POSITIONS = ("top-left", "top-right", "bottom-left", "bottom-right")
-THEME_FILE = "theme.yaml"
-
-
-@dataclass(frozen=True)
-class Palette:
-    """Colours as 6-digit hex strings without '#'."""
-
-    background: str
-    text: str
-    accent: str
-    accent2: str
-    muted: str  # secondary text, lines
-    title: str  # title text colour
-    accent_text: str  # text drawn on an accent-filled shape
-
-
-@dataclass(frozen=True)
-class Logo:
-    path: Path
-    alt: str
-    position: str = "top-right"  # top-left | top-right | bottom-left | bottom-right
-
-
-@dataclass(frozen=True)
-class Theme:
-    name: str
-    folder: Path
-    palette: Palette
-    heading_font: str
-    body_font: str
-    logo: Logo | None = None
-    footer: str | None = None
-    slide_numbers: bool = True
-    slide_size: str | None = "16:9"  # or "4:3"; None keeps the template's own size
-    template: Path | None = None  # agency .pptx/.potx; None = hrdeck's own layouts
-    layouts: Mapping[str, str] = field(default_factory=dict)  # slide kind -> layout name
-    # Optional extras (defaults keep hand-built themes simple):
-    description: str = ""
-    # Where each setting was written, by dotted name ("palette.text", "template", "").
-    locs: Mapping[str, Loc] = field(default_factory=dict, compare=False)
-    # Warnings found while loading (kept so `hrdeck theme check` can show them).
-    load_warnings: tuple[Diagnostic, ...] = field(default=(), compare=False)
-
-    def layout_name(self, kind: str) -> str:
-        """The template layout name for a slide kind (theme mapping, else Office default)."""
-        return self.layouts.get(kind) or DEFAULT_LAYOUTS[kind]
-
-    def layout_mapping(self) -> dict[str, str]:
-        """Every slide kind mapped to its layout name."""
-        return {kind: self.layout_name(kind) for kind in SLIDE_KINDS}
-
-    def loc(self, key: str = "") -> Loc:
-        """Where ``key`` (dotted, e.g. ``palette.text``) was written, else the file."""
-        while key and key not in self.locs:
-            key = key.rpartition(".")[0]
-        return self.locs.get(key) or Loc(str(self.folder / THEME_FILE), 1, 1)
-
-
-# -- finding themes ----------------------------------------------------------------
+from hrdeck.theme.model import THEME_FILE, Logo, Palette, Theme
 
 
 def list_themes(project_dir: Path | None = None) -> list[tuple[str, Path, str]]:
@@ -212,30 +149,3 @@ def theme_from_data(data: Mapping[str, Any], folder: Path, locs: Mapping[str, Lo
         description=data.get("description", ""),
         locs=dict(locs),
     )
-
-
-# -- checks (in hrdeck.theme.checks; imported late to keep this module data-only) ----
-
-
-def check_theme(theme: Theme) -> list[Diagnostic]:
-    """Contrast (WCAG AA), logo and font problems; no template (see check_theme_full)."""
-    from hrdeck.theme.checks import check_theme as check
-
-    return check(theme)
-
-
-def check_theme_full(theme: Theme, needed_kinds: tuple[str, ...] = SLIDE_KINDS) -> list[Diagnostic]:
-    """:func:`check_theme` plus the agency template's layouts, placeholders and notes."""
-    from hrdeck.theme.checks import check_theme_full as check
-
-    return check(theme, needed_kinds)
-
-
-def check_theme_for_build(
-    theme: Theme, needed_kinds: tuple[str, ...] = SLIDE_KINDS
-) -> list[Diagnostic]:
-    """Raise ContentError if the theme cannot make a good deck; return its warnings."""
-    found = check_theme_full(theme, needed_kinds)
-    if has_errors(found):
-        raise ContentError(f"theme {theme.name} cannot be used: fix it first", found)
-    return found

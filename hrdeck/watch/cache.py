@@ -10,21 +10,21 @@ one tick of the file system's clock.
 A :class:`ThemeCache` keeps the loaded and checked theme (an agency template is
 opened to check it) and its fit rules (measured on probe slides) until a file of
 the theme's folder or of the project's themes/ changes.
+
+Both are handed to the pipeline explicitly (:class:`hrdeck.pipeline.Sources` and a
+theme loader); nothing reads through them behind the caller's back.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from hrdeck.curriculum.docsource import documents_from
 from hrdeck.curriculum.load import Document, display_path, read_document
 from hrdeck.diagnostics import Diagnostic
-from hrdeck.textfit.measure import FitRules
-from hrdeck.theme.load import Theme
+from hrdeck.pipeline import BuildTheme, load_build_theme
 
 Stamp = tuple[int, int, int, int]
 
@@ -82,41 +82,21 @@ class DocumentCache:
             if e.document.layer_root
         }
 
-    @contextmanager
-    def active(self) -> Iterator[None]:
-        """Within the block, curriculum documents are loaded through this cache."""
-        with documents_from(self.load):
-            yield
-
-
-@dataclass(frozen=True)
-class LoadedTheme:
-    """A theme with its build warnings and the text boxes the plan fits text into."""
-
-    theme: Theme
-    warnings: tuple[Diagnostic, ...]
-    rules: FitRules
-
 
 class ThemeCache:
     """The loaded theme, its warnings and fit rules, kept until its files change."""
 
     def __init__(self) -> None:
         self._key: tuple[str | None, Path] | None = None
-        self._loaded: LoadedTheme | None = None
+        self._loaded: BuildTheme | None = None
         self.generation = 0  # goes up each time the theme is loaded again
 
-    def get(self, spec: str | None, project_dir: Path) -> LoadedTheme:
-        """The theme ``spec`` names (see :func:`hrdeck.theme.load.load_theme`), checked."""
-        from hrdeck.render.measure import fit_rules
-        from hrdeck.theme.load import check_theme_for_build, load_theme
-
+    def get(self, spec: str | None, project_dir: Path) -> BuildTheme:
+        """The theme ``spec`` names, loaded and checked (see :func:`load_build_theme`)."""
         key = (spec, project_dir.absolute())
         if self._loaded is None or key != self._key:
             self._loaded = None
-            theme = load_theme(spec, project_dir)
-            warnings = tuple(check_theme_for_build(theme))
-            self._loaded, self._key = LoadedTheme(theme, warnings, fit_rules(theme)), key
+            self._loaded, self._key = load_build_theme(spec, project_dir), key
             self.generation += 1
         return self._loaded
 

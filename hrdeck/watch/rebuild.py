@@ -25,20 +25,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hrdeck.atomic import write_atomically
+from hrdeck.curriculum.validate import ValidDocuments
 from hrdeck.diagnostics import Diagnostic, sort_diagnostics
 from hrdeck.errors import HrdeckError, UsageError
-from hrdeck.pipeline import (
-    load_valid,
-    output_names,
-    plan_audience,
-    resolve_audiences,
-    write_atomically,
-)
+from hrdeck.pipeline import BuildRequest, Sources, outputs_for, plan_audience, prepare
 from hrdeck.watch.cache import DocumentCache, ThemeCache
 
 if TYPE_CHECKING:
     from hrdeck.plan.types import DeckPlan
-    from hrdeck.theme.load import Theme
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -93,6 +88,7 @@ class Rebuilder:
         self.theme = theme
         self.out_dir = out_dir
         self.documents = DocumentCache()
+        self.sources = Sources(read=self.documents.load, valid=ValidDocuments())
         self.themes = ThemeCache()
         self._written: dict[str, _Written] = {}
         self.renders = 0  # decks rendered so far (the tests count work with it)
@@ -102,8 +98,7 @@ class Rebuilder:
         started = time.perf_counter()
         self._forget(list(changed))
         try:
-            with self.documents.active():
-                result = self._build()
+            result = self._build()
         except HrdeckError as exc:
             result = RebuildResult(False, 0.0, message=exc.message)
             result.diagnostics = list(exc.diagnostics)
@@ -134,24 +129,20 @@ class Rebuilder:
             self._written.clear()  # an image or template changed: render everything again
 
     def _build(self) -> RebuildResult:
-        from hrdeck.curriculum.layers import project_settings
-
-        curriculum, diagnostics = load_valid(self.root)
-        settings = project_settings(self.root)
-        defaults = settings.audiences if settings else ()
-        audiences = resolve_audiences(curriculum, self.audience, defaults)
-        theme_spec = self.theme or (settings.theme if settings else None)
-        loaded = self.themes.get(theme_spec, self.root)
-        result = RebuildResult(True, 0.0, diagnostics=[*diagnostics, *loaded.warnings])
+        request = BuildRequest(self.root, self.audience, self.theme, self.out_dir)
+        prepared = prepare(request, self.sources, self.themes.get)
+        result = RebuildResult(True, 0.0, diagnostics=list(prepared.diagnostics))
         files: list[tuple[str, bytes]] = []
         pending: dict[str, _Written] = {}
-        for audience in audiences:
-            plan, plan_diagnostics, _dropped = plan_audience(curriculum, audience, loaded.rules)
-            result.diagnostics += plan_diagnostics
+        for audience in prepared.audiences:
+            planned = plan_audience(prepared.curriculum, audience, prepared.theme.rules)
+            plan = planned.plan
+            result.diagnostics += planned.diagnostics
             if self._up_to_date(audience, plan):
                 result.unchanged.append(audience)
                 continue
-            outputs = self._outputs(plan, loaded.theme)
+            self.renders += 1
+            outputs = outputs_for(plan, prepared.theme.theme)
             files += outputs
             paths = tuple(self.out_dir / name for name, _ in outputs)
             pending[audience] = _Written(plan, self.themes.generation, paths)
@@ -165,18 +156,6 @@ class Rebuilder:
         if last is None or last.theme_generation != self.themes.generation or last.plan != plan:
             return False
         return all(path.is_file() for path in last.files)
-
-    def _outputs(self, plan: DeckPlan, theme: Theme) -> list[tuple[str, bytes]]:
-        from hrdeck.outputs.guide import guide_html, guide_markdown
-        from hrdeck.render.deck import render_deck
-
-        self.renders += 1
-        deck_name, md_name, html_name = output_names(plan.course_id, plan.audience)
-        return [
-            (deck_name, render_deck(plan, theme)),
-            (md_name, guide_markdown(plan).encode("utf-8")),
-            (html_name, guide_html(plan).encode("utf-8")),
-        ]
 
 
 class Reporter:
