@@ -120,10 +120,10 @@ def validate(curriculum: Path | None) -> None:
     CURRICULUM is a folder (default: the project here, else the built-in one).
     Exit 0 when valid, 1 when there are errors.
     """
-    from hrdeck.pipeline import validate as validate_curriculum
+    from hrdeck.pipeline import validate_and_lint
 
     root = _curriculum_root(curriculum)
-    result, diagnostics = validate_curriculum(root)
+    result, diagnostics = validate_and_lint(root)
     print_diagnostics(diagnostics)
     if result is None:
         click.echo(f"{root}: invalid ({_summary(diagnostics)})", err=True)

@@ -59,7 +59,7 @@ FROM_DISK = Sources()
 # -- validate ------------------------------------------------------------------------
 
 
-def validate(
+def validate_and_lint(
     root: Path, sources: Sources = FROM_DISK
 ) -> tuple[Curriculum | None, list[Diagnostic]]:
     """Check the curriculum or project at ``root``; the model only when it has no error.
@@ -84,7 +84,7 @@ def _as_warning(finding: Diagnostic) -> Diagnostic:
 
 def load_valid(root: Path, sources: Sources = FROM_DISK) -> tuple[Curriculum, list[Diagnostic]]:
     """Validate the curriculum; raise ContentError with every diagnostic when invalid."""
-    curriculum, diagnostics = validate(root, sources)
+    curriculum, diagnostics = validate_and_lint(root, sources)
     if curriculum is None or has_errors(diagnostics):
         raise ContentError(f"{root}: the curriculum has errors; nothing was built", diagnostics)
     return curriculum, diagnostics

@@ -22,9 +22,9 @@ from pptx.dml.color import RGBColor
 from pptx.oxml import parse_xml
 from pptx.util import Inches, Pt
 
-from hrdeck.a11y.check import Finding, check_deck, format_findings
+from hrdeck.a11y.check import A11yFinding, check_deck, format_findings
 from hrdeck.a11y.structure import ADEC
-from hrdeck.a11y.style import Theme, resolve_colour
+from hrdeck.a11y.style import DeckColours, resolve_colour
 from hrdeck.cli import cli
 from hrdeck.errors import ContentError
 
@@ -292,7 +292,7 @@ def test_clean_deck_formats_as_no_problems() -> None:
 
 
 def test_deck_level_finding_has_no_slide_prefix() -> None:
-    finding = Finding(0, "empty-deck", "the presentation has no slides", None, "warning")
+    finding = A11yFinding(0, "empty-deck", "the presentation has no slides", None, "warning")
     assert format_findings([finding], Path("d.pptx")) == (
         "d.pptx: warning[empty-deck]: the presentation has no slides\nd.pptx: 0 errors, 1 warning\n"
     )
@@ -321,7 +321,7 @@ THEME_COLOURS = [
     ("name", "val", "transform", "expected"), THEME_COLOURS, ids=[t[0] for t in THEME_COLOURS]
 )
 def test_theme_colours_resolve(name: str, val: str, transform: str, expected: str | None) -> None:
-    theme = Theme(colours={"dk1": "1F2937", "lt1": "FFFFFF"})
+    theme = DeckColours(colours={"dk1": "1F2937", "lt1": "FFFFFF"})
     assert resolve_colour(_scheme(val, transform), theme) == expected
 
 

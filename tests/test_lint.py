@@ -11,7 +11,8 @@ import yaml
 
 from hrdeck.errors import ContentError, UsageError
 from hrdeck.lint.rules import RULES_FILE, LazyRegex, compile_rules, load_rules, validate_rules
-from hrdeck.lint.walk import TextContext, lint_curriculum, lint_text
+from hrdeck.lint.text import TextContext, lint_text
+from hrdeck.lint.walk import lint_curriculum
 from hrdeck.paths import builtin_curriculum
 
 FIXTURE = Path(__file__).parent / "fixtures" / "lint" / "seedlike"

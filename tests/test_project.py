@@ -19,8 +19,7 @@ from hrdeck.curriculum.layers import project_settings
 from hrdeck.diagnostics import Diagnostic
 from hrdeck.errors import ContentError
 from hrdeck.paths import builtin_curriculum
-from hrdeck.pipeline import plan_for
-from hrdeck.pipeline import validate as validate_project
+from hrdeck.pipeline import plan_for, validate_and_lint
 from hrdeck.plan.types import DeckPlan
 
 PROJECT = """\
@@ -93,7 +92,7 @@ def module_order(plan: DeckPlan) -> list[str]:
 
 
 def errors_of(root: Path) -> list[Diagnostic]:
-    curriculum, diagnostics = validate_project(root)
+    curriculum, diagnostics = validate_and_lint(root)
     assert curriculum is None
     return [d for d in diagnostics if d.is_error]
 

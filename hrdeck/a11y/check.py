@@ -2,7 +2,7 @@
 
 :func:`check_deck` opens a .pptx safely (a zip's declared sizes are checked before
 anything is unpacked), runs every check on every slide and returns
-:class:`Finding` values; :func:`format_findings` prints them per slide with a
+:class:`A11yFinding` values; :func:`format_findings` prints them per slide with a
 summary.  The checks themselves live in :mod:`hrdeck.a11y.structure` (slide
 structure) and :mod:`hrdeck.a11y.text` (text runs).
 
@@ -19,16 +19,16 @@ from pathlib import Path
 from typing import Any
 
 from hrdeck.a11y import structure, text
-from hrdeck.a11y.structure import Finding, SlideContext
-from hrdeck.a11y.style import NS, SlideStyle, load_theme
+from hrdeck.a11y.structure import A11yFinding, SlideView
+from hrdeck.a11y.style import NS, SlideStyle, read_deck_colours
 from hrdeck.errors import ContentError
 
-__all__ = ["MAX_ENTRIES", "MAX_UNCOMPRESSED", "Finding", "check_deck", "format_findings"]
+__all__ = ["MAX_ENTRIES", "MAX_UNCOMPRESSED", "A11yFinding", "check_deck", "format_findings"]
 
 MAX_UNCOMPRESSED = 512 * 1024 * 1024  # bytes a deck may unpack to; real decks are far smaller
 MAX_ENTRIES = 20_000
 
-SlideCheck = Callable[[SlideContext], list[Finding]]
+SlideCheck = Callable[[SlideView], list[A11yFinding]]
 SLIDE_CHECKS: tuple[SlideCheck, ...] = (
     structure.check_title,
     structure.check_alt_text,
@@ -71,7 +71,7 @@ def _open(path: Path) -> Any:
         raise ContentError(f"{path}: not a readable PowerPoint presentation ({reason})") from None
 
 
-def _contexts(presentation: Any) -> list[SlideContext]:
+def _contexts(presentation: Any) -> list[SlideView]:
     default_style = presentation.part._element.find("p:defaultTextStyle", NS)
     width = presentation.slide_width or 9144000
     height = presentation.slide_height or 6858000
@@ -80,13 +80,13 @@ def _contexts(presentation: Any) -> list[SlideContext]:
     for number, slide in enumerate(presentation.slides, start=1):
         layout = slide.slide_layout
         master = layout.slide_master
-        theme = themes.setdefault(id(master), load_theme(master))
+        theme = themes.setdefault(id(master), read_deck_colours(master))
         style = SlideStyle(slide._element, layout._element, master._element, default_style, theme)
-        contexts.append(SlideContext(number, slide, style, width, height))
+        contexts.append(SlideView(number, slide, style, width, height))
     return contexts
 
 
-def check_deck(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED) -> list[Finding]:
+def check_deck(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED) -> list[A11yFinding]:
     """Every accessibility finding of a .pptx, ordered by slide.
 
     Raises :class:`ContentError` for a file that is not a presentation or is too big
@@ -101,9 +101,9 @@ def check_deck(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED) -> list[
         raise ContentError(f"{path}: the presentation is damaged ({exc})") from None
 
 
-def _run_checks(contexts: list[SlideContext]) -> list[Finding]:
+def _run_checks(contexts: list[SlideView]) -> list[A11yFinding]:
     if not contexts:
-        return [Finding(0, "empty-deck", "the presentation has no slides", None, "warning")]
+        return [A11yFinding(0, "empty-deck", "the presentation has no slides", None, "warning")]
     dominant = text.dominant_language(contexts)
     findings = structure.check_duplicate_titles(contexts)
     for ctx in contexts:
@@ -117,7 +117,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
 
 
-def summary(findings: Iterable[Finding]) -> str:
+def summary(findings: Iterable[A11yFinding]) -> str:
     items = list(findings)
     errors = sum(1 for f in items if f.severity == "error")
     slides = len({f.slide for f in items if f.slide})
@@ -125,7 +125,7 @@ def summary(findings: Iterable[Finding]) -> str:
     return f"{counts} on {_plural(slides, 'slide')}" if slides else counts
 
 
-def format_findings(findings: Iterable[Finding], path: Path) -> str:
+def format_findings(findings: Iterable[A11yFinding], path: Path) -> str:
     """One line per finding, grouped by slide, then a summary line."""
     items = sorted(findings, key=lambda f: f.slide)
     if not items:

@@ -1,7 +1,7 @@
 """Slide-structure accessibility checks: titles, alt text, reading order, notes, tables.
 
-Each check is a function of one :class:`SlideContext` (or all of them, for
-duplicate titles) returning :class:`Finding` values with a stable code.  They read
+Each check is a function of one :class:`SlideView` (or all of them, for
+duplicate titles) returning :class:`A11yFinding` values with a stable code.  They read
 the slide XML through lxml, so they work on any .pptx, not only hrdeck's own.
 """
 
@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from hrdeck.a11y.style import NS, Element, SlideStyle, ph_type, placeholder_of
 
-Severity = Literal["error", "warning"]
+A11ySeverity = Literal["error", "warning"]
 
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
@@ -30,14 +30,14 @@ _GRAPHIC_KINDS = {
 
 
 @dataclass(frozen=True)
-class Finding:
+class A11yFinding:
     """One accessibility problem: where (slide 0 is the whole deck), what, how bad."""
 
     slide: int
     code: str
     message: str
     shape: str | None = None
-    severity: Severity = "error"
+    severity: A11ySeverity = "error"
 
     def format(self, deck: str) -> str:
         where = f"{deck}: slide {self.slide}" if self.slide else deck
@@ -46,7 +46,7 @@ class Finding:
 
 
 @dataclass
-class SlideContext:
+class SlideView:
     """One slide with what the checks share: its style resolver and title."""
 
     number: int
@@ -95,18 +95,20 @@ def is_decorative(shape_el: Element) -> bool:
     return marker is not None and marker.get("val", "1") in ("1", "true")
 
 
-def check_title(ctx: SlideContext) -> list[Finding]:
+def check_title(ctx: SlideView) -> list[A11yFinding]:
     shape_el = ctx.title_shape
     if shape_el is None:
-        return [Finding(ctx.number, "missing-title", "the slide has no title")]
+        return [A11yFinding(ctx.number, "missing-title", "the slide has no title")]
     if not ctx.title:
         return [
-            Finding(ctx.number, "missing-title", "the slide's title is empty", shape_name(shape_el))
+            A11yFinding(
+                ctx.number, "missing-title", "the slide's title is empty", shape_name(shape_el)
+            )
         ]
     return []
 
 
-def check_duplicate_titles(contexts: list[SlideContext]) -> list[Finding]:
+def check_duplicate_titles(contexts: list[SlideView]) -> list[A11yFinding]:
     first_seen: dict[str, int] = {}
     findings = []
     for ctx in contexts:
@@ -118,7 +120,7 @@ def check_duplicate_titles(contexts: list[SlideContext]) -> list[Finding]:
                 f"the title '{ctx.title}' repeats slide {first_seen[key]}'s; "
                 "number continuations, e.g. '(2 of 3)'"
             )
-            findings.append(Finding(ctx.number, "duplicate-title", message))
+            findings.append(A11yFinding(ctx.number, "duplicate-title", message))
         first_seen.setdefault(key, ctx.number)
     return findings
 
@@ -140,7 +142,7 @@ def _alt_kind(shape_el: Element) -> str | None:
     return "shape" if local == "sp" and not is_text_box else None
 
 
-def _image_file_name(ctx: SlideContext, shape_el: Element) -> str | None:
+def _image_file_name(ctx: SlideView, shape_el: Element) -> str | None:
     blip = shape_el.find(".//a:blip", NS)
     rid = None if blip is None else blip.get(f"{{{_R}}}embed")
     try:
@@ -149,7 +151,7 @@ def _image_file_name(ctx: SlideContext, shape_el: Element) -> str | None:
         return None
 
 
-def _bad_alt_reason(ctx: SlideContext, shape_el: Element, alt: str) -> str | None:
+def _bad_alt_reason(ctx: SlideView, shape_el: Element, alt: str) -> str | None:
     if _IMAGE_FILE.search(alt) or alt == _image_file_name(ctx, shape_el):
         return "is a file name"
     if _AUTO_NAME.match(alt):
@@ -159,7 +161,7 @@ def _bad_alt_reason(ctx: SlideContext, shape_el: Element, alt: str) -> str | Non
     return None
 
 
-def check_alt_text(ctx: SlideContext) -> list[Finding]:
+def check_alt_text(ctx: SlideView) -> list[A11yFinding]:
     findings = []
     for shape_el in ctx.tree.iterchildren():
         kind = _alt_kind(shape_el)
@@ -170,14 +172,14 @@ def check_alt_text(ctx: SlideContext) -> list[Finding]:
         alt = " ".join(str(c_nv_pr.get("descr", "")).split())
         if not alt:
             message = f"the {kind} has no alt text; describe it, or mark it decorative"
-            findings.append(Finding(ctx.number, "missing-alt-text", message, name))
+            findings.append(A11yFinding(ctx.number, "missing-alt-text", message, name))
         elif reason := _bad_alt_reason(ctx, shape_el, alt):
             message = f"the {kind}'s alt text '{alt}' {reason}; say what it shows"
-            findings.append(Finding(ctx.number, "bad-alt-text", message, name))
+            findings.append(A11yFinding(ctx.number, "bad-alt-text", message, name))
     return findings
 
 
-def _text_shapes(ctx: SlideContext) -> Iterator[Any]:
+def _text_shapes(ctx: SlideView) -> Iterator[Any]:
     """Top-level python-pptx shapes with text and a known position, in tree order."""
     for shape in ctx.slide.shapes:
         if is_chrome(shape._element) or not shape_text(shape._element):
@@ -187,7 +189,7 @@ def _text_shapes(ctx: SlideContext) -> Iterator[Any]:
 
 
 @dataclass(frozen=True)
-class Box:
+class ShapeBox:
     """A shape's name and extent on the slide, in EMU."""
 
     name: str
@@ -197,7 +199,7 @@ class Box:
     bottom: int
 
     @classmethod
-    def of(cls, shape: Any) -> Box:
+    def of(cls, shape: Any) -> ShapeBox:
         width, height = shape.width or 0, shape.height or 0
         return cls(shape.name, shape.left, shape.top, shape.left + width, shape.top + height)
 
@@ -206,7 +208,7 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return min(a_end, b_end) - max(a_start, b_start)
 
 
-def must_precede(a: Box, b: Box, tol_x: float, tol_y: float) -> str | None:
+def must_precede(a: ShapeBox, b: ShapeBox, tol_x: float, tol_y: float) -> str | None:
     """Why ``a`` should be read before ``b``: it is above it or left of it, else None."""
     if a.bottom <= b.top + tol_y and _overlap(a.left, a.right, b.left, b.right) > 0:
         return "above"
@@ -215,7 +217,9 @@ def must_precede(a: Box, b: Box, tol_x: float, tol_y: float) -> str | None:
     return None
 
 
-def first_out_of_order(boxes: list[Box], tol_x: float, tol_y: float) -> tuple[Box, Box, str] | None:
+def first_out_of_order(
+    boxes: list[ShapeBox], tol_x: float, tol_y: float
+) -> tuple[ShapeBox, ShapeBox, str] | None:
     """The first (read, skipped, relation) where a box is read before one above or left of it.
 
     Only pairs that overlap across or along are compared, so both row-by-row and
@@ -229,14 +233,14 @@ def first_out_of_order(boxes: list[Box], tol_x: float, tol_y: float) -> tuple[Bo
     return None
 
 
-def check_reading_order(ctx: SlideContext) -> list[Finding]:
+def check_reading_order(ctx: SlideView) -> list[A11yFinding]:
     shapes = list(_text_shapes(ctx))
     title = ctx.title_shape
     has_title = any(s._element is title for s in shapes)
     if has_title and shapes[0]._element is not title:
         message = f"screen readers read '{shapes[0].name}' before the title"
         return [_order_finding(ctx, message, shapes[0].name)]
-    boxes = [Box.of(s) for s in shapes if s._element is not title]
+    boxes = [ShapeBox.of(s) for s in shapes if s._element is not title]
     tolerance = ROW_TOLERANCE * ctx.width, ROW_TOLERANCE * ctx.height
     wrong = first_out_of_order(boxes, *tolerance)
     if wrong is None:
@@ -246,9 +250,9 @@ def check_reading_order(ctx: SlideContext) -> list[Finding]:
     return [_order_finding(ctx, message, read.name)]
 
 
-def _order_finding(ctx: SlideContext, message: str, shape: str) -> Finding:
+def _order_finding(ctx: SlideView, message: str, shape: str) -> A11yFinding:
     message += "; reorder in the Selection Pane"
-    return Finding(ctx.number, "reading-order", message, shape, "warning")
+    return A11yFinding(ctx.number, "reading-order", message, shape, "warning")
 
 
 def _notes_text(slide: Any) -> str:
@@ -258,19 +262,19 @@ def _notes_text(slide: Any) -> str:
     return "" if frame is None else str(frame.text).strip()
 
 
-def check_notes(ctx: SlideContext) -> list[Finding]:
+def check_notes(ctx: SlideView) -> list[A11yFinding]:
     has_content = any(not is_chrome(el) for el in ctx.tree.iterchildren() if _is_shape(el))
     if not has_content or _notes_text(ctx.slide):
         return []
     message = "the slide has no speaker notes; add what the trainer should say"
-    return [Finding(ctx.number, "missing-notes", message, None, "warning")]
+    return [A11yFinding(ctx.number, "missing-notes", message, None, "warning")]
 
 
 def _is_shape(el: Element) -> bool:
     return el.tag.rsplit("}", 1)[-1] in ("sp", "pic", "graphicFrame", "grpSp", "cxnSp")
 
 
-def check_tables(ctx: SlideContext) -> list[Finding]:
+def check_tables(ctx: SlideView) -> list[A11yFinding]:
     findings = []
     for frame in ctx.tree.iterfind(".//p:graphicFrame", NS):
         tbl_pr = frame.find(".//a:tbl/a:tblPr", NS)
@@ -279,6 +283,6 @@ def check_tables(ctx: SlideContext) -> list[Finding]:
         if tbl_pr is None or tbl_pr.get("firstRow") not in ("1", "true"):
             message = "the table has no header row; turn on 'Header Row' in Table Design"
             findings.append(
-                Finding(ctx.number, "table-header", message, shape_name(frame), "warning")
+                A11yFinding(ctx.number, "table-header", message, shape_name(frame), "warning")
             )
     return findings

@@ -46,7 +46,7 @@ def ph_type(ph: Element) -> str:
 
 
 @dataclass
-class Theme:
+class DeckColours:
     """A master's colour scheme, colour map and fill style lists."""
 
     colours: dict[str, str] = field(default_factory=dict)
@@ -55,9 +55,9 @@ class Theme:
     bg_fill_styles: list[Element] = field(default_factory=list)
 
 
-def load_theme(master: Any) -> Theme:
+def read_deck_colours(master: Any) -> DeckColours:
     """Read the colour scheme and colour map of a python-pptx slide master."""
-    theme = Theme()
+    theme = DeckColours()
     clr_map = master._element.find("p:clrMap", NS)
     if clr_map is not None:
         theme.clr_map.update(clr_map.attrib)
@@ -84,7 +84,9 @@ def _literal_colour(el: Element) -> str | None:
     return None
 
 
-def resolve_colour(el: Element | None, theme: Theme, placeholder: str | None = None) -> str | None:
+def resolve_colour(
+    el: Element | None, theme: DeckColours, placeholder: str | None = None
+) -> str | None:
     """Hex colour of a colour-choice element (``a:srgbClr``, ``a:schemeClr``, ...)."""
     if el is None:
         return None
@@ -97,7 +99,7 @@ def resolve_colour(el: Element | None, theme: Theme, placeholder: str | None = N
 
 
 def fill_colour(
-    fill_parent: Element | None, theme: Theme, placeholder: str | None = None
+    fill_parent: Element | None, theme: DeckColours, placeholder: str | None = None
 ) -> str | None:
     """Solid colour of the first ``a:solidFill`` child, else None."""
     if fill_parent is None:
@@ -176,7 +178,7 @@ class SlideStyle:
     layout_el: Element
     master_el: Element
     default_text_style: Element | None
-    theme: Theme
+    theme: DeckColours
 
     def defrpr_chain(self, shape_el: Element, para: Element, in_table: bool) -> TextChain:
         """The run-property defaults a run in ``para`` inherits, nearest first."""

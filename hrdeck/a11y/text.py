@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from hrdeck.a11y.structure import Finding, SlideContext, is_chrome, shape_name
+from hrdeck.a11y.structure import A11yFinding, SlideView, is_chrome, shape_name
 from hrdeck.a11y.style import NS, TRANSPARENT, Element, TextChain, fill_colour
 from hrdeck.theme.contrast import AA_BODY, AA_LARGE, contrast_ratio, format_ratio
 
@@ -31,7 +31,7 @@ _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id
 
 
 @dataclass(frozen=True)
-class Run:
+class StyledRun:
     """One text run with the shape it belongs to and its inherited defaults."""
 
     element: Element
@@ -64,7 +64,7 @@ def _bodies(shape_el: Element) -> Iterator[tuple[Element, Element, Element | Non
                 yield shape_el, body, cell
 
 
-def slide_runs(ctx: SlideContext) -> Iterator[Run]:
+def slide_runs(ctx: SlideView) -> Iterator[StyledRun]:
     """Every run with visible text on a slide (date, footer, number placeholders aside)."""
     for top in ctx.tree.iterchildren():
         for shape_el, body, cell in _bodies(top):
@@ -74,25 +74,25 @@ def slide_runs(ctx: SlideContext) -> Iterator[Run]:
                 chain = ctx.style.defrpr_chain(shape_el, para, in_table=cell is not None)
                 for el in para:
                     if el.tag.rsplit("}", 1)[-1] in ("r", "fld"):
-                        run = Run(el, el.find("a:rPr", NS), chain, shape_el, cell, scale)
+                        run = StyledRun(el, el.find("a:rPr", NS), chain, shape_el, cell, scale)
                         if run.text.strip():
                             yield run
 
 
-def run_size(ctx: SlideContext, run: Run) -> float | None:
+def run_size(ctx: SlideView, run: StyledRun) -> float | None:
     """Effective size in points, after autofit shrinking; None when unknown."""
     size = ctx.style.run_attr(run.rpr, run.chain, "sz")
     return None if size is None else int(size) / 100 * run.font_scale
 
 
-def _by_shape(runs: Iterator[Run]) -> dict[int, list[Run]]:
-    groups: dict[int, list[Run]] = {}
+def _by_shape(runs: Iterator[StyledRun]) -> dict[int, list[StyledRun]]:
+    groups: dict[int, list[StyledRun]] = {}
     for run in runs:
         groups.setdefault(id(run.shape), []).append(run)
     return groups
 
 
-def check_small_text(ctx: SlideContext) -> list[Finding]:
+def check_small_text(ctx: SlideView) -> list[A11yFinding]:
     findings = []
     for runs in _by_shape(slide_runs(ctx)).values():
         sizes = [s for s in (run_size(ctx, r) for r in runs) if s is not None]
@@ -100,7 +100,9 @@ def check_small_text(ctx: SlideContext) -> list[Finding]:
             message = f"text as small as {min(sizes):g} pt; use {MIN_BODY_PT:g} pt or more"
             if runs[0].font_scale < 1:
                 message += f" (autofit shrinks it to {runs[0].font_scale:.0%})"
-            findings.append(Finding(ctx.number, "small-text", message, shape_name(runs[0].shape)))
+            findings.append(
+                A11yFinding(ctx.number, "small-text", message, shape_name(runs[0].shape))
+            )
     return findings
 
 
@@ -108,7 +110,7 @@ def _primary(lang: str) -> str:
     return lang.split("-")[0].casefold()
 
 
-def dominant_language(contexts: list[SlideContext]) -> str | None:
+def dominant_language(contexts: list[SlideView]) -> str | None:
     """The most common run language in the deck (ties: alphabetical), if any is set."""
     counts: Counter[str] = Counter()
     for ctx in contexts:
@@ -119,7 +121,7 @@ def dominant_language(contexts: list[SlideContext]) -> str | None:
     return ranked[0][0] if ranked else None
 
 
-def check_language(ctx: SlideContext, dominant: str | None) -> list[Finding]:
+def check_language(ctx: SlideView, dominant: str | None) -> list[A11yFinding]:
     missing, other = 0, Counter[str]()
     for run in slide_runs(ctx):
         lang = None if run.rpr is None else run.rpr.get("lang")
@@ -130,12 +132,12 @@ def check_language(ctx: SlideContext, dominant: str | None) -> list[Finding]:
     findings = []
     if missing:
         message = f"{missing} text run{'s' * (missing != 1)} without a language; set one"
-        findings.append(Finding(ctx.number, "missing-language", message))
+        findings.append(A11yFinding(ctx.number, "missing-language", message))
     if other:
         tags = ", ".join(sorted(other))
         count = sum(other.values())
         message = f"{count} text run{'s' * (count != 1)} in {tags}, not the deck's {dominant}"
-        findings.append(Finding(ctx.number, "missing-language", message, None, "warning"))
+        findings.append(A11yFinding(ctx.number, "missing-language", message, None, "warning"))
     return findings
 
 
@@ -149,7 +151,7 @@ def _contains(outer: Any, inner: Any) -> bool:
     )
 
 
-def _backdrop(ctx: SlideContext, shape_el: Element) -> str | None:
+def _backdrop(ctx: SlideView, shape_el: Element) -> str | None:
     """What is behind a transparent shape: a filled shape under it, else the slide."""
     shapes = list(ctx.slide.shapes)
     target = next((s for s in shapes if s._element is shape_el), None)
@@ -162,14 +164,14 @@ def _backdrop(ctx: SlideContext, shape_el: Element) -> str | None:
     return ctx.style.background()
 
 
-def _background(ctx: SlideContext, run: Run) -> str | None:
+def _background(ctx: SlideView, run: StyledRun) -> str | None:
     if run.cell is not None:
         return fill_colour(run.cell.find("a:tcPr", NS), ctx.style.theme)
     fill = ctx.style.shape_fill(run.shape)
     return _backdrop(ctx, run.shape) if fill == TRANSPARENT else fill
 
 
-def _run_colour(ctx: SlideContext, run: Run) -> str | None:
+def _run_colour(ctx: SlideView, run: StyledRun) -> str | None:
     if run.cell is not None:  # table styles are not resolved: explicit colours only
         has_colour = run.rpr is not None and run.rpr.find("a:solidFill", NS) is not None
         return fill_colour(run.rpr, ctx.style.theme) if has_colour else None
@@ -183,7 +185,7 @@ def required_ratio(size_pt: float | None, bold: bool) -> float:
     return AA_LARGE if large else AA_BODY
 
 
-def _shortfall(ctx: SlideContext, run: Run) -> tuple[float, float, str, str] | None:
+def _shortfall(ctx: SlideView, run: StyledRun) -> tuple[float, float, str, str] | None:
     """(ratio, required, text colour, background) when a run fails, else None."""
     colour, background = _run_colour(ctx, run), _background(ctx, run)
     if not colour or not background or background == TRANSPARENT:
@@ -194,7 +196,7 @@ def _shortfall(ctx: SlideContext, run: Run) -> tuple[float, float, str, str] | N
     return (ratio, need, colour, background) if ratio < need else None
 
 
-def check_contrast(ctx: SlideContext) -> list[Finding]:
+def check_contrast(ctx: SlideView) -> list[A11yFinding]:
     findings = []
     for runs in _by_shape(slide_runs(ctx)).values():
         failures = [f for f in (_shortfall(ctx, r) for r in runs) if f is not None]
@@ -205,11 +207,11 @@ def check_contrast(ctx: SlideContext) -> list[Finding]:
             f"text #{colour} on #{background} has contrast {format_ratio(ratio, need)}, "
             f"below {need:g}:1"
         )
-        findings.append(Finding(ctx.number, "low-contrast", message, shape_name(runs[0].shape)))
+        findings.append(A11yFinding(ctx.number, "low-contrast", message, shape_name(runs[0].shape)))
     return findings
 
 
-def _link_texts(ctx: SlideContext) -> Iterator[tuple[str, Element, Element]]:
+def _link_texts(ctx: SlideView) -> Iterator[tuple[str, Element, Element]]:
     """(text, shape, paragraph) of each hyperlink: adjacent runs with the same target joined."""
     current_id, text, para = None, "", None
     shape: Element | None = None
@@ -242,13 +244,13 @@ def described_by_context(link: str, para: Element) -> bool:
     return len(_WORD.findall(rest)) >= CONTEXT_WORDS
 
 
-def check_links(ctx: SlideContext) -> list[Finding]:
+def check_links(ctx: SlideView) -> list[A11yFinding]:
     findings = []
     for text, shape_el, para in _link_texts(ctx):
         link = text.strip()
         if _URL.match(link) and len(link) > LONG_URL and not described_by_context(link, para):
             message = f"link text is a bare web address ({link[:30]}…); use descriptive text"
             findings.append(
-                Finding(ctx.number, "link-text", message, shape_name(shape_el), "warning")
+                A11yFinding(ctx.number, "link-text", message, shape_name(shape_el), "warning")
             )
     return findings

@@ -25,7 +25,7 @@ from hrdeck.curriculum.load import (
     read_document,
 )
 from hrdeck.curriculum.model import Curriculum, Module, Presenter
-from hrdeck.curriculum.schema import schema, schema_diagnostics
+from hrdeck.curriculum.schema import load_schema, schema_diagnostics
 from hrdeck.curriculum.textchars import check_characters
 from hrdeck.diagnostics import Diagnostic, error
 from hrdeck.paths import builtin_curriculum
@@ -186,10 +186,10 @@ def _dict(value: object) -> dict[str, Any]:
 @cache
 def project_schema() -> dict[str, Any]:
     """project.schema.json with ``course`` checked like course.yaml (no field required)."""
-    course = {k: v for k, v in schema("course").items() if k not in ("$schema", "$id")}
+    course = {k: v for k, v in load_schema("course").items() if k not in ("$schema", "$id")}
     course["required"] = []
     course["properties"] = {k: v for k, v in course["properties"].items() if k != "outline"}
-    merged = dict(schema("project"))
+    merged = dict(load_schema("project"))
     merged["properties"] = {**merged["properties"], "course": course}
     return merged
 

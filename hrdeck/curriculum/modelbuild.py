@@ -46,14 +46,14 @@ from hrdeck.diagnostics import Loc
 Data = dict[str, Any]
 
 
-def build_curriculum(tree: LoadedTree) -> Curriculum:
+def curriculum_from_tree(tree: LoadedTree) -> Curriculum:
     """The typed curriculum of a tree that passed validation."""
-    assert tree.course is not None, "build_curriculum needs a validated tree"
+    assert tree.course is not None, "curriculum_from_tree needs a validated tree"
     root = tree.root.resolve()
     return Curriculum(
-        course=build_course(tree.course),
+        course=course_from_document(tree.course),
         modules=tuple(_Builder(doc, _layer_root(doc, root)).module() for doc in tree.modules),
-        audiences=tuple(build_audience(doc) for doc in tree.audiences),
+        audiences=tuple(audience_from_document(doc) for doc in tree.audiences),
         root=str(root),
     )
 
@@ -62,7 +62,7 @@ def _layer_root(doc: Document, root: Path) -> Path:
     return doc.layer_root.resolve() if doc.layer_root is not None else root
 
 
-def build_course(doc: Document) -> Course:
+def course_from_document(doc: Document) -> Course:
     data: Data = doc.data  # type: ignore[assignment]
     presenter: Data = data["presenter"]
     email = presenter.get("email", ())
@@ -84,7 +84,7 @@ def build_course(doc: Document) -> Course:
     )
 
 
-def build_audience(doc: Document) -> Audience:
+def audience_from_document(doc: Document) -> Audience:
     data: Data = doc.data  # type: ignore[assignment]
     smap = doc.smap
     modules = tuple(

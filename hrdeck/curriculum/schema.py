@@ -21,12 +21,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from hrdeck.curriculum.schemafast import Unsupported, is_valid
+from hrdeck.curriculum.schemafast import Schema, Unsupported, is_valid
 from hrdeck.curriculum.sourcemap import JsonPath, SourceMap
 from hrdeck.diagnostics import Diagnostic, error
 from hrdeck.paths import schemas_dir
-
-Schema = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -46,7 +44,7 @@ Special = Callable[[SchemaError, SourceMap], "list[Diagnostic] | None"]
 
 
 @cache
-def schema(name: str) -> Schema:
+def load_schema(name: str) -> Schema:
     """``hrdeck/schemas/<name>.schema.json``, read once per process."""
     text = (schemas_dir() / f"{name}.schema.json").read_text(encoding="utf-8")
     loaded: Schema = json.loads(text)
@@ -169,7 +167,7 @@ def _missing_keys(err: SchemaError, schema: Schema, smap: SourceMap) -> list[Dia
 
 def _wrong_type(err: SchemaError, schema: Schema, smap: SourceMap) -> list[Diagnostic]:
     expected = schema.get("x-expected") or _type_names(err.validator_value)
-    message = f"{_field(err.path)} expects {expected}, found {describe(err.instance)}"
+    message = f"{_field(err.path)} expects {expected}, found {describe_value(err.instance)}"
     hint = None
     if err.instance is None:
         hint = "the value is empty: write it after the ':' or remove the line"
@@ -240,7 +238,7 @@ _HANDLERS: dict[str, _Handler] = {
 # -- wording -----------------------------------------------------------------------
 
 
-def describe(value: object) -> str:
+def describe_value(value: object) -> str:
     """How a found value is named in a message: 'a number (3)', 'a list', ..."""
     if value is None:
         return "nothing"
@@ -302,4 +300,4 @@ def _plural(count: object, one: str, many: str) -> str:
 
 @cache
 def _module_kinds() -> tuple[str, ...]:
-    return tuple(schema("module")["properties"]["kind"]["enum"])
+    return tuple(load_schema("module")["properties"]["kind"]["enum"])

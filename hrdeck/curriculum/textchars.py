@@ -41,14 +41,14 @@ def character_diagnostics(data: object, smap: SourceMap) -> list[Diagnostic]:
             error(
                 loc,
                 "control-character",
-                f"the {where} holds {describe(found.group())}, which a slide cannot store",
+                f"the {where} holds {describe_char(found.group())}, which a slide cannot store",
                 "remove it (in a double-quoted YAML string it is an escape such as \\a or \\0)",
             )
         )
     return problems
 
 
-def describe(char: str) -> str:
+def describe_char(char: str) -> str:
     """'U+0007 (BELL)'-style name for an invisible character."""
     code = f"U+{ord(char):04X}"
     name = unicodedata.name(char, "")

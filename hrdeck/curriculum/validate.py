@@ -20,8 +20,8 @@ from hrdeck.curriculum.crosscheck import cross_check
 from hrdeck.curriculum.layers import apply_course_overrides, load_layers, own_module_ids
 from hrdeck.curriculum.load import Document, DocumentReader, LoadedTree, load_tree, read_document
 from hrdeck.curriculum.model import Curriculum
-from hrdeck.curriculum.modelbuild import build_curriculum
-from hrdeck.curriculum.schema import schema, schema_diagnostics
+from hrdeck.curriculum.modelbuild import curriculum_from_tree
+from hrdeck.curriculum.schema import load_schema, schema_diagnostics
 from hrdeck.curriculum.sourcemap import SourceMap
 from hrdeck.diagnostics import Diagnostic, error, has_errors, sort_diagnostics
 from hrdeck.errors import UsageError
@@ -83,7 +83,7 @@ def validate_tree(
     if has_errors(problems):
         return None, problems
     built: list[Curriculum] = []
-    problems += _guarded(tree.display_root, lambda: _append(built, build_curriculum(tree)))
+    problems += _guarded(tree.display_root, lambda: _append(built, curriculum_from_tree(tree)))
     return (built[0] if built else None), problems
 
 
@@ -106,7 +106,7 @@ def document_diagnostics(
     """Check one document against ``<schema_name>.schema.json``."""
     if valid is not None and valid.known(doc, schema_name):
         return []
-    found = schema_diagnostics(schema(schema_name), doc.data, doc.smap)
+    found = schema_diagnostics(load_schema(schema_name), doc.data, doc.smap)
     if not found and valid is not None:
         valid.remember(doc, schema_name)
     return found

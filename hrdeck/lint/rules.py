@@ -178,9 +178,9 @@ def _read_rules(path: Path) -> dict[str, Any]:
 
 def validate_rules(data: object, name: str = "rules") -> None:
     """Raise :class:`ContentError` listing every schema problem in a rules document."""
-    from hrdeck.curriculum.schema import plain_problems, schema
+    from hrdeck.curriculum.schema import load_schema, plain_problems
 
-    lines = plain_problems(schema("rules"), data)
+    lines = plain_problems(load_schema("rules"), data)
     if lines:
         raise ContentError(f"invalid language rules in {name}:\n  " + "\n  ".join(lines))
 

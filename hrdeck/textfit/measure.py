@@ -1,4 +1,4 @@
-"""Measure plan text against the boxes it will be set in; pick sizes; split what won't fit.
+"""Measure rich text against the boxes it will be set in; pick sizes; split what will not fit.
 
 The renderer knows the template; the plan must not import python-pptx.  So the
 renderer describes each text box as pure data (:class:`TextArea`: size, insets, list
@@ -9,7 +9,7 @@ theme's font metrics (:mod:`hrdeck.textfit.metrics`), line by line with wrapping
 
 :data:`DEFAULT_RULES` is the default theme's table (python-pptx's template at
 16:9, Calibri), used when a caller has no theme; a test keeps it equal to what the
-renderer derives.  :mod:`hrdeck.continuation` applies all this to slides.
+renderer derives.  :mod:`hrdeck.plan.fit` applies all this to slides.
 """
 
 from __future__ import annotations

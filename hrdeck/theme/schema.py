@@ -9,7 +9,7 @@ file is ``bad-template-path``.
 
 from __future__ import annotations
 
-from hrdeck.curriculum.schema import SchemaError, schema, schema_diagnostics
+from hrdeck.curriculum.schema import SchemaError, load_schema, schema_diagnostics
 from hrdeck.curriculum.sourcemap import SourceMap
 from hrdeck.diagnostics import Diagnostic, error
 
@@ -19,7 +19,7 @@ UNQUOTED_HINT = 'put the colour in quotes: "#0F766E" (an unquoted # starts a YAM
 
 def theme_schema_diagnostics(data: object, smap: SourceMap) -> list[Diagnostic]:
     """Every schema violation in ``data`` (a loaded theme.yaml), located and worded."""
-    return schema_diagnostics(schema("theme"), data, smap, special=_theme_wording)
+    return schema_diagnostics(load_schema("theme"), data, smap, special=_theme_wording)
 
 
 def _theme_wording(problem: SchemaError, smap: SourceMap) -> list[Diagnostic] | None:
