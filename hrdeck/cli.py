@@ -167,7 +167,8 @@ def schema(out_dir: Path) -> None:
 @handles_errors
 def plan(audience: str, fmt: str, as_json: bool, curriculum: Path | None) -> None:
     """Print the tailored deck plan: each slide with its kind, content, notes, minutes."""
-    from hrdeck.outputs.outline import plan_json, plan_markdown, plan_outline
+    from hrdeck.outputs.markdown import plan_markdown
+    from hrdeck.outputs.outline import plan_json, plan_outline
     from hrdeck.pipeline import plan_for
 
     deck_plan, diagnostics = plan_for(_curriculum_root(curriculum), audience)

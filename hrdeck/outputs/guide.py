@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from hrdeck.outputs.outline import escape_markdown, minutes_text, paras_markdown, runs_markdown
+from hrdeck.outputs.markdown import escape_markdown, paras_markdown, runs_markdown
+from hrdeck.outputs.outline import minutes_text
 from hrdeck.plan.timing import clock
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.richtext import Para, Run

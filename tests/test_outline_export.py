@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from hrdeck.diagnostics import Loc
-from hrdeck.outputs.outline import loc_text, plan_json, plan_markdown, plan_outline, run_markdown
+from hrdeck.outputs.markdown import plan_markdown, run_markdown
+from hrdeck.outputs.outline import loc_text, plan_json, plan_outline
 from hrdeck.plan.build import build_plan
 from hrdeck.plan.types import DeckPlan
 from hrdeck.richtext import Run
