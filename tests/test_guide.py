@@ -7,7 +7,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from hrdeck.outputs.guide import agenda_rows, guide_html, guide_markdown, paras_html
+from hrdeck.outputs.guide import CSS, agenda_rows, guide_html, guide_markdown, paras_html, run_html
+from hrdeck.paths import builtin_curriculum
+from hrdeck.pipeline import load_valid, plan_audience
 from hrdeck.plan.build import build_plan
 from hrdeck.plan.types import DeckPlan
 from hrdeck.richtext import Para, Run
@@ -98,7 +100,8 @@ def test_html_guide_has_print_css_with_page_breaks_and_link_urls(plan: DeckPlan)
 def test_html_escapes_text_and_renders_runs_as_tags():
     paras = (Para((Run("<b>&"), Run("bold", bold=True), Run("site", link='https://x.org/?a="1"'))),)
     assert paras_html(paras, bullets=False) == (
-        '<p>&lt;b&gt;&amp;<strong>bold</strong><a href="https://x.org/?a=&quot;1&quot;">site</a></p>'
+        "<p>&lt;b&gt;&amp;<strong>bold</strong>"
+        '<a href="https://x.org/?a=&quot;1&quot;" class="show-url">site</a></p>'
     )
 
 
@@ -113,5 +116,38 @@ def test_html_guide_contains_the_agenda_total_questions_and_links(plan: DeckPlan
     html = guide_html(plan)
     assert '<tr class="total"><td>0:42</td><td>Total</td><td class="num">42</td></tr>' in html
     assert "<li>What would you share?</li>" in html
-    assert '<a href="https://www.samhsa.gov">SAMHSA</a>' in html
+    assert '<a href="https://www.samhsa.gov" class="show-url">SAMHSA</a>' in html
     assert '<html lang="en-US">' in html
+
+
+@pytest.mark.parametrize(
+    ("text", "link", "printed"),
+    [
+        ("SAMHSA", "https://www.samhsa.gov", True),
+        ("https://doi.org/10.1/x", "https://doi.org/10.1/x", False),
+        ("samhsa.gov/find-help", "https://www.samhsa.gov/find-help/", False),
+        ("sam@example.org", "mailto:sam@example.org", False),
+    ],
+)
+def test_print_shows_a_link_address_only_where_its_text_does_not(
+    text: str, link: str, printed: bool
+) -> None:
+    html = run_html(Run(text, link=link))
+    assert ('class="show-url"' in html) is printed
+    assert "a.show-url::after" in CSS and 'a[href^="mailto"]' not in CSS
+
+
+def test_the_guide_prints_each_address_once_and_the_reference_list_once() -> None:
+    curriculum, _ = load_valid(builtin_curriculum())
+    plan = plan_audience(curriculum, "court").plan
+    html = guide_html(plan)
+    assert "(cont." not in html  # continuation slides of the list are not walked through
+    body = re.sub(r"<style>.*?</style>", "", html, flags=re.S)
+    printed = re.findall(r'<a href="([^"]+)"( class="show-url")?>(.*?)</a>', body)
+    assert printed
+    for href, shown, text in printed:
+        visible = text + (f" <{href}>" if shown else "")
+        assert visible.count(href.split("://")[-1].rstrip("/")) <= 1 or not shown, href
+    slides_part, _, references_part = body.partition("<h2>References</h2>")
+    assert "Binswanger" in references_part and "Binswanger, I. A." not in slides_part
+    assert slides_part.count("The full reference list is at the end of this guide.") == 1

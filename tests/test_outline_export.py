@@ -82,7 +82,8 @@ def test_runs_become_inline_markdown(run: Run, expected: str):
 def test_markdown_has_metadata_a_heading_per_slide_and_notes_divs(plan: DeckPlan):
     text = plan_markdown(plan)
     assert text.startswith('---\ntitle: "Harm Reduction and Mandated Clients"\n')
-    assert text.count("\n## ") == len(plan.slides) - 1  # the title slide is the metadata
+    assert text.count("\n# ") == len(plan.slides) - 1  # the title slide is the metadata
+    assert "\n## " not in text  # one heading level: pandoc makes one slide per heading
     assert text.count("::: notes") == len(plan.slides) - 1
     assert "- Naloxone\n  - Nasal spray" in text
     assert "- 1\\. It is a free-for-all" in text
@@ -109,3 +110,40 @@ def test_pandoc_turns_the_markdown_into_a_deck_with_notes(plan: DeckPlan, tmp_pa
 def package_rels(deck: Path) -> list[str]:
     with zipfile.ZipFile(deck) as package:
         return [package.read(n).decode("utf-8") for n in package.namelist() if n.endswith(".rels")]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc not installed")
+@pytest.mark.parametrize("audience", ["court", "clinician", "peer"])
+def test_plain_pandoc_makes_one_slide_per_hrdeck_slide_of_the_built_in_decks(
+    audience: str, tmp_path: Path
+) -> None:
+    from pptx import Presentation
+
+    from hrdeck.paths import builtin_curriculum
+    from hrdeck.pipeline import load_valid, plan_audience
+
+    curriculum, _ = load_valid(builtin_curriculum())
+    deck_plan = plan_audience(curriculum, audience).plan
+    source = tmp_path / f"{audience}.md"
+    source.write_text(plan_markdown(deck_plan), encoding="utf-8")
+    out = tmp_path / f"{audience}.pptx"
+    subprocess.run(["pandoc", str(source), "-o", str(out)], check=True, timeout=120)
+    deck = Presentation(str(out))
+    assert len(deck.slides) == len(deck_plan.slides)
+    assert deck.slide_width * 9 == deck.slide_height * 16  # 16:9, as the default theme
+    words = [
+        len(shape.text_frame.text.split())
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    ]
+    assert max(words) < 150  # no section packed onto one slide
+    diagram = next(s for s in deck_plan.slides if s.diagram is not None)
+    text = "\n".join(
+        shape.text_frame.text
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_text_frame and slide.shapes.title.text == diagram.title
+    )
+    assert "→" in text or "↔" in text  # the connections as a list, not the alt-text prose

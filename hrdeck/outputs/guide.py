@@ -5,7 +5,8 @@ presenter), the learning objectives, an agenda table with clock start times and 
 total, then every slide (number, title, minutes, its content as talking points and
 its notes), the case discussion questions and the references.  The HTML file is
 self-contained (embedded CSS, no external assets) and prints well: serif 11.5pt,
-page breaks between parts, link addresses shown after links on paper.
+page breaks between parts, and on paper the address after each web link whose text
+does not already show it.
 """
 
 from __future__ import annotations
@@ -42,6 +43,21 @@ def agenda_rows(plan: DeckPlan) -> list[AgendaRow]:
     return rows
 
 
+REFERENCES_NOTE = "The full reference list is at the end of this guide."
+
+
+def _guide_slides(plan: DeckPlan) -> list[tuple[int, SlidePlan]]:
+    """The slides the guide walks through, numbered as in the deck: every slide but the
+    continuations of a reference list (the list itself is printed once, at the end)."""
+    shown, in_references = [], False
+    for number, slide in enumerate(plan.slides, start=1):
+        continuing = slide.kind == "references" and in_references
+        in_references = slide.kind == "references"
+        if not continuing:
+            shown.append((number, slide))
+    return shown
+
+
 def _questions(plan: DeckPlan) -> list[tuple[SlidePlan, tuple[Para, ...]]]:
     return [(s, b.paras) for s in plan.slides if s.kind == "questions" for b in s.blocks]
 
@@ -61,6 +77,8 @@ def _slide_md(number: int, slide: SlidePlan) -> list[str]:
     lines = [f"### {number}. {escape_markdown(slide.title)} ({minutes_text(slide.minutes)})", ""]
     if slide.subtitle:
         lines += [f"*{escape_markdown(slide.subtitle)}*", ""]
+    if slide.kind == "references":
+        return [*lines, REFERENCES_NOTE, ""]
     for block in slide.blocks:
         if block.heading:
             lines += [f"**{escape_markdown(block.heading)}**", ""]
@@ -85,7 +103,7 @@ def guide_markdown(plan: DeckPlan) -> str:
         lines.append(f"| {clock(row.start)} | {escape_markdown(row.title)} | {row.minutes:g} |")
     lines += [f"| {clock(plan.total_minutes)} | **Total** | {plan.total_minutes:g} |", ""]
     lines += ["## Slides", ""]
-    for number, slide in enumerate(plan.slides, start=1):
+    for number, slide in _guide_slides(plan):
         lines += _slide_md(number, slide)
     for slide, paras in _questions(plan):
         lines += [f"## {escape_markdown(slide.title)}", "", *paras_markdown(paras), ""]
@@ -123,8 +141,7 @@ code { font-family: Menlo, Consolas, monospace; font-size: 0.92em; }
   h3, .label { page-break-after: avoid; break-after: avoid; }
   section.slide { page-break-inside: avoid; break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
-  a[href^="http"]::after, a[href^="mailto"]::after { content: " <" attr(href) ">";
-      font-size: 0.85em; word-break: break-all; }
+  a.show-url::after { content: " <" attr(href) ">"; font-size: 0.85em; word-break: break-all; }
 }
 """
 
@@ -138,8 +155,22 @@ def run_html(run: Run) -> str:
     if run.bold:
         text = f"<strong>{text}</strong>"
     if run.link:
-        text = f'<a href="{escape(run.link)}">{text}</a>'
+        shown = ' class="show-url"' if _address_hidden(run) else ""
+        text = f'<a href="{escape(run.link)}"{shown}>{text}</a>'
     return text
+
+
+def _address_hidden(run: Run) -> bool:
+    """Whether paper would lose a web link's address: its text does not already show it.
+
+    Printing adds the address after such links only; an e-mail link's text is its
+    address, and a link written as its own URL (most references) is shown once.
+    """
+    link = run.link or ""
+    if not link.startswith(("http://", "https://")):
+        return False
+    bare = link.split("://", 1)[1].removeprefix("www.").rstrip("/")
+    return bare.casefold() not in run.text.casefold()
 
 
 def runs_html(runs: tuple[Run, ...]) -> str:
@@ -169,6 +200,8 @@ def _slide_html(number: int, slide: SlidePlan) -> str:
     parts = [f'<section class="slide"><h3>{number}. {escape(slide.title)}{minutes}</h3>']
     if slide.subtitle:
         parts.append(f"<p><em>{escape(slide.subtitle)}</em></p>")
+    if slide.kind == "references":
+        return "\n".join([*parts, f"<p>{escape(REFERENCES_NOTE)}</p>", "</section>"])
     for block in slide.blocks:
         if block.heading:
             parts.append(f'<p class="label">{escape(block.heading)}</p>')
@@ -208,7 +241,7 @@ def guide_html(plan: DeckPlan) -> str:
         body += ['<h2 class="first">Learning objectives</h2>', f"<ol>{items}</ol>"]
     agenda = "<h2>Agenda</h2>" if plan.objectives else '<h2 class="first">Agenda</h2>'
     body += [agenda, _agenda_html(plan), "<h2>Slides</h2>"]
-    body += [_slide_html(n, s) for n, s in enumerate(plan.slides, start=1)]
+    body += [_slide_html(n, s) for n, s in _guide_slides(plan)]
     for slide, paras in _questions(plan):
         body += [f"<h2>{escape(slide.title)}</h2>", paras_html(paras)]
     references = _references(plan)

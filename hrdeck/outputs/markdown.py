@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from hrdeck.plan.types import Block, DeckPlan, SlidePlan
+from hrdeck.plan.types import Block, DeckPlan, PlanDiagram, SlidePlan
 from hrdeck.richtext import Para, Run
 
 # --- Markdown --------------------------------------------------------------------------
@@ -80,23 +80,60 @@ def _yaml(value: str) -> str:
 
 
 def _slide_markdown(slide: SlidePlan) -> list[str]:
-    level = "#" if slide.kind == "section" else "##"
-    lines = [f"{level} {escape_markdown(slide.title)}", ""]
+    """One pandoc slide: every slide is a level-1 heading followed by its content.
+
+    pandoc chooses its slide level from the first heading followed by content; with
+    every slide at level 1 (section dividers too, their subtitle as a line under the
+    title) it makes exactly one slide per hrdeck slide.
+    """
+    lines = [f"# {escape_markdown(slide.title)}", ""]
     if slide.subtitle:
         lines += [f"*{escape_markdown(slide.subtitle)}*", ""]
-    if slide.kind == "comparison":
+    if slide.kind == "comparison" or slide.kind == "myth":
         lines += _columns(slide.blocks)
     else:
-        for block in slide.blocks:
-            if block.heading:
-                lines += [f"**{escape_markdown(block.heading)}**", ""]
-            bullets = block.role not in {"narrative", "caption", "presenter", "citation"}
-            lines += [*paras_markdown(block.paras, bullets), ""]
+        lines += _blocks_markdown(slide.blocks)
     if slide.image:
         lines += [f"![{escape_markdown(slide.image.alt)}](<{slide.image.path}>)", ""]
     if slide.diagram:
-        lines += [escape_markdown(slide.diagram.alt), ""]
+        lines += [*_diagram_markdown(slide.diagram), ""]
     lines += ["::: notes", "", *paras_markdown(slide.notes, bullets=False), "", ":::", ""]
+    return lines
+
+
+_PROSE_ROLES = frozenset({"narrative", "caption", "presenter", "citation"})
+
+
+def _blocks_markdown(blocks: tuple[Block, ...]) -> list[str]:
+    """Blocks in order; a spectrum's stages become one list of 'label: description'."""
+    lines: list[str] = []
+    stages = [b for b in blocks if b.role == "stage"]
+    if stages:
+        lines += [f"- **{escape_markdown(b.heading or '')}**: {_joined(b)}" for b in stages]
+        lines.append("")
+    for block in blocks:
+        if block.role == "stage":
+            continue
+        if block.heading:
+            lines += [f"**{escape_markdown(block.heading)}**", ""]
+        lines += [*paras_markdown(block.paras, block.role not in _PROSE_ROLES), ""]
+    return lines
+
+
+def _joined(block: Block) -> str:
+    return " ".join(runs_markdown(para.runs) for para in block.paras)
+
+
+def _diagram_markdown(diagram: PlanDiagram) -> list[str]:
+    """A diagram as the list of its connections, readable on a slide and by a screen reader."""
+    label = {node.id: node.label for node in diagram.nodes}
+    lines = []
+    for edge in diagram.edges:
+        arrow = "↔" if edge.both_ways else "→"
+        link = (
+            f"{escape_markdown(label[edge.source])} {arrow} {escape_markdown(label[edge.target])}"
+        )
+        lines.append(f"- {link}: {escape_markdown(edge.label)}" if edge.label else f"- {link}")
     return lines
 
 
