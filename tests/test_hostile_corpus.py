@@ -221,12 +221,12 @@ def number_cases() -> list[Case]:
         cases.append(
             rejects(f"i07-tag-{label}", doc.bullet(tag), BAD_TAG, PROBE_FILE, failing=failing)
         )
-    make = doc.bullet('!!bool "maybe"', "build")
-    cases.append(
-        rejects(
-            "i07-tag-bool-maybe-build", make, BAD_TAG, PROBE_FILE, failing="issue 14 #7: KeyError"
+    for run in ("build", "lint"):
+        make = doc.bullet('!!bool "maybe"', run)
+        failing = "issue 14 #7: KeyError"
+        cases.append(
+            rejects(f"i07-tag-bool-maybe-{run}", make, BAD_TAG, PROBE_FILE, failing=failing)
         )
-    )
     for label, tag in HARMLESS_TAGS.items():
         cases.append(survives(f"i07-tag-{label}", doc.bullet(tag), BAD_TAG, PROBE_FILE))
     return cases
@@ -235,6 +235,7 @@ def number_cases() -> list[Case]:
 NEWLINE = "issue 14 #14: the pattern accepts a trailing newline"
 BAD_DAY = "issue 14 #14: an impossible date is accepted"
 SLUG = '"hr-mandated-clients\\n"'
+PROJECT_DATE = 'extends: {cur}\ncourse:\n  date: "2026-02-30"\n'
 
 
 def pattern_cases() -> list[Case]:
@@ -290,6 +291,13 @@ def pattern_cases() -> list[Case]:
             BAD_DATE,
             PROBE_FILE,
             failing=BAD_DAY,
+        ),
+        rejects(
+            "i14-project-course-date-feb-30",
+            files.project(PROJECT_DATE),
+            BAD_DATE,
+            "hrdeck.yaml",
+            failing=BAD_DAY + ", in hrdeck.yaml's course: too",
         ),
     ]
 
@@ -410,6 +418,7 @@ def syntax_cases() -> list[Case]:
 OUTSIDE_TODAY = "issue 14 #16: loaded from outside the curriculum"
 TWICE = "issue 14 #15: court.yml beside court.yaml is not reported"
 ODD_FILE = "modules/50-odd.yaml"
+NO_PICTURE = ("missing-image", "bad-image", "bad-value", "control-character")
 
 
 def file_cases() -> list[Case]:
@@ -476,6 +485,28 @@ def file_cases() -> list[Case]:
             "hrdeck.yaml",
             check=errors_only(EXTENDS),
             failing="sweep: no-audiences and no-modules errors beside 'too deep'",
+        ),
+        rejects(
+            "sweep-extends-not-a-folder",
+            files.project("extends: /dev/zero\n"),
+            ("missing-base",),
+            "hrdeck.yaml",
+            check=errors_only(("missing-base",)),
+            failing="sweep: no-audiences, no-modules and missing-file errors beside it",
+        ),
+        rejects(
+            "sweep-image-path-nul",
+            doc.image_path('"images/a\\0.png"'),
+            NO_PICTURE,
+            PROBE_FILE,
+            failing="sweep: 'error[internal]' (ValueError: embedded null byte)",
+        ),
+        rejects(
+            "sweep-image-path-5000-characters",
+            doc.image_path("images/" + "a" * 5000 + ".png"),
+            NO_PICTURE,
+            PROBE_FILE,
+            failing="sweep: 'error[internal]' (OSError: file name too long)",
         ),
         rejects(
             "sweep-course-id-300-characters",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.hostile.workspace import PROBE_HEADER, Workspace, probe_slides
+from tests.hostile.workspace import PROBE_HEADER, Workspace, probe_slides, probe_with_image
 
 Make = Callable[[Workspace], list[str]]
 
@@ -24,8 +24,8 @@ CITATION = {
 
 
 def command(ws: Workspace, name: str) -> list[str]:
-    """The probe audience's ``validate``, ``plan`` or ``build`` command."""
-    commands = {"validate": ws.validate, "plan": ws.plan, "build": ws.build}
+    """The probe audience's ``validate``, ``plan``, ``build`` or ``lint`` command."""
+    commands = {"validate": ws.validate, "plan": ws.plan, "build": ws.build, "lint": ws.lint}
     return commands[name]()
 
 
@@ -129,6 +129,26 @@ def nested_items(depth: int) -> str:
         body += f"{indent}- text: level {level}\n{indent}  items:\n"
         indent += "    "
     return body + f"{indent}- the bottom\n"
+
+
+def image_path(yaml_path: str) -> Make:
+    """The probe slide showing a picture at ``yaml_path`` (raw YAML), which is not there."""
+
+    def make(ws: Workspace) -> list[str]:
+        ws.probe(probe_with_image(yaml_path))
+        return ws.build()
+
+    return make
+
+
+def diagram(nodes: int) -> str:
+    """A diagram module of ``nodes`` nodes, each with an edge to another."""
+    listed = "".join(f"    - {{id: n{n}, label: Node {n}}}\n" for n in range(nodes))
+    edges = "".join(f"    - {{from: n{n}, to: n{(n * 7 + 1) % nodes}}}\n" for n in range(nodes))
+    return (
+        "id: probe\nkind: diagram\ntitle: A busy diagram\nnotes: Walk through it.\n"
+        f"diagram:\n  alt: {nodes} linked steps\n  nodes:\n{listed}  edges:\n{edges}"
+    )
 
 
 def line_of(text: str, needle: str) -> int:

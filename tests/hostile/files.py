@@ -158,6 +158,20 @@ def twin_audience(run: str) -> Make:
     return make
 
 
+def project(hrdeck_yaml: str, run: str = "validate") -> Make:
+    """A project folder holding only ``hrdeck_yaml`` ("{cur}" names the curriculum copy)."""
+
+    def make(ws: Workspace) -> list[str]:
+        folder = ws.base / "project"
+        folder.mkdir()
+        (folder / "hrdeck.yaml").write_text(hrdeck_yaml.format(cur=ws.cur), encoding="utf-8")
+        if run == "validate":
+            return ["validate", str(folder)]
+        return ["build", "-a", "court", "--out", str(ws.out), str(folder)]
+
+    return make
+
+
 def extends_chain(links: int, cycle: bool) -> Make:
     """Projects p0 .. p<links-1>, each extending the next; the last extends p0 or builtin."""
 

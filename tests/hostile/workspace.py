@@ -156,6 +156,9 @@ class Workspace:
     def plan(self, audience: str = PROBE) -> list[str]:
         return ["plan", "-a", audience, str(self.cur)]
 
+    def lint(self) -> list[str]:
+        return ["lint", str(self.cur)]
+
     def theme_check(self) -> list[str]:
         return ["theme", "check", str(self.theme)]
 
