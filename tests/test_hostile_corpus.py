@@ -428,14 +428,14 @@ def file_cases() -> list[Case]:
             "i15-twin-audience-validate",
             files.twin_audience("validate"),
             DUPLICATE,
-            "audiences/court.yml",
+            "",  # at court.yml or at court.yaml
             failing=TWICE,
         ),
         rejects(
             "i15-twin-audience-build-all",
             files.twin_audience("all"),
             DUPLICATE,
-            "audiences/court.yml",
+            "",  # at court.yml or at court.yaml
             failing=TWICE + "; court is written twice",
         ),
         *[
@@ -443,7 +443,7 @@ def file_cases() -> list[Case]:
                 f"i16-symlinked-{path.replace('/', '-')}",
                 files.moved_outside(path),
                 OUTSIDE,
-                path,
+                path if path.endswith(".yaml") else "",  # or at each file in the folder
                 failing=OUTSIDE_TODAY,
             )
             for path in (PROBE_FILE, "audiences", "course.yaml", "modules")
@@ -462,6 +462,14 @@ def file_cases() -> list[Case]:
             NOT_A_FILE,
             ODD_FILE,
             failing="sweep: a symlink loop is silently skipped",
+        ),
+        rejects(
+            "sweep-device-named-yaml",
+            files.odd_module_file(files.device_link),
+            NOT_A_FILE + OUTSIDE,
+            ODD_FILE,
+            process=True,
+            failing="sweep: /dev/zero named *.yaml is silently skipped",
         ),
         rejects(
             "sweep-dangling-symlink-named-yaml",

@@ -223,9 +223,17 @@ def slide_paragraphs(deck: Path) -> list[tuple[str, str]]:
                 continue
             root = ElementTree.fromstring(package.read(name))
             for paragraph in root.iter(f"{DRAWING}p"):
-                text = "".join(t.text or "" for t in paragraph.iter(f"{DRAWING}t"))
-                found.append((name, text))
+                found.append((name, "".join(_pieces(paragraph))))
     return found
+
+
+def _pieces(paragraph: ElementTree.Element) -> list[str]:
+    """A paragraph's text in order, with a line break (<a:br/>) as a newline."""
+    return [
+        "\n" if element.tag == f"{DRAWING}br" else element.text or ""
+        for element in paragraph.iter()
+        if element.tag in (f"{DRAWING}t", f"{DRAWING}br")
+    ]
 
 
 def longest_unbreakable(text: str) -> int:

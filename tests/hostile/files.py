@@ -113,8 +113,8 @@ def dangling_link(path: str) -> None:
     os.symlink("/nonexistent/module.yaml", path)
 
 
-def folder(path: str) -> None:
-    os.mkdir(path)
+def device_link(path: str) -> None:
+    os.symlink("/dev/zero", path)
 
 
 def plain_file(path: str) -> None:
