@@ -334,7 +334,6 @@ def test_init_and_schema_fail_cleanly_on_a_read_only_or_full_disk(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="issue 14 #20: pandoc makes 10 slides of 39")
 def test_pandoc_makes_one_slide_per_hrdeck_slide_from_the_markdown_export(tmp_path: Path) -> None:
     if shutil.which("pandoc") is None:
         pytest.skip("pandoc is not installed")
@@ -352,17 +351,14 @@ def test_pandoc_makes_one_slide_per_hrdeck_slide_from_the_markdown_export(tmp_pa
     assert (len(pandoc_deck.slides), shape) == (len(hrdeck_deck.slides), "16:9")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 #21: ~44 addresses print twice")
 def test_the_printed_guide_shows_each_address_once(court_guide: str) -> None:
     assert printed_twice(court_guide) == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 #21: (cont.) reference slides at 0 minutes")
 def test_the_guide_lists_no_slide_at_0_minutes(court_guide: str) -> None:
     assert [h for h in slide_headings(court_guide) if "(0 min)" in h] == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 #21: the reference list prints twice")
 def test_the_guide_prints_each_reference_once(court_guide: str) -> None:
     assert repeated_references(court_guide) == []
 
