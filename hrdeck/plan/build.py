@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from hrdeck.curriculum.model import Citation, Module, Presenter
+from hrdeck.curriculum.model import Citation, Module
 from hrdeck.diagnostics import Diagnostic, warning
 from hrdeck.kinds import KINDS
 from hrdeck.plan.fit import fit_slides, fit_titles
 from hrdeck.plan.makers import Context, Draft, make_slides
+from hrdeck.plan.people import presenter_line
 from hrdeck.plan.timing import spread, timing_line
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.tailor import Tailored
@@ -89,11 +90,6 @@ def _citation_index(tailored: Tailored) -> dict[str, Citation]:
     return {c.key: c for m in tailored.curriculum.modules for c in m.citations}
 
 
-def presenter_line(presenter: Presenter) -> str:
-    name = ", ".join(p for p in (presenter.name, presenter.credentials) if p)
-    return f"{name} — {presenter.organization}" if presenter.organization else name
-
-
 def build_plan(
     tailored: Tailored,
     diagnostics: list[Diagnostic] | None = None,
@@ -123,8 +119,8 @@ def build_plan(
         audience_label=audience.label,
         language=course.language,
         date=course.date,
-        presenter=presenter_line(course.presenter),
-        objectives=audience.objectives,
+        presenter=presenter_line(course),
+        objectives=tuple(o.text for o in audience.objectives),
         slides=tuple(slides),
         fitted=True,
     )

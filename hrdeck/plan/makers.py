@@ -14,10 +14,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hrdeck.curriculum.model import Citation, Image, Item, Module, Presenter, Side, Slide
+from hrdeck.curriculum.model import Citation, Image, Item, Module, Side, Slide
 from hrdeck.diagnostics import NOWHERE, Diagnostic, Loc, warning
 from hrdeck.plan.citations import format_citation, in_text, sort_key
 from hrdeck.plan.markup import parse_blocks, parse_inline, plain
+from hrdeck.plan.people import people_paras
 from hrdeck.plan.timing import minutes_label
 from hrdeck.plan.types import Block, PlanDiagram, PlanEdge, PlanImage, PlanNode, SlidePlan
 from hrdeck.richtext import Para, Run
@@ -131,7 +132,7 @@ def _module_notes(ctx: Context, module: Module) -> tuple[Para, ...]:
 def _title(ctx: Context, tm: TailoredModule) -> list[Draft]:
     m, course = tm.module, ctx.tailored.course
     subtitle = _str(m.subtitle) or course.subtitle
-    block = Block("presenter", _presenter_paras(course.presenter))
+    block = Block("presenter", people_paras(course))
     slide = _slide(
         m,
         "title",
@@ -142,15 +143,6 @@ def _title(ctx: Context, tm: TailoredModule) -> list[Draft]:
         notes=_module_notes(ctx, m),
     )
     return [Draft(slide, authored=bool(slide.notes))]
-
-
-def _presenter_paras(presenter: Presenter) -> tuple[Para, ...]:
-    name = ", ".join(p for p in (presenter.name, presenter.credentials) if p)
-    paras = [Para((Run(name),))]
-    if presenter.organization:
-        paras.append(Para((Run(presenter.organization),)))
-    paras += [Para((Run(e, link=f"mailto:{e}"),)) for e in presenter.email]
-    return tuple(paras)
 
 
 def agenda_entries(modules: tuple[TailoredModule, ...]) -> list[tuple[str, float]]:
@@ -328,7 +320,7 @@ def _references(ctx: Context, tm: TailoredModule) -> list[Draft]:
 def _closing(ctx: Context, tm: TailoredModule) -> list[Draft]:
     m = tm.module
     lines = tuple(Para(ctx.inline(_str(t), m.loc)) for t in m.lines if _str(t))
-    lines = lines or _presenter_paras(ctx.tailored.course.presenter)
+    lines = lines or people_paras(ctx.tailored.course)
     notes = _module_notes(ctx, m)
     slide = _slide(
         m,
