@@ -23,6 +23,7 @@ from hrdeck.curriculum.sourcemap import JsonPath
 from hrdeck.diagnostics import Diagnostic, error, warning
 
 DATED_LISTS = frozenset({"facts", "dated"})
+KIND_NAMES = {"statistic": "statistic", "legal": "legal statement", "policy": "policy statement"}
 
 
 def check_dates(tree: LoadedTree, course_date: str | None, today: date) -> list[Diagnostic]:
@@ -101,7 +102,7 @@ def _past(review_by: date, course: date | None, today: date) -> str:
 
 
 def _what(fact: dict[str, object]) -> str:
-    kind = fact.get("kind") if isinstance(fact.get("kind"), str) else "statistic"
+    kind = KIND_NAMES.get(str(fact.get("kind", "statistic")), "statement")
     claim = fact.get("claim")
     if isinstance(claim, dict):
         claim = claim.get("default") or next(iter(claim.values()), "")

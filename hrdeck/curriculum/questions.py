@@ -8,7 +8,8 @@ one file and, like the other cross-file checks, read only well-shaped parts.
 Codes: ``duplicate-id`` (a question id used twice in the bank), ``unknown-objective``
 (an objective no audience defines, or one a listed audience does not have),
 ``unknown-module``, ``unknown-audience``, ``bad-answer`` (the answer number is not
-one of the options), ``duplicate-option`` (two options say the same), all errors;
+one of the options), ``duplicate-option`` (two options say the same), ``bad-value``
+(options on a true-false question), all errors;
 and warnings ``objective-untested`` (an audience's objective no question tests, only
 once the curriculum has a question bank) and ``question-untaught`` (a question asked
 of an audience whose module list has none of the question's modules).
@@ -140,6 +141,7 @@ def _check_item(item: _Item, context: BankContext) -> list[Diagnostic]:
         *_modules(item, context),
         *_audiences(item, context),
         *_answer(item),
+        *_true_false_options(item),
         *_duplicate_options(item),
         *_untaught(item, context),
     ]
@@ -191,6 +193,14 @@ def _audiences(item: _Item, context: BankContext) -> list[Diagnostic]:
             hint = did_you_mean(key, list(context.audiences), "audiences")
             problems.append(error(_loc(item, "audiences", i), "unknown-audience", message, hint))
     return problems
+
+
+def _true_false_options(item: _Item) -> list[Diagnostic]:
+    if item.data.get("type") != "true-false" or "options" not in item.data:
+        return []
+    message = "a true-false question has no 'options': they are always True and False"
+    hint = "remove 'options', or write 'type: multiple-choice'"
+    return [error(item.doc.smap.key((*item.path, "options")), "bad-value", message, hint)]
 
 
 def _answer(item: _Item) -> list[Diagnostic]:

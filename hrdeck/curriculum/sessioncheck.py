@@ -89,7 +89,7 @@ def _credit_hours(doc: Document) -> list[Diagnostic]:
             continue
         body = credit.get("body") if isinstance(credit.get("body"), str) else "this"
         message = (
-            f"the {body} statement gives {hours:g} hours, but the session has "
+            f"the {body} statement gives {_hours(hours)}, but the session has "
             f"{contact / 60:.2f} contact hours ({contact:g} minutes without breaks)"
         )
         hint = "credit cannot exceed the time taught: lower 'hours' or leave it out"
@@ -97,3 +97,7 @@ def _credit_hours(doc: Document) -> list[Diagnostic]:
             warning(doc.smap.value(("credits", i, "hours")), "credit-hours", message, hint)
         )
     return problems
+
+
+def _hours(hours: float) -> str:
+    return "1 hour" if hours == 1 else f"{hours:g} hours"

@@ -179,10 +179,14 @@ def credit_hour_warnings(tailored: Tailored, session: SessionPlan) -> list[Diagn
         if credit.hours is None or credit.hours * 60 <= session.contact_minutes + 1e-9:
             continue
         message = (
-            f"the {credit.body} statement gives {credit.hours:g} hours, but this "
+            f"the {credit.body} statement gives {_hours(credit.hours)}, but this "
             f"{session.total_minutes:g}-minute session has {session.contact_hours:g} contact "
             f"hours ({session.contact_minutes:g} minutes without breaks)"
         )
         hint = "credit cannot exceed the time taught: build a longer session or lower 'hours'"
         found.append(warning(credit.loc, "credit-hours", message, hint))
     return found
+
+
+def _hours(hours: float) -> str:
+    return "1 hour" if hours == 1 else f"{hours:g} hours"
