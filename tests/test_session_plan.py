@@ -220,3 +220,31 @@ def test_the_session_plan_carries_objectives_credit_and_questions() -> None:
     )
     assert session.pretest != session.posttest
     assert {q.objective for q in session.questions} <= {o.id for o in session.objectives}
+
+
+def test_the_closing_slide_links_the_evaluation_and_credit_hours_are_checked() -> None:
+    import dataclasses
+
+    from hrdeck.curriculum.model import Credit
+
+    curriculum = builtin()
+    course = dataclasses.replace(curriculum.course, evaluation_url="https://forms.example.org/e")
+    court = curriculum.audience("court")
+    assert court is not None
+    credit = Credit("State CLE", "Approved for 2 hours.", 2.0)
+    court = dataclasses.replace(court, credits=(credit,))
+    others = tuple(a for a in curriculum.audiences if a.id != "court")
+    curriculum = dataclasses.replace(curriculum, course=course, audiences=(court, *others))
+    diagnostics: list = []
+    plan = build_plan(tailor(curriculum, "court", SessionOptions(60)), diagnostics)
+    closing = plan.slides[-1]
+    last = closing.blocks[0].paras[-1]
+    assert last.text == "Evaluation: https://forms.example.org/e"
+    assert last.runs[-1].link == "https://forms.example.org/e"
+    assert session_of(plan).evaluation_url == "https://forms.example.org/e"
+    [warned] = [d for d in diagnostics if d.code == "credit-hours"]
+    assert warned.message == (
+        "the State CLE statement gives 2 hours, but this 60-minute session has 1 contact hour "
+        "(60 minutes without breaks)"
+    )
+    assert session_of(plan).credits[0].hours == 2.0 and session_of(plan).credits[0].hours_stated

@@ -352,7 +352,7 @@ def _references(ctx: Context, tm: TailoredModule) -> list[Draft]:
 def _closing(ctx: Context, tm: TailoredModule) -> list[Draft]:
     m = tm.module
     lines = tuple(Para(ctx.inline(_str(t), m.loc)) for t in m.lines if _str(t))
-    lines = lines or people_paras(ctx.tailored.course)
+    lines = (lines or people_paras(ctx.tailored.course)) + _evaluation(ctx)
     notes = _module_notes(ctx, m)
     slide = _slide(
         m,
@@ -364,6 +364,12 @@ def _closing(ctx: Context, tm: TailoredModule) -> list[Draft]:
         notes=notes,
     )
     return [Draft(slide, authored=bool(notes))]
+
+
+def _evaluation(ctx: Context) -> tuple[Para, ...]:
+    """'Evaluation: <link>' on the closing slide, when the course has an evaluation URL."""
+    url = ctx.tailored.course.evaluation_url
+    return (Para((Run("Evaluation: ", bold=True), Run(url, link=url))),) if url else ()
 
 
 def unknown(ctx: Context, tm: TailoredModule) -> list[Draft]:

@@ -180,8 +180,9 @@ def credit_hour_warnings(tailored: Tailored, session: SessionPlan) -> list[Diagn
             continue
         message = (
             f"the {credit.body} statement gives {_hours(credit.hours)}, but this "
-            f"{session.total_minutes:g}-minute session has {session.contact_hours:g} contact "
-            f"hours ({session.contact_minutes:g} minutes without breaks)"
+            f"{session.total_minutes:g}-minute session has "
+            f"{_count(session.contact_hours, 'contact hour')} "
+            f"({session.contact_minutes:g} minutes without breaks)"
         )
         hint = "credit cannot exceed the time taught: build a longer session or lower 'hours'"
         found.append(warning(credit.loc, "credit-hours", message, hint))
@@ -189,4 +190,8 @@ def credit_hour_warnings(tailored: Tailored, session: SessionPlan) -> list[Diagn
 
 
 def _hours(hours: float) -> str:
-    return "1 hour" if hours == 1 else f"{hours:g} hours"
+    return _count(hours, "hour")
+
+
+def _count(number: float, noun: str) -> str:
+    return f"{number:g} {noun}" if number == 1 else f"{number:g} {noun}s"
