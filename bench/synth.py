@@ -144,8 +144,14 @@ def _audience(audience: str, module_ids: list[str]) -> dict[str, object]:
         "id": audience,
         "label": f"Benchmark audience {audience}",
         "description": f"A synthetic {audience} audience for the benchmark.",
-        "objectives": ["Describe one harm reduction practice the team can adopt this month."],
+        "objectives": [
+            {
+                "id": "adopt-one-practice",
+                "text": "Describe one harm reduction practice the team can adopt this month.",
+            }
+        ],
         "modules": [{"id": module_id, "minutes": SLIDES_PER_MODULE} for module_id in module_ids],
+        "breaks": {"after": []},  # exactly N slides: no break slides in the benchmark
         "vocabulary": [{"prefer": "people who use drugs", "instead_of": ["PWUD"]}],
     }
 
@@ -163,6 +169,7 @@ def _module(module_id: str, number: int, slide_numbers: range) -> dict[str, obje
         "title": f"Part {number}",
         "attribution": {"default": f"Source: synthetic part {number}", "court": "Source: bench"},
         "slides": slides,
+        "objectives": ["adopt-one-practice"],
     }
 
 

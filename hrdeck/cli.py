@@ -28,6 +28,7 @@ EPILOG = """\b
 Examples:
   hrdeck build --audience court            deck + guide for a court audience, in build/
   hrdeck build --audience all --theme high-contrast
+  hrdeck build -a court --minutes 60 --start 13:30   a 60-minute session, clock times
   hrdeck validate my-curriculum/           every problem at once, file:line:col
   hrdeck plan --audience peer              the tailored outline, slide by slide
   hrdeck lint                              non-stigmatizing language check
@@ -181,6 +182,14 @@ def plan(audience: str, fmt: str, as_json: bool, curriculum: Path | None) -> Non
 @output_options
 @click.option("--verbose", "-v", is_flag=True, help="Say what was dropped for each audience.")
 @click.option("--strict", is_flag=True, help="Treat warnings (shrunk or split text) as errors.")
+@click.option(
+    "--minutes",
+    type=click.FloatRange(min=1),
+    default=None,
+    help="Fit each session into this many minutes, breaks included: optional modules "
+    "are left out and core ones shortened as needed.",
+)
+@click.option("--start", default=None, help="Start time, e.g. 13:30 or 1:30pm: real clock times.")
 @CURRICULUM_ARG
 @handles_errors
 def build(
@@ -189,6 +198,8 @@ def build(
     out_dir: Path,
     verbose: bool,
     strict: bool,
+    minutes: float | None,
+    start: str | None,
     curriculum: Path | None,
 ) -> None:
     """Build decks (.pptx) and facilitator guides (.md, .html) for one audience or all.
@@ -205,6 +216,8 @@ def build(
         theme=theme,
         out_dir=out_dir,
         strict=strict,
+        minutes=minutes,
+        start=start,
     )
     result = run_build(request, progress=_progress if sys.stderr.isatty() else None)
     print_diagnostics(result.diagnostics)

@@ -35,6 +35,7 @@ from hrdeck.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from hrdeck.errors import ContentError, UsageError
 from hrdeck.kinds import SLIDE_KINDS
 from hrdeck.plan.types import DeckPlan
+from hrdeck.tailor import DEFAULT_SESSION, SessionOptions
 from hrdeck.textfit.measure import DEFAULT_RULES, FitRules
 from hrdeck.theme.model import Theme
 
@@ -159,13 +160,17 @@ class AudiencePlan:
 
 
 def plan_audience(
-    curriculum: Curriculum, audience: str, rules: FitRules = DEFAULT_RULES
+    curriculum: Curriculum,
+    audience: str,
+    rules: FitRules = DEFAULT_RULES,
+    session: SessionOptions = DEFAULT_SESSION,
 ) -> AudiencePlan:
-    """Tailor and plan one audience, fitted to `rules` (a theme's text boxes and fonts)."""
+    """Tailor and plan one audience, fitted to `rules` (a theme's text boxes and fonts),
+    for a session of `session.minutes` starting at `session.start` (when given)."""
     from hrdeck.plan.build import build_plan
     from hrdeck.tailor import tailor
 
-    tailored = tailor(curriculum, audience)
+    tailored = tailor(curriculum, audience, session)
     diagnostics: list[Diagnostic] = []
     deck_plan = build_plan(tailored, diagnostics, rules)
     return AudiencePlan(deck_plan, diagnostics, [str(d) for d in tailored.dropped])
@@ -211,10 +216,13 @@ class AudienceOutputs:
 
 
 def build_audience_outputs(
-    curriculum: Curriculum, audience: str, theme: BuildTheme
+    curriculum: Curriculum,
+    audience: str,
+    theme: BuildTheme,
+    session: SessionOptions = DEFAULT_SESSION,
 ) -> AudienceOutputs:
     """Tailor, plan and render one audience in memory."""
-    planned = plan_audience(curriculum, audience, theme.rules)
+    planned = plan_audience(curriculum, audience, theme.rules, session)
     files = outputs_for(planned.plan, theme.theme)
     return AudienceOutputs(audience, files, planned.diagnostics, planned.dropped)
 
@@ -229,6 +237,8 @@ class BuildRequest:
     theme: str | None = None
     out_dir: Path = Path("build")
     strict: bool = False
+    minutes: float | None = None  # --minutes: time-box each audience's session
+    start: str | None = None  # --start: clock times from this time of day, e.g. "13:30"
 
 
 @dataclass(frozen=True)
@@ -239,6 +249,7 @@ class Prepared:
     audiences: list[str]
     theme: BuildTheme
     diagnostics: list[Diagnostic]
+    session: SessionOptions = DEFAULT_SESSION
 
 
 def prepare(
@@ -246,13 +257,52 @@ def prepare(
     sources: Sources = FROM_DISK,
     load_theme: ThemeLoader = load_build_theme,
 ) -> Prepared:
-    """Validate once, choose the audiences, load and check the theme."""
+    """Validate once, choose the audiences, check each fits --minutes, load the theme."""
+    session = session_options(request)
     curriculum, diagnostics = load_valid(request.root, sources)
     settings = project_settings(request.root)
     defaults = settings.audiences if settings else ()
     audiences = resolve_audiences(curriculum, request.audience, defaults)
+    check_sessions_fit(curriculum, audiences, session)
     theme = load_theme(request.theme or (settings.theme if settings else None), request.root)
-    return Prepared(curriculum, audiences, theme, [*diagnostics, *theme.warnings])
+    return Prepared(curriculum, audiences, theme, [*diagnostics, *theme.warnings], session)
+
+
+def session_options(request: BuildRequest) -> SessionOptions:
+    """--minutes and --start as session options; a usage error for a bad value."""
+    from hrdeck.timebox import parse_start
+
+    if request.minutes is not None and request.minutes <= 0:
+        raise UsageError(f"--minutes must be more than 0, not {request.minutes:g}")
+    start = parse_start(request.start) if request.start is not None else None
+    return SessionOptions(request.minutes, start)
+
+
+def check_sessions_fit(
+    curriculum: Curriculum, audiences: Sequence[str], session: SessionOptions
+) -> None:
+    """Before building anything: every audience's core fits --minutes, or a ContentError
+    names each audience's minimum."""
+    if session.minutes is None:
+        return
+    from hrdeck.tailor import fit_session, session_slots
+
+    problems: list[Diagnostic] = []
+    for audience_id in audiences:
+        audience = curriculum.audience(audience_id)
+        assert audience is not None  # resolve_audiences checked the name
+        try:
+            fit_session(audience, session_slots(curriculum, audience_id), session)
+        except ContentError as too_short:
+            problems += too_short.diagnostics
+    if problems:
+        raise ContentError(
+            problems[0].message if len(problems) == 1 else _too_short(problems), problems
+        )
+
+
+def _too_short(problems: list[Diagnostic]) -> str:
+    return f"--minutes is too short for {len(problems)} audiences; nothing was built"
 
 
 @dataclass
@@ -313,7 +363,11 @@ def build_audiences(prepared: Prepared, progress: Progress | None = None) -> lis
         for audience in prepared.audiences:
             if progress:
                 progress(f"building {audience} ...")
-            built.append(build_audience_outputs(prepared.curriculum, audience, prepared.theme))
+            built.append(
+                build_audience_outputs(
+                    prepared.curriculum, audience, prepared.theme, prepared.session
+                )
+            )
         return built
     return _build_in_processes(prepared, workers, progress)
 
@@ -333,7 +387,7 @@ _FORKED: Prepared | None = None
 
 def _forked_build(audience: str) -> AudienceOutputs:
     assert _FORKED is not None
-    return build_audience_outputs(_FORKED.curriculum, audience, _FORKED.theme)
+    return build_audience_outputs(_FORKED.curriculum, audience, _FORKED.theme, _FORKED.session)
 
 
 def _build_in_processes(

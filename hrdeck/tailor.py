@@ -14,6 +14,9 @@ does all of it, whatever the module kind:
 
 Modules come in the order of the audience's ``modules`` list, each with its minutes.
 Modules of the course outline that this audience does not use are reported as dropped.
+A session length (``SessionOptions.minutes``) time-boxes the list first
+(:mod:`hrdeck.timebox`: what to keep, what to shorten, where breaks fall); without
+one every module runs at full length, with breaks by the audience's rule.
 """
 
 from __future__ import annotations
@@ -24,8 +27,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from hrdeck.curriculum.model import Audience, Course, Curriculum, Module, Variants, VocabularyRule
-from hrdeck.diagnostics import Loc
-from hrdeck.errors import UsageError
+from hrdeck.diagnostics import NOWHERE, Loc, error
+from hrdeck.errors import ContentError, UsageError
+from hrdeck.timebox import ClockStart, LeftOut, ScheduledBreak, Slot, Timebox, TooShort, fit
 
 
 @dataclass(frozen=True)
@@ -41,20 +45,47 @@ class Dropped:
 
 
 @dataclass(frozen=True)
+class SessionOptions:
+    """What a trainer asks of one session: its length in minutes and its start time.
+
+    ``None`` for either keeps today's behaviour: every module at full length, and
+    times relative to the start ("0:12").
+    """
+
+    minutes: float | None = None
+    start: ClockStart | None = None
+
+
+DEFAULT_SESSION = SessionOptions()  # full length, relative times
+
+
+@dataclass(frozen=True)
 class TailoredModule:
     module: Module
-    minutes: float
+    minutes: float  # what this session gives it
+    full_minutes: float | None = None  # its full length when shortened, else None
+    core: bool = True
+
+    @property
+    def shortened(self) -> bool:
+        return self.full_minutes is not None and self.minutes < self.full_minutes
 
 
 @dataclass(frozen=True)
 class Tailored:
-    """A curriculum for one audience: no Variants, no audience filters left."""
+    """A curriculum for one audience and session: no Variants, no audience filters left.
+
+    ``breaks[i].before`` is the index in ``modules`` of the module a break precedes.
+    """
 
     curriculum: Curriculum  # the source, for its root folder and citation lookups
     course: Course
     audience: Audience
     modules: tuple[TailoredModule, ...]
     dropped: tuple[Dropped, ...] = ()
+    breaks: tuple[ScheduledBreak, ...] = ()
+    session: SessionOptions = DEFAULT_SESSION
+    left_out: tuple[LeftOut, ...] = ()  # modules time-boxing left out
 
     @property
     def root(self) -> str:
@@ -62,7 +93,12 @@ class Tailored:
 
     @property
     def total_minutes(self) -> float:
-        return sum(m.minutes for m in self.modules)
+        """The session's length: modules and breaks."""
+        return sum(m.minutes for m in self.modules) + sum(b.minutes for b in self.breaks)
+
+    @property
+    def break_minutes(self) -> float:
+        return sum(b.minutes for b in self.breaks)
 
 
 # --- vocabulary ------------------------------------------------------------------------
@@ -207,20 +243,96 @@ def _unused_outline_modules(curriculum: Curriculum, audience: Audience) -> list[
     ]
 
 
-def tailor(curriculum: Curriculum, audience_id: str) -> Tailored:
-    """Resolve, filter and reword the curriculum for one audience."""
+def tailor(
+    curriculum: Curriculum, audience_id: str, session: SessionOptions = DEFAULT_SESSION
+) -> Tailored:
+    """Resolve, filter and reword the curriculum for one audience and session.
+
+    Raises :class:`ContentError` (located at the audience's module list) when
+    ``session.minutes`` is shorter than the audience's core needs.
+    """
+    audience = _audience(curriculum, audience_id)
+    walk = _Walk(audience.id, compile_vocabulary(audience.vocabulary), [])
+    shown = _shown_modules(curriculum, audience, walk)
+    box = fit_session(audience, [slot for slot, _ in shown], session)
+    by_id = {slot.id: module for slot, module in shown}
+    modules = tuple(
+        TailoredModule(
+            _node(by_id[p.slot.id], walk),
+            p.minutes,
+            p.slot.minutes if p.shortened else None,
+            p.slot.core,
+        )
+        for p in box.kept
+    )
+    left_out = [Dropped(x.slot.loc, f"module '{x.slot.id}'", x.reason) for x in box.left_out]
+    dropped = _unused_outline_modules(curriculum, audience) + walk.dropped + left_out
+    return Tailored(
+        curriculum,
+        curriculum.course,
+        audience,
+        modules,
+        tuple(dropped),
+        box.breaks,
+        session,
+        box.left_out,
+    )
+
+
+def _audience(curriculum: Curriculum, audience_id: str) -> Audience:
     audience = curriculum.audience(audience_id)
     if audience is None:
         known = ", ".join(a.id for a in curriculum.audiences) or "none"
         raise UsageError(f"unknown audience '{audience_id}' (known: {known})")
-    walk = _Walk(audience.id, compile_vocabulary(audience.vocabulary), [])
-    modules: list[TailoredModule] = []
+    return audience
+
+
+def _shown_modules(
+    curriculum: Curriculum, audience: Audience, walk: _Walk
+) -> list[tuple[Slot, Module]]:
+    """The audience's module entries whose module exists and is shown to it, as slots."""
+    shown = []
     for ref in audience.modules:
         module = curriculum.module(ref.id)
         if module is not None and _keep(module, walk):
-            modules.append(TailoredModule(_node(module, walk), ref.minutes))
-    dropped = _unused_outline_modules(curriculum, audience) + walk.dropped
-    return Tailored(curriculum, curriculum.course, audience, tuple(modules), tuple(dropped))
+            slot = Slot(
+                ref.id, module.kind, ref.minutes, ref.short, ref.core, ref.priority, ref.loc
+            )
+            shown.append((slot, module))
+    return shown
+
+
+def session_slots(curriculum: Curriculum, audience_id: str) -> list[Slot]:
+    """The slots time-boxing chooses from, for one audience (no text is tailored)."""
+    audience = _audience(curriculum, audience_id)
+    walk = _Walk(audience.id, compile_vocabulary(()), [])
+    return [slot for slot, _ in _shown_modules(curriculum, audience, walk)]
+
+
+def fit_session(audience: Audience, slots: list[Slot], session: SessionOptions) -> Timebox:
+    """The audience's session in ``session.minutes``; a located ContentError when its
+    core does not fit even shortened."""
+    rule = audience.breaks
+    if rule.loc == NOWHERE:
+        rule = dataclasses.replace(rule, loc=audience.loc)
+    try:
+        return fit(slots, rule, session.minutes)
+    except TooShort as short:
+        raise too_short_error(audience, short) from None
+
+
+def too_short_error(audience: Audience, short: TooShort) -> ContentError:
+    """'the court core needs at least 74 minutes with its breaks; --minutes 60 is too short'."""
+    message = (
+        f"the {audience.id} core needs at least {short.minimum:g} minutes with its breaks; "
+        f"--minutes {short.budget:g} is too short"
+    )
+    hint = (
+        f"ask for at least {short.minimum:g} minutes, or in {audience.file or 'its audience file'} "
+        "give core modules a 'short:' length or mark some 'core: false'"
+    )
+    where = audience.modules[0].loc if audience.modules else audience.loc
+    return ContentError(message, [error(where, "too-short", message, hint)])
 
 
 def tailor_all(curriculum: Curriculum) -> dict[str, Tailored]:

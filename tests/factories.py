@@ -14,6 +14,7 @@ from hrdeck.curriculum.model import (
     Module,
     ModuleRef,
     Myth,
+    Objective,
     Presenter,
     Resource,
     Side,
@@ -69,6 +70,10 @@ def audience(
         for i, (m, n) in enumerate(minutes.items())
     )
     rules = tuple(VocabularyRule(p, terms) for p, terms in (vocabulary or {}).items())
+    fields["objectives"] = tuple(
+        o if isinstance(o, Objective) else Objective(f"objective-{n}", o)
+        for n, o in enumerate(fields.get("objectives", ()), start=1)
+    )
     fields.setdefault("label", id.title())
     fields.setdefault("description", f"The {id} audience.")
     return Audience(id=id, modules=refs, vocabulary=rules, file=f"audiences/{id}.yaml", **fields)
@@ -78,7 +83,7 @@ def course(outline: tuple[str, ...] = (), **fields: Any) -> Course:
     fields.setdefault("title", "Harm Reduction and Mandated Clients")
     fields.setdefault("subtitle", "A test course")
     fields.setdefault(
-        "presenter", Presenter("Sam Rivera", "LCSW", "Test Agency", ("sam@example.org",))
+        "presenters", (Presenter("Sam Rivera", "LCSW", "Test Agency", ("sam@example.org",)),)
     )
     fields.setdefault("language", "en-US")
     fields.setdefault("date", "2026-11-01")

@@ -31,7 +31,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("textfit",),
     ("curriculum",),
     ("lint",),
-    ("tailor",),
+    ("tailor", "timebox"),
     ("plan",),
     ("theme",),
     ("template",),

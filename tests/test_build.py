@@ -21,7 +21,8 @@ id: judge
 label: Judges
 description: Judges who preside over a treatment court.
 objectives:
-  - Describe a response to self-reported use that keeps a participant honest.
+  - id: responses-to-use
+    text: Describe a response to self-reported use that keeps a participant honest.
 modules:
   - {id: title, minutes: 2}
   - {id: agenda, minutes: 2}

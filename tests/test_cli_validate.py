@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -74,9 +75,15 @@ def test_validate_missing_folder_is_a_usage_error(runner: CliRunner, tmp_path: P
 
 @pytest.mark.skipif(not (builtin_curriculum() / "course.yaml").exists(), reason="no curriculum")
 def test_validate_builtin_curriculum_is_clean(runner: CliRunner) -> None:
+    """No error; the only warnings are the ones an agency or the content editor clears:
+    credit and disclosure placeholders, figures due for review, and objectives with no
+    module behind them yet."""
     result = runner.invoke(cli, ["validate", str(builtin_curriculum())])
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == ""
+    codes = set(re.findall(r": (\w+)\[([\w-]+)\]:", result.stderr))
+    expected = {"placeholder", "review-due", "objective-unclaimed", "objective-untested"}
+    assert {severity for severity, _ in codes} <= {"warning"}
+    assert {code for _, code in codes} <= expected
 
 
 def test_schema_writes_the_json_schemas(runner: CliRunner, tmp_path: Path) -> None:

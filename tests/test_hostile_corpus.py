@@ -290,7 +290,6 @@ def pattern_cases() -> list[Case]:
             doc.fact_dated("2025-02-30"),
             BAD_DATE,
             PROBE_FILE,
-            failing=BAD_DAY,
         ),
         rejects(
             "i14-project-course-date-feb-30",

@@ -20,7 +20,7 @@ from hrdeck.theme.load import load_theme
 AUDIENCES = ("court", "clinician", "peer")
 LOCAL_ENTRIES = ("Your syringe services program", "Your local overdose or crisis line")
 WRITTEN = ("hrdeck.yaml", "modules/24-resources.yaml", "themes/agency/theme.yaml", "README.md")
-SCHEMAS = ("audience", "course", "module", "project", "rules", "theme")
+SCHEMAS = ("audience", "course", "module", "project", "questions", "rules", "theme")
 
 
 def run(*args: str) -> Result:

@@ -134,12 +134,8 @@ def test_the_rest_of_the_builtin_curriculum_is_kept(tmp_path: Path) -> None:
 def test_a_new_module_appears_where_the_projects_audience_lists_it(tmp_path: Path) -> None:
     root = project(tmp_path)
     write(root / "modules" / "30-county-data.yaml", NEW_MODULE)
-    audience = court_audience(
-        (
-            "{id: why-it-matters, minutes: 5}\n",
-            "{id: why-it-matters, minutes: 5}\n  - {id: county-data, minutes: 4}\n",
-        ),
-    )
+    why = "{id: why-it-matters, minutes: 5, short: 3, core: false, priority: 2}\n"
+    audience = court_audience((why, why + "  - {id: county-data, minutes: 4}\n"))
     write(root / "audiences" / "court.yaml", audience)
     court, _ = plan_for(root, "court")
     order = module_order(court)
@@ -151,13 +147,11 @@ def test_a_new_module_appears_where_the_projects_audience_lists_it(tmp_path: Pat
 
 def test_a_projects_audience_file_can_drop_and_reorder_modules(tmp_path: Path) -> None:
     root = project(tmp_path)
+    benefits = "{id: benefits, minutes: 3, core: false, priority: 6}\n"
     text = court_audience(
-        ("  - {id: myths, minutes: 10}\n", ""),
-        ("  - {id: challenges, minutes: 4}\n", ""),
-        (
-            "{id: benefits, minutes: 3}\n",
-            "{id: benefits, minutes: 3}\n  - {id: myths, minutes: 10}\n",
-        ),
+        ("  - {id: myths, minutes: 10, short: 6}\n", ""),
+        ("  - {id: challenges, minutes: 4, core: false, priority: 3}\n", ""),
+        (benefits, benefits + "  - {id: myths, minutes: 10}\n"),
     )
     write(root / "audiences" / "court.yaml", text)
     plan, _ = plan_for(root, "court")

@@ -8,18 +8,22 @@ broken file is reported instead).
 Codes: ``duplicate-id``, ``unknown-module``, ``unknown-audience``,
 ``variant-incomplete``, ``unknown-citation``, ``unknown-node``, ``missing-image``,
 ``image-outside``, ``audience-id-mismatch``, ``no-audiences``, ``no-modules``;
-``control-character`` from :mod:`hrdeck.curriculum.textchars`.
+``control-character`` from :mod:`hrdeck.curriculum.textchars`; the objective,
+question-bank and session codes from :mod:`hrdeck.curriculum.objectives`,
+:mod:`hrdeck.curriculum.questions` and :mod:`hrdeck.curriculum.sessioncheck`.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 
+from hrdeck.curriculum.docdata import dicts, did_you_mean, get
 from hrdeck.curriculum.load import Document, LoadedTree, display_path
+from hrdeck.curriculum.objectives import check_objectives
+from hrdeck.curriculum.questions import BankContext, check_questions
+from hrdeck.curriculum.sessioncheck import check_sessions
 from hrdeck.curriculum.sourcemap import JsonPath
 from hrdeck.curriculum.textchars import check_characters
 from hrdeck.diagnostics import Diagnostic, Loc, error
@@ -59,10 +63,25 @@ def cross_check(tree: LoadedTree) -> list[Diagnostic]:
     for doc in tree.modules:
         if doc.ok:
             problems += _ModuleChecker(doc, doc.layer_root or tree.root, names).run()
+    problems += _check_teaching(tree, names)
     course = [tree.course] if tree.course is not None else []
-    for document in (*course, *tree.audiences, *tree.modules):
+    for document in (*course, *tree.audiences, *tree.modules, *tree.questions):
         problems += check_characters(document)
     return problems
+
+
+def _check_teaching(tree: LoadedTree, names: Names) -> list[Diagnostic]:
+    """Objectives, the question bank and the audiences' session settings."""
+    index, problems = check_objectives(tree)
+    audiences_known = bool(tree.audiences) and all(doc.ok for doc in tree.audiences)
+    context = BankContext(
+        objectives=index,
+        modules=frozenset(names.modules),
+        audiences=names.audiences,
+        usage=names.usage,
+        unsure=bool(names.maybe_modules) or not tree.modules or not audiences_known,
+    )
+    return problems + check_questions(tree, context) + check_sessions(tree)
 
 
 # -- names --------------------------------------------------------------------------
@@ -72,16 +91,16 @@ def _collect_names(tree: LoadedTree, problems: list[Diagnostic]) -> Names:
     names = Names()
     for doc in tree.audiences:
         names.audiences.append(doc.path.stem)
-        audience_id = _get(doc, "id")
+        audience_id = get(doc, "id")
         if isinstance(audience_id, str) and audience_id not in names.audiences:
             names.audiences.append(audience_id)
-        for entry in _dicts(_get(doc, "modules")):
+        for entry in dicts(get(doc, "modules")):
             module_id = entry.get("id")
             if isinstance(module_id, str):
                 names.usage.setdefault(module_id, set()).add(doc.path.stem)
     for doc in tree.modules:
         _collect_module(doc, names, problems)
-    has_references = any(_get(doc, "kind") == "references" for doc in tree.modules)
+    has_references = any(get(doc, "kind") == "references" for doc in tree.modules)
     names.citations_known = has_references or not names.maybe_modules
     return names
 
@@ -90,7 +109,7 @@ def _collect_module(doc: Document, names: Names, problems: list[Diagnostic]) -> 
     if not doc.ok:
         names.maybe_modules.add(_NUMBER_PREFIX.sub("", doc.path.stem))
         return
-    module_id = _get(doc, "id")
+    module_id = get(doc, "id")
     if isinstance(module_id, str):
         first = names.modules.setdefault(module_id, doc)
         if first is not doc:
@@ -98,13 +117,13 @@ def _collect_module(doc: Document, names: Names, problems: list[Diagnostic]) -> 
             message = f"module id '{module_id}' is already used by {where}"
             hint = "module ids must be unique; rename one of them"
             problems.append(error(doc.smap.value(("id",)), "duplicate-id", message, hint))
-    if _get(doc, "kind") == "references":
+    if get(doc, "kind") == "references":
         _collect_citations(doc, names, problems)
 
 
 def _collect_citations(doc: Document, names: Names, problems: list[Diagnostic]) -> None:
     seen: dict[str, Loc] = {}
-    citations = _get(doc, "citations")
+    citations = get(doc, "citations")
     for i, citation in enumerate(citations if isinstance(citations, list) else []):
         key = citation.get("key") if isinstance(citation, dict) else None
         if not isinstance(key, str):
@@ -138,7 +157,7 @@ def _check_outline(tree: LoadedTree, names: Names) -> list[Diagnostic]:
     course = tree.course
     if course is None or not course.ok:
         return []
-    outline = _get(course, "outline")
+    outline = get(course, "outline")
     if not isinstance(outline, list):
         return []
     return [
@@ -152,12 +171,12 @@ def _check_audience(doc: Document, names: Names) -> list[Diagnostic]:
     if not doc.ok:
         return []
     found = []
-    audience_id = _get(doc, "id")
+    audience_id = get(doc, "id")
     if isinstance(audience_id, str) and audience_id != doc.path.stem:
         message = f"audience id '{audience_id}' does not match the file name '{doc.path.name}'"
         hint = f"rename the file to {audience_id}{doc.path.suffix} or write 'id: {doc.path.stem}'"
         found.append(error(doc.smap.value(("id",)), "audience-id-mismatch", message, hint))
-    entries = _get(doc, "modules")
+    entries = get(doc, "modules")
     for i, entry in enumerate(entries if isinstance(entries, list) else []):
         if isinstance(entry, dict):
             found += _module_ref(entry.get("id"), doc, ("modules", i, "id"), names)
@@ -170,7 +189,7 @@ def _module_ref(module_id: object, doc: Document, path: JsonPath, names: Names) 
     if module_id in names.maybe_modules or not (names.modules or names.maybe_modules):
         return []  # the unreadable file is reported, or no-modules is
     message = f"'{module_id}' is not the id of any module"
-    hint = _did_you_mean(module_id, sorted(names.modules), "module ids")
+    hint = did_you_mean(module_id, sorted(names.modules), "module ids")
     return [error(doc.smap.value(path), "unknown-module", message, hint)]
 
 
@@ -185,11 +204,11 @@ class _ModuleChecker:
         self.problems: list[Diagnostic] = []
 
     def run(self) -> list[Diagnostic]:
-        module_id = _get(self.doc, "id")
+        module_id = get(self.doc, "id")
         used_by = self.names.usage.get(module_id, set()) if isinstance(module_id, str) else set()
         scope = frozenset(used_by or self.names.audiences)
         self._walk(self.doc.data, (), scope, in_text=False)
-        if _get(self.doc, "kind") == "diagram":
+        if get(self.doc, "kind") == "diagram":
             self._check_edges()
         return self.problems
 
@@ -240,7 +259,7 @@ class _ModuleChecker:
         if not self.names.audiences:
             return  # reported once as no-audiences
         message = f"'{name}' is not an audience"
-        hint = _did_you_mean(name, sorted(self.names.audiences), "audiences")
+        hint = did_you_mean(name, sorted(self.names.audiences), "audiences")
         if name != "default" and name.lower() == "default":
             hint = "write 'default' in lower case"
         self.problems.append(error(loc, "unknown-audience", message, hint))
@@ -251,7 +270,7 @@ class _ModuleChecker:
         for i, key in enumerate(keys):
             if isinstance(key, str) and key not in self.names.citations:
                 message = f"no citation has the key '{key}'"
-                hint = _did_you_mean(key, sorted(self.names.citations), "citation keys")
+                hint = did_you_mean(key, sorted(self.names.citations), "citation keys")
                 if not self.names.citations:
                     hint = "citations are defined in a module of kind 'references'"
                 loc = self.doc.smap.value((*path, i))
@@ -273,17 +292,17 @@ class _ModuleChecker:
             self.problems.append(error(loc, "missing-image", message, hint))
 
     def _check_edges(self) -> None:
-        diagram = _get(self.doc, "diagram")
+        diagram = get(self.doc, "diagram")
         if not isinstance(diagram, dict):
             return
-        nodes = sorted(str(n.get("id")) for n in _dicts(diagram.get("nodes")))
+        nodes = sorted(str(n.get("id")) for n in dicts(diagram.get("nodes")))
         edges = diagram.get("edges")
         for i, edge in enumerate(edges if isinstance(edges, list) else []):
             for end in ("from", "to"):
                 target = edge.get(end) if isinstance(edge, dict) else None
                 if isinstance(target, str) and target not in nodes:
                     loc = self.doc.smap.value(("diagram", "edges", i, end))
-                    hint = _did_you_mean(target, nodes, "node ids")
+                    hint = did_you_mean(target, nodes, "node ids")
                     message = f"'{target}' is not the id of a node of this diagram"
                     self.problems.append(error(loc, "unknown-node", message, hint))
 
@@ -307,23 +326,3 @@ def resolve_image(document: Path, root: Path, written: str) -> tuple[Path | None
         return found, False
     inside = [c for c in candidates if c.is_relative_to(top)]
     return None, not inside or bool(files)
-
-
-# -- helpers ------------------------------------------------------------------------
-
-
-def _get(doc: Document, key: str) -> object:
-    return doc.data.get(key) if isinstance(doc.data, dict) else None
-
-
-def _dicts(value: object) -> Iterable[dict[str, object]]:
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
-
-
-def _did_you_mean(word: str, choices: list[str], what: str) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    if not choices:
-        return f"there are no {what} yet"
-    return f"the {what} are: {', '.join(choices)}"

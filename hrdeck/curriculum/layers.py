@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from hrdeck.curriculum.dated import check_placeholders
 from hrdeck.curriculum.load import (
     Document,
     DocumentReader,
@@ -24,8 +25,13 @@ from hrdeck.curriculum.load import (
     load_tree,
     read_document,
 )
-from hrdeck.curriculum.model import Curriculum, Module, Presenter
+from hrdeck.curriculum.model import Curriculum, Module
 from hrdeck.curriculum.schema import load_schema, schema_diagnostics
+from hrdeck.curriculum.settingsbuild import (
+    disclosures_from_data,
+    person_from_data,
+    presenters_from_data,
+)
 from hrdeck.curriculum.textchars import check_characters
 from hrdeck.diagnostics import Diagnostic, error
 from hrdeck.paths import builtin_curriculum
@@ -98,6 +104,7 @@ def _load_layers(
         return _mark_layer(tree, root), {}, problems
     project, problems = read(root / PROJECT_FILE, None)
     problems += project_schema_diagnostics(project) + check_characters(project)
+    problems += check_placeholders([project] if project.ok else [])
     data = project.data if isinstance(project.data, dict) else {}
     base_root, base_problems = _base_root(project, data, root, depth, seen)
     problems += base_problems
@@ -143,7 +150,7 @@ def _load_overlay(root: Path, read: DocumentReader) -> tuple[LoadedTree, list[Di
 
 
 def _mark_layer(tree: LoadedTree, root: Path) -> LoadedTree:
-    for doc in [tree.course, *tree.audiences, *tree.modules]:
+    for doc in [tree.course, *tree.audiences, *tree.modules, *tree.questions]:
         if doc is not None and doc.layer_root is None:
             doc.layer_root = root
     return tree
@@ -158,6 +165,7 @@ def merge_trees(base: LoadedTree, overlay: LoadedTree) -> LoadedTree:
         course=overlay.course or base.course,
         audiences=_merge_docs(base.audiences, overlay.audiences, key=_audience_key),
         modules=_merge_docs(base.modules, overlay.modules, key=_module_key),
+        questions=_merge_docs(base.questions, overlay.questions, key=_audience_key),
     )
 
 
@@ -168,6 +176,7 @@ def _module_key(doc: Document) -> str | None:
 
 
 def _audience_key(doc: Document) -> str | None:
+    """Audiences and question files are replaced by file name."""
     return doc.path.stem
 
 
@@ -219,11 +228,15 @@ def apply_course_overrides(
     course = curriculum.course
     changes: dict[str, Any] = {
         k: str(overrides[k])
-        for k in ("id", "title", "subtitle", "language", "date")
+        for k in ("id", "title", "subtitle", "language", "date", "level", "evaluation_url")
         if k in overrides
     }
     if "presenter" in overrides:
-        changes["presenter"] = _presenter(overrides["presenter"])
+        changes["presenters"] = presenters_from_data(overrides["presenter"])
+    if isinstance(overrides.get("author"), dict):
+        changes["author"] = person_from_data(overrides["author"])
+    if "disclosures" in overrides:
+        changes["disclosures"] = disclosures_from_data(overrides["disclosures"])
     return dataclasses.replace(curriculum, course=dataclasses.replace(course, **changes))
 
 
@@ -236,13 +249,3 @@ def _follow_course(module: Module, overrides: dict[str, Any]) -> Module:
     if module.kind == "closing" and "presenter" in overrides:
         return dataclasses.replace(module, lines=())  # the plan falls back to the presenter
     return module
-
-
-def _presenter(data: dict[str, Any]) -> Presenter:
-    email = data.get("email", ())
-    return Presenter(
-        name=data["name"],
-        credentials=data.get("credentials"),
-        organization=data.get("organization"),
-        email=(email,) if isinstance(email, str) else tuple(email),
-    )

@@ -68,6 +68,7 @@ class LoadedTree:
     course: Document | None
     audiences: list[Document] = field(default_factory=list)
     modules: list[Document] = field(default_factory=list)
+    questions: list[Document] = field(default_factory=list)  # the question bank
 
 
 DocumentReader = Callable[[Path, "Path | None"], "tuple[Document, list[Diagnostic]]"]
@@ -395,7 +396,8 @@ def yaml_files(folder: Path) -> list[Path]:
 def load_tree(
     root: Path, display_base: Path | None = None, read: DocumentReader = read_document
 ) -> tuple[LoadedTree, list[Diagnostic]]:
-    """Load ``course.yaml``, ``audiences/*.yaml`` and ``modules/*.yaml`` under ``root``.
+    """Load ``course.yaml``, ``audiences/*.yaml``, ``modules/*.yaml`` and the question
+    bank ``questions/*.yaml`` (optional) under ``root``.
 
     ``read`` loads one file: from disk, or through a long-lived process's cache.
     """
@@ -416,5 +418,9 @@ def load_tree(
     for path in yaml_files(root / "modules"):
         document, found = read(path, display_base)
         tree.modules.append(document)
+        problems += found
+    for path in yaml_files(root / "questions"):
+        document, found = read(path, display_base)
+        tree.questions.append(document)
         problems += found
     return tree, problems

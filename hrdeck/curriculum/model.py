@@ -37,6 +37,15 @@ class Variants(Generic[T]):
 
 
 Text = str | Variants[str]
+
+PLACEHOLDER_MARK = "TBD:"
+
+
+def is_placeholder(text: str | None) -> bool:
+    """Whether a setting is still a placeholder: its text starts with ``TBD:``."""
+    return bool(text) and str(text).lstrip().upper().startswith(PLACEHOLDER_MARK)
+
+
 TextList = tuple[Text, ...] | Variants[tuple[str, ...]]
 
 
@@ -59,10 +68,16 @@ class Image:
 
 @dataclass(frozen=True)
 class Fact:
-    """A dated statistic: shown with its as-of date, cited by key."""
+    """A dated statement: a statistic, legal or policy statement with its review date.
+
+    On a slide (``Slide.facts``) it is shown with its as-of date; in a module's
+    ``dated`` list it records a statement of the module's text that goes stale.
+    """
 
     claim: Text
     as_of: str  # ISO date, YYYY-MM-DD
+    review_by: str = ""  # ISO date by which to check it again
+    kind: str = "statistic"  # statistic | legal | policy
     cite: tuple[str, ...] = ()
     loc: Loc = NOWHERE
 
@@ -215,6 +230,8 @@ class Module:
     citations: tuple[Citation, ...] = ()
     lines: tuple[Text, ...] = ()
     cite: tuple[str, ...] = ()
+    objectives: tuple[str, ...] = ()  # ids of the learning objectives it serves
+    dated: tuple[Fact, ...] = ()  # stale-able statements of its text, not shown
 
 
 @dataclass(frozen=True)
@@ -228,29 +245,104 @@ class VocabularyRule:
 
 @dataclass(frozen=True)
 class ModuleRef:
+    """One entry of an audience's module list: full and short minutes, core or optional.
+
+    ``priority`` orders optional modules: 1 is kept first, higher numbers are left
+    out first, and an optional module without one is left out before all numbered.
+    """
+
     id: str
     minutes: float
     loc: Loc = NOWHERE
+    short: float | None = None
+    core: bool = True
+    priority: int | None = None
+
+
+@dataclass(frozen=True)
+class Objective:
+    """A measurable learning objective; modules and questions name it by ``id``."""
+
+    id: str
+    text: str
+    loc: Loc = NOWHERE
+
+
+@dataclass(frozen=True)
+class Breaks:
+    """When an audience's breaks fall: every ``every`` minutes, or after named modules.
+
+    ``after`` is ``None`` for the every-N-minutes rule; ``()`` means no breaks.
+    """
+
+    minutes: float = 10.0
+    every: float = 90.0
+    after: tuple[str, ...] | None = None
+    loc: Loc = NOWHERE
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A credit statement: who grants it, the hours, and the approval text.
+
+    ``hours`` is ``None`` when the session's contact hours count.  A statement that
+    starts with ``TBD:`` is a placeholder the agency still has to complete.
+    """
+
+    body: str
+    statement: str
+    hours: float | None = None
+    loc: Loc = NOWHERE
+
+    @property
+    def placeholder(self) -> bool:
+        return is_placeholder(self.statement)
 
 
 @dataclass(frozen=True)
 class Audience:
     id: str
     label: str
-    description: str
+    description: str  # who is in the room: the target audience on CE paperwork
     modules: tuple[ModuleRef, ...]
-    objectives: tuple[str, ...] = ()
+    objectives: tuple[Objective, ...] = ()
     vocabulary: tuple[VocabularyRule, ...] = ()
     file: str = ""
     loc: Loc = NOWHERE
+    breaks: Breaks = Breaks()
+    level: str | None = None  # beginner | intermediate | advanced; None: the course's
+    credits: tuple[Credit, ...] = ()
+
+    def objective(self, objective_id: str) -> Objective | None:
+        return next((o for o in self.objectives if o.id == objective_id), None)
 
 
 @dataclass(frozen=True)
-class Presenter:
+class Person:
+    """The curriculum's author or a presenter."""
+
     name: str
     credentials: str | None = None
     organization: str | None = None
     email: tuple[str, ...] = ()
+    bio: str | None = None
+    disclosure: str | None = None  # financial relationships / conflicts of interest
+
+
+Presenter = Person  # the name the deck plan and older code use
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """A disclosure CE bodies require (``kind``: conflicts-of-interest, commercial-support,
+    other); text starting with ``TBD:`` is a placeholder."""
+
+    kind: str
+    text: str
+
+    @property
+    def placeholder(self) -> bool:
+        return is_placeholder(self.text)
 
 
 @dataclass(frozen=True)
@@ -258,12 +350,48 @@ class Course:
     id: str
     title: str
     subtitle: str | None
-    presenter: Presenter
+    presenters: tuple[Person, ...]  # who delivers it; () until a trainer sets one
     language: str  # BCP 47 tag, e.g. "en-US"
     date: str  # ISO date; used for reproducible document timestamps
     outline: tuple[str, ...]  # default module order
     file: str = ""
     loc: Loc = NOWHERE
+    author: Person | None = None  # who wrote the curriculum
+    level: str | None = None  # beginner | intermediate | advanced
+    evaluation_url: str | None = None
+    disclosures: tuple[Disclosure, ...] = ()
+
+    @property
+    def presenter(self) -> Person | None:
+        """The first presenter, if any."""
+        return self.presenters[0] if self.presenters else None
+
+
+@dataclass(frozen=True)
+class Question:
+    """One knowledge-check item of the question bank (questions/*.yaml).
+
+    ``type`` is ``multiple-choice`` or ``true-false`` (options "True", "False");
+    ``answer`` is the index of the correct option, counted from 0 here (editors
+    write it counted from 1).  ``audiences`` ``None`` means every audience that has
+    the objective.
+    """
+
+    id: str
+    type: str
+    stem: str
+    options: tuple[str, ...]
+    answer: int
+    reason: str
+    objective: str
+    modules: tuple[str, ...]
+    audiences: frozenset[str] | None = None
+    file: str = ""
+    loc: Loc = NOWHERE
+
+    @property
+    def correct(self) -> str:
+        return self.options[self.answer]
 
 
 @dataclass(frozen=True)
@@ -272,6 +400,7 @@ class Curriculum:
     modules: tuple[Module, ...]
     audiences: tuple[Audience, ...]
     root: str  # folder the curriculum was loaded from
+    questions: tuple[Question, ...] = ()
     extra: dict[str, object] = field(default_factory=dict, compare=False)
 
     def module(self, module_id: str) -> Module | None:

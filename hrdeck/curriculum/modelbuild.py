@@ -16,10 +16,8 @@ from typing import Any
 from hrdeck.curriculum.crosscheck import resolve_image
 from hrdeck.curriculum.load import Document, LoadedTree
 from hrdeck.curriculum.model import (
-    Audience,
     Author,
     Citation,
-    Course,
     Curriculum,
     Diagram,
     Edge,
@@ -27,10 +25,8 @@ from hrdeck.curriculum.model import (
     Image,
     Item,
     Module,
-    ModuleRef,
     Myth,
     Node,
-    Presenter,
     Resource,
     Side,
     Slide,
@@ -38,8 +34,9 @@ from hrdeck.curriculum.model import (
     Text,
     TextList,
     Variants,
-    VocabularyRule,
 )
+from hrdeck.curriculum.questions import questions_from_document
+from hrdeck.curriculum.settingsbuild import audience_from_document, course_from_document
 from hrdeck.curriculum.sourcemap import JsonPath
 from hrdeck.diagnostics import Loc
 
@@ -55,56 +52,12 @@ def curriculum_from_tree(tree: LoadedTree) -> Curriculum:
         modules=tuple(_Builder(doc, _layer_root(doc, root)).module() for doc in tree.modules),
         audiences=tuple(audience_from_document(doc) for doc in tree.audiences),
         root=str(root),
+        questions=tuple(q for doc in tree.questions for q in questions_from_document(doc)),
     )
 
 
 def _layer_root(doc: Document, root: Path) -> Path:
     return doc.layer_root.resolve() if doc.layer_root is not None else root
-
-
-def course_from_document(doc: Document) -> Course:
-    data: Data = doc.data  # type: ignore[assignment]
-    presenter: Data = data["presenter"]
-    email = presenter.get("email", ())
-    return Course(
-        id=data["id"],
-        title=data["title"],
-        subtitle=data.get("subtitle"),
-        presenter=Presenter(
-            name=presenter["name"],
-            credentials=presenter.get("credentials"),
-            organization=presenter.get("organization"),
-            email=(email,) if isinstance(email, str) else tuple(email),
-        ),
-        language=data["language"],
-        date=str(data["date"]),
-        outline=tuple(data["outline"]),
-        file=doc.display,
-        loc=doc.smap.value(()),
-    )
-
-
-def audience_from_document(doc: Document) -> Audience:
-    data: Data = doc.data  # type: ignore[assignment]
-    smap = doc.smap
-    modules = tuple(
-        ModuleRef(entry["id"], float(entry["minutes"]), smap.value(("modules", i)))
-        for i, entry in enumerate(data["modules"])
-    )
-    vocabulary = tuple(
-        VocabularyRule(rule["prefer"], tuple(rule["instead_of"]), smap.value(("vocabulary", i)))
-        for i, rule in enumerate(data.get("vocabulary", ()))
-    )
-    return Audience(
-        id=data["id"],
-        label=data["label"],
-        description=data["description"],
-        modules=modules,
-        objectives=tuple(data.get("objectives", ())),
-        vocabulary=vocabulary,
-        file=doc.display,
-        loc=smap.value(()),
-    )
 
 
 class _Builder:
@@ -187,9 +140,7 @@ class _Builder:
             notes=self.text(value.get("notes", ""), (*path, "notes")),
             subtitle=self.optional_text(value.get("subtitle"), (*path, "subtitle")),
             cite=tuple(value.get("cite", ())),
-            facts=tuple(
-                self.fact(f, (*path, "facts", i)) for i, f in enumerate(value.get("facts", []))
-            ),
+            facts=self.facts(value.get("facts", []), (*path, "facts")),
             image=self.image(image, (*path, "image")) if image is not None else None,
             audiences=self.audiences(value.get("audiences"), path),
             loc=self.loc(path),
@@ -199,8 +150,17 @@ class _Builder:
         return tuple(self.slide(v, (*path, i)) for i, v in enumerate(value))
 
     def fact(self, value: Data, path: JsonPath) -> Fact:
-        claim = self.text(value["claim"], (*path, "claim"))
-        return Fact(claim, str(value["as_of"]), tuple(value.get("cite", ())), self.loc(path))
+        return Fact(
+            claim=self.text(value["claim"], (*path, "claim")),
+            as_of=str(value["as_of"]),
+            review_by=str(value["review_by"]),
+            kind=str(value.get("kind", "statistic")),
+            cite=tuple(value.get("cite", ())),
+            loc=self.loc(path),
+        )
+
+    def facts(self, value: list[Data], path: JsonPath) -> tuple[Fact, ...]:
+        return tuple(self.fact(f, (*path, i)) for i, f in enumerate(value))
 
     def image(self, value: Data, path: JsonPath) -> Image:
         found, _outside = resolve_image(self.doc.path, self.root, value["path"])
@@ -283,6 +243,8 @@ _FIELDS: dict[str, Callable[[_Builder, Any, JsonPath], Any]] = {
     "caption": _Builder.optional_text,
     "audiences": _Builder.audiences,
     "cite": _Builder.keys,
+    "objectives": _Builder.keys,
+    "dated": _Builder.facts,
     "materials": _Builder.texts,
     "lines": _Builder.texts,
     "questions": _Builder.text_list,

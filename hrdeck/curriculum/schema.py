@@ -168,7 +168,7 @@ def _missing_keys(err: SchemaError, schema: Schema, smap: SourceMap) -> list[Dia
 def _wrong_type(err: SchemaError, schema: Schema, smap: SourceMap) -> list[Diagnostic]:
     expected = schema.get("x-expected") or _type_names(err.validator_value)
     message = f"{_field(err.path)} expects {expected}, found {describe_value(err.instance)}"
-    hint = None
+    hint = schema.get("x-hint")
     if err.instance is None:
         hint = "the value is empty: write it after the ':' or remove the line"
     return [error(smap.value(err.path), "wrong-type", message, hint)]

@@ -13,10 +13,12 @@ import os
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 from pathlib import Path
 
 from hrdeck.curriculum.crosscheck import cross_check
+from hrdeck.curriculum.dated import check_dates, check_placeholders, tree_documents
 from hrdeck.curriculum.layers import apply_course_overrides, load_layers, own_module_ids
 from hrdeck.curriculum.load import Document, DocumentReader, LoadedTree, load_tree, read_document
 from hrdeck.curriculum.model import Curriculum
@@ -26,7 +28,7 @@ from hrdeck.curriculum.sourcemap import SourceMap
 from hrdeck.diagnostics import Diagnostic, error, has_errors, sort_diagnostics
 from hrdeck.errors import UsageError
 
-SCHEMA_NAMES = ("course", "audience", "module")
+SCHEMA_NAMES = ("course", "audience", "module", "questions")
 
 
 @dataclass(frozen=True)
@@ -40,18 +42,24 @@ class Checked:
 
 
 def validate_project(
-    root: Path, read: DocumentReader = read_document, valid: ValidDocuments | None = None
+    root: Path,
+    read: DocumentReader = read_document,
+    valid: ValidDocuments | None = None,
+    today: date | None = None,
 ) -> Checked:
     """Load and validate the curriculum or project at ``root`` with all its layers.
 
     ``read`` loads one file (from disk, or through a watcher's cache); ``valid``
-    remembers documents already found schema-valid.  Raises :class:`UsageError` when
-    ``root`` is not a folder.
+    remembers documents already found schema-valid; ``today`` (default: the real
+    date) decides which dated statements are due for review.  Raises
+    :class:`UsageError` when ``root`` is not a folder.
     """
     if not root.is_dir():
         raise UsageError(f"{root} is not a curriculum folder (it should hold course.yaml)")
     tree, overrides, problems = load_layers(root, read)
-    curriculum, problems = validate_tree(tree, problems, valid)
+    date_override = overrides.get("date")
+    course_date = str(date_override) if date_override is not None else None
+    curriculum, problems = validate_tree(tree, problems, valid, today, course_date)
     if curriculum is None or has_errors(problems):
         return Checked(None, problems, tree)
     curriculum = apply_course_overrides(curriculum, overrides, own_module_ids(tree, root))
@@ -59,7 +67,7 @@ def validate_project(
 
 
 def validate_curriculum(
-    root: Path, display_base: Path | None = None
+    root: Path, display_base: Path | None = None, today: date | None = None
 ) -> tuple[Curriculum | None, list[Diagnostic]]:
     """Check the curriculum folder ``root``; the model comes back only if it has no error.
 
@@ -70,15 +78,26 @@ def validate_curriculum(
     if not root.is_dir():
         raise UsageError(f"{root} is not a curriculum folder (it should hold course.yaml)")
     tree, problems = load_tree(root, display_base)
-    return validate_tree(tree, problems)
+    return validate_tree(tree, problems, today=today)
 
 
 def validate_tree(
-    tree: LoadedTree, problems: list[Diagnostic], valid: ValidDocuments | None = None
+    tree: LoadedTree,
+    problems: list[Diagnostic],
+    valid: ValidDocuments | None = None,
+    today: date | None = None,
+    course_date: str | None = None,
 ) -> tuple[Curriculum | None, list[Diagnostic]]:
-    """Check a loaded tree (``problems``: what loading it found already)."""
+    """Check a loaded tree (``problems``: what loading it found already).
+
+    ``course_date`` replaces course.yaml's date for review dates (a project's own).
+    """
     problems = [*problems, *check_schemas(tree, valid)]
     problems += _guarded(tree.display_root, lambda: cross_check(tree))
+    day = today or date.today()
+    when = course_date or _course_date(tree)
+    problems += _guarded(tree.display_root, lambda: check_dates(tree, when, day))
+    problems += _guarded(tree.display_root, lambda: check_placeholders(tree_documents(tree)))
     problems = sort_diagnostics(set(problems))
     if has_errors(problems):
         return None, problems
@@ -91,6 +110,7 @@ def check_schemas(tree: LoadedTree, valid: ValidDocuments | None = None) -> list
     """Schema diagnostics for every readable document of the tree."""
     jobs: list[tuple[Document, str]] = [(doc, "audience") for doc in tree.audiences]
     jobs += [(doc, "module") for doc in tree.modules]
+    jobs += [(doc, "questions") for doc in tree.questions]
     if tree.course is not None:
         jobs.insert(0, (tree.course, "course"))
     problems: list[Diagnostic] = []
@@ -128,6 +148,12 @@ class ValidDocuments:
 
     def remember(self, doc: Document, schema_name: str) -> None:
         self._seen[(id(doc), id(doc.data), schema_name)] = weakref.ref(doc)
+
+
+def _course_date(tree: LoadedTree) -> str | None:
+    data = tree.course.data if tree.course is not None else None
+    value = data.get("date") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def _append(target: list[Curriculum], value: Curriculum) -> list[Diagnostic]:

@@ -26,18 +26,29 @@ class AgendaRow:
     start: float
     title: str
     minutes: float
+    clock: str = ""  # the start as printed: "0:12", or "13:42" with a start time
 
 
 def agenda_rows(plan: DeckPlan) -> list[AgendaRow]:
-    """One row per module (consecutive slides of one module), with its start time."""
+    """One row per module or break, with its start time.
+
+    A planned deck has its session's schedule (clock times as the notes give them);
+    another plan gets one row per run of slides of one module, timed from 0:00.
+    """
+    if plan.session is not None:
+        return [
+            AgendaRow(row.start, row.title, row.minutes, row.clock_start)
+            for row in plan.session.schedule
+        ]
     rows: list[AgendaRow] = []
     module, start = None, 0.0
     for slide in plan.slides:
         minutes = slide.minutes or 0
         if slide.module_id == module and rows:
-            rows[-1] = AgendaRow(rows[-1].start, rows[-1].title, rows[-1].minutes + minutes)
+            last = rows[-1]
+            rows[-1] = AgendaRow(last.start, last.title, last.minutes + minutes, last.clock)
         else:
-            rows.append(AgendaRow(start, slide.module_title or slide.title, minutes))
+            rows.append(AgendaRow(start, slide.module_title or slide.title, minutes, clock(start)))
         module = slide.module_id
         start += minutes
     return rows
@@ -56,6 +67,24 @@ def _guide_slides(plan: DeckPlan) -> list[tuple[int, SlidePlan]]:
         if not continuing:
             shown.append((number, slide))
     return shown
+
+
+def _end_clock(plan: DeckPlan) -> str:
+    """When the session ends: the last row's end with a start time, else its length."""
+    if plan.session is not None and plan.session.schedule:
+        return plan.session.schedule[-1].clock_end
+    return clock(plan.total_minutes)
+
+
+def _contact_line(plan: DeckPlan) -> str:
+    """'Contact time: 119 minutes (1.75 hours), the agenda without its 10 minutes of breaks.'"""
+    session = plan.session
+    if session is None or not session.break_minutes:
+        return ""
+    return (
+        f"Contact time: {session.contact_minutes:g} minutes ({session.contact_hours:g} hours), "
+        f"the agenda without its {session.break_minutes:g} minutes of breaks."
+    )
 
 
 def _questions(plan: DeckPlan) -> list[tuple[SlidePlan, tuple[Para, ...]]]:
@@ -100,8 +129,10 @@ def guide_markdown(plan: DeckPlan) -> str:
         lines += [f"{n}. {escape_markdown(o)}" for n, o in enumerate(plan.objectives, 1)] + [""]
     lines += ["## Agenda", "", "| Start | Part | Minutes |", "| --- | --- | ---: |"]
     for row in agenda_rows(plan):
-        lines.append(f"| {clock(row.start)} | {escape_markdown(row.title)} | {row.minutes:g} |")
-    lines += [f"| {clock(plan.total_minutes)} | **Total** | {plan.total_minutes:g} |", ""]
+        lines.append(f"| {row.clock} | {escape_markdown(row.title)} | {row.minutes:g} |")
+    lines += [f"| {_end_clock(plan)} | **Total** | {plan.total_minutes:g} |", ""]
+    if _contact_line(plan):
+        lines += [_contact_line(plan), ""]
     lines += ["## Slides", ""]
     for number, slide in _guide_slides(plan):
         lines += _slide_md(number, slide)
@@ -218,16 +249,16 @@ def _slide_html(number: int, slide: SlidePlan) -> str:
 
 def _agenda_html(plan: DeckPlan) -> str:
     rows = [
-        f'<tr><td>{clock(r.start)}</td><td>{escape(r.title)}</td><td class="num">{r.minutes:g}'
-        "</td></tr>"
+        f'<tr><td>{r.clock}</td><td>{escape(r.title)}</td><td class="num">{r.minutes:g}</td></tr>'
         for r in agenda_rows(plan)
     ]
     total = (
-        f'<tr class="total"><td>{clock(plan.total_minutes)}</td><td>Total</td>'
+        f'<tr class="total"><td>{_end_clock(plan)}</td><td>Total</td>'
         f'<td class="num">{plan.total_minutes:g}</td></tr>'
     )
     head = '<tr><th>Start</th><th>Part</th><th class="num">Minutes</th></tr>'
-    return "\n".join(["<table>", head, *rows, total, "</table>"])
+    contact = [f"<p>{escape(_contact_line(plan))}</p>"] if _contact_line(plan) else []
+    return "\n".join(["<table>", head, *rows, total, "</table>", *contact])
 
 
 def guide_html(plan: DeckPlan) -> str:

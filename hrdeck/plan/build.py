@@ -11,7 +11,11 @@ module into draft slides with their authored notes.  Then, for the whole deck:
   (:mod:`hrdeck.plan.fit`): sizes are chosen, slides that do not fit are split onto
   continuation slides (each split and shrink reported), before timing lines are
   written, so continuations get their share of the minutes;
-- duplicate titles are numbered, "Discussion questions (2)", so every title is unique.
+- duplicate titles are numbered, "Discussion questions (2)", so every title is unique;
+- the session's breaks (:mod:`hrdeck.timebox`) become "Break" slides between modules,
+  and with a start time (``--start 13:30``) every clock span is a real time;
+- the plain :class:`~hrdeck.plan.session.SessionPlan` the kit's writers read rides
+  along as ``DeckPlan.session``.
 
 Text goes through :mod:`hrdeck.plan.markup`; what it cannot show becomes a diagnostic.
 """
@@ -20,14 +24,18 @@ from __future__ import annotations
 
 import dataclasses
 
-from hrdeck.curriculum.model import Citation, Module, Presenter
+from hrdeck.curriculum.model import Citation, Module
 from hrdeck.diagnostics import Diagnostic, warning
 from hrdeck.kinds import KINDS
+from hrdeck.plan.agenda import BREAK_ID, schedule
 from hrdeck.plan.fit import fit_slides, fit_titles
-from hrdeck.plan.makers import Context, Draft, make_slides
-from hrdeck.plan.timing import spread, timing_line
+from hrdeck.plan.makers import Context, Draft, break_draft, make_slides
+from hrdeck.plan.people import presenter_line
+from hrdeck.plan.sessionbuild import credit_hour_warnings, session_plan
+from hrdeck.plan.timing import SessionClock, break_line, minutes_label, spread, timing_line
 from hrdeck.plan.types import DeckPlan, SlidePlan
-from hrdeck.tailor import Tailored
+from hrdeck.richtext import Para, Run
+from hrdeck.tailor import Tailored, TailoredModule
 from hrdeck.textfit.measure import DEFAULT_RULES, FitRules
 
 # --- whole-deck passes -----------------------------------------------------------------
@@ -35,22 +43,40 @@ from hrdeck.textfit.measure import DEFAULT_RULES, FitRules
 
 def _timed(drafts: list[list[Draft]], minutes: list[float]) -> list[SlidePlan]:
     slides = []
-    for module_drafts, module_minutes in zip(drafts, minutes, strict=True):
-        shares = spread(module_minutes, [d.weight for d in module_drafts])
-        for draft, share in zip(module_drafts, shares, strict=True):
+    for segment_drafts, segment_minutes in zip(drafts, minutes, strict=True):
+        shares = spread(segment_minutes, [d.weight for d in segment_drafts])
+        for draft, share in zip(segment_drafts, shares, strict=True):
             slides.append(dataclasses.replace(draft.slide, minutes=share))
     return slides
 
 
-def _with_timing_lines(slides: list[SlidePlan], total: float) -> list[SlidePlan]:
-    """Each slide's notes start with its minutes and clock span."""
-    timed, start = [], 0.0
+def _with_timing_lines(
+    slides: list[SlidePlan], tailored: Tailored, clock: SessionClock
+) -> list[SlidePlan]:
+    """Each slide's notes start with its minutes and clock span; the first slide of a
+    shortened module says so."""
+    shortened = {m.module.id: m for m in tailored.modules if m.shortened}
+    total = tailored.total_minutes
+    timed, start, previous = [], 0.0, None
     for slide in slides:
         share = slide.minutes or 0.0
-        notes = (timing_line(share, start, total), *slide.notes)
-        timed.append(dataclasses.replace(slide, notes=notes))
+        if slide.module_id == BREAK_ID:
+            first: tuple[Para, ...] = (break_line(share, start, total, clock),)
+        else:
+            first = (timing_line(share, start, total, clock),)
+            cut = shortened.get(slide.module_id)
+            if cut is not None and slide.module_id != previous:
+                first += (_shortened_line(cut),)
+        timed.append(dataclasses.replace(slide, notes=(*first, *slide.notes)))
         start += share
+        previous = slide.module_id
     return timed
+
+
+def _shortened_line(module: TailoredModule) -> Para:
+    full = minutes_label(module.full_minutes or module.minutes)
+    text = f"Shortened for this session: {module.minutes:g} of its {full}; keep to the main points."
+    return Para((Run(text),))
 
 
 def unique_titles(slides: list[SlidePlan]) -> list[SlidePlan]:
@@ -89,11 +115,6 @@ def _citation_index(tailored: Tailored) -> dict[str, Citation]:
     return {c.key: c for m in tailored.curriculum.modules for c in m.citations}
 
 
-def presenter_line(presenter: Presenter) -> str:
-    name = ", ".join(p for p in (presenter.name, presenter.credentials) if p)
-    return f"{name} — {presenter.organization}" if presenter.organization else name
-
-
 def build_plan(
     tailored: Tailored,
     diagnostics: list[Diagnostic] | None = None,
@@ -106,15 +127,21 @@ def build_plan(
     """
     ctx = Context(tailored, diagnostics if diagnostics is not None else [], {})
     ctx.citations = _citation_index(tailored)
-    drafts = []
-    for tm in tailored.modules:
-        module_drafts = make_slides(ctx, tm)
-        _warn_missing_notes(ctx, tm.module, module_drafts)
-        drafts.append(module_drafts)
-    minutes = [tm.minutes for tm in tailored.modules]
+    ctx.clock = SessionClock(tailored.session.start)
+    drafts, minutes = [], []
+    for segment in schedule(tailored):
+        if segment.module is None:
+            drafts.append([break_draft(ctx, segment)])
+        else:
+            module_drafts = make_slides(ctx, segment.module)
+            _warn_missing_notes(ctx, segment.module.module, module_drafts)
+            drafts.append(module_drafts)
+        minutes.append(segment.minutes)
     slides = fit_slides(_timed(drafts, minutes), rules, ctx.diagnostics)
-    slides = unique_titles(_with_timing_lines(slides, tailored.total_minutes))
+    slides = unique_titles(_with_timing_lines(slides, tailored, ctx.clock))
     slides = fit_titles(slides, rules, ctx.diagnostics)
+    session = session_plan(tailored, ctx.clock)
+    ctx.diagnostics += credit_hour_warnings(tailored, session)
     course, audience = tailored.course, tailored.audience
     return DeckPlan(
         course_id=course.id,
@@ -123,8 +150,9 @@ def build_plan(
         audience_label=audience.label,
         language=course.language,
         date=course.date,
-        presenter=presenter_line(course.presenter),
-        objectives=audience.objectives,
+        presenter=presenter_line(course),
+        objectives=tuple(o.text for o in audience.objectives),
         slides=tuple(slides),
         fitted=True,
+        session=session,
     )

@@ -9,22 +9,28 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hrdeck.curriculum.model import Citation, Image, Item, Module, Presenter, Side, Slide
+from hrdeck.curriculum.model import Citation, Image, Item, Module, Side, Slide
 from hrdeck.diagnostics import NOWHERE, Diagnostic, Loc, warning
+from hrdeck.plan.agenda import (
+    BREAK_ID,
+    BREAK_KIND,
+    BREAK_TITLE,
+    AgendaEntry,
+    Segment,
+    agenda_entries,
+)
 from hrdeck.plan.citations import format_citation, in_text, sort_key
 from hrdeck.plan.markup import parse_blocks, parse_inline, plain
-from hrdeck.plan.timing import minutes_label
+from hrdeck.plan.people import people_paras
+from hrdeck.plan.timing import SessionClock, breaks_phrase, minutes_label
 from hrdeck.plan.types import Block, PlanDiagram, PlanEdge, PlanImage, PlanNode, SlidePlan
 from hrdeck.richtext import Para, Run
 from hrdeck.tailor import Tailored, TailoredModule
-
-# Module kinds left out of the generated agenda list.
-NOT_ON_AGENDA = frozenset({"title", "agenda", "closing"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,7 @@ class Context:
     tailored: Tailored
     diagnostics: list[Diagnostic]
     citations: dict[str, Citation]
+    clock: SessionClock = field(default_factory=SessionClock)
 
     def inline(self, text: str, loc: Loc) -> tuple[Run, ...]:
         return parse_inline(text, loc, self.diagnostics)
@@ -131,7 +138,7 @@ def _module_notes(ctx: Context, module: Module) -> tuple[Para, ...]:
 def _title(ctx: Context, tm: TailoredModule) -> list[Draft]:
     m, course = tm.module, ctx.tailored.course
     subtitle = _str(m.subtitle) or course.subtitle
-    block = Block("presenter", _presenter_paras(course.presenter))
+    block = Block("presenter", people_paras(course))
     slide = _slide(
         m,
         "title",
@@ -144,43 +151,60 @@ def _title(ctx: Context, tm: TailoredModule) -> list[Draft]:
     return [Draft(slide, authored=bool(slide.notes))]
 
 
-def _presenter_paras(presenter: Presenter) -> tuple[Para, ...]:
-    name = ", ".join(p for p in (presenter.name, presenter.credentials) if p)
-    paras = [Para((Run(name),))]
-    if presenter.organization:
-        paras.append(Para((Run(presenter.organization),)))
-    paras += [Para((Run(e, link=f"mailto:{e}"),)) for e in presenter.email]
-    return tuple(paras)
-
-
-def agenda_entries(modules: tuple[TailoredModule, ...]) -> list[tuple[str, float]]:
-    """(title, minutes) per agenda line: a section stands for the modules after it."""
-    entries: list[tuple[str, float]] = []
-    in_section = False
-    for t in modules:
-        if t.module.kind in NOT_ON_AGENDA:
-            in_section = False
-            continue
-        title = plain(_str(t.module.title))
-        if in_section and t.module.kind != "section":
-            entries[-1] = (entries[-1][0], entries[-1][1] + t.minutes)
-        else:
-            entries.append((title, t.minutes))
-        in_section = in_section or t.module.kind == "section"
-    return entries
-
-
 def _agenda(ctx: Context, tm: TailoredModule) -> list[Draft]:
     m = tm.module
-    listed = agenda_entries(ctx.tailored.modules)
-    paras = [Para((Run(title), Run(f" ({minutes_label(n)})"))) for title, n in listed]
+    listed = agenda_entries(ctx.tailored)
+    paras = [_agenda_para(ctx, entry) for entry in listed]
     total = ctx.tailored.total_minutes
-    paras.append(Para((Run("Total: ", bold=True), Run(minutes_label(total)))))
+    paras.append(_agenda_total(ctx, total))
+    parts = sum(1 for entry in listed if not entry.is_break)
     notes = _module_notes(ctx, m) or (
-        Para((Run(f"Walk through today's plan: {len(listed)} parts, {minutes_label(total)}."),)),
+        Para((Run(f"Walk through today's plan: {parts} parts, {minutes_label(total)}."),)),
     )
     slide = _slide(m, "agenda", m.title, m.loc, blocks=(Block("body", tuple(paras)),), notes=notes)
     return [Draft(slide)]
+
+
+def _agenda_para(ctx: Context, entry: AgendaEntry) -> Para:
+    """'Myths (10 minutes)', or with a start time '13:42  Myths (10 minutes)'."""
+    runs = (Run(entry.title), Run(f" ({minutes_label(entry.minutes)})"))
+    if ctx.tailored.session.start is None:
+        return Para(runs)
+    return Para((Run(ctx.clock.at(entry.start), bold=True), Run("  "), *runs))
+
+
+def _agenda_total(ctx: Context, total: float) -> Para:
+    """'Total: 129 minutes, including a 10-minute break' (with a start: its span first)."""
+    length = minutes_label(total)
+    including = breaks_phrase([b.minutes for b in ctx.tailored.breaks])
+    text = f"{length}, {including}" if including else length
+    if ctx.tailored.session.start is not None:
+        text = f"{ctx.clock.whole(total)} ({text})"
+    return Para((Run("Total: ", bold=True), Run(text)))
+
+
+def break_draft(ctx: Context, segment: Segment) -> Draft:
+    """A break: 'Break', and the time to be back (or its length, without a start time)."""
+    brk = segment.brk
+    assert brk is not None
+    if ctx.tailored.session.start is not None:
+        subtitle = f"Back at {ctx.clock.at(segment.end)}"
+    else:
+        subtitle = minutes_label(segment.minutes)
+    notes = (
+        Para((Run("Say when to be back, and where water and restrooms are."),)),
+        Para((Run("Start again on time: people plan their day around the agenda."),)),
+    )
+    slide = SlidePlan(
+        BREAK_KIND,
+        BREAK_TITLE,
+        BREAK_ID,
+        brk.loc,
+        notes=notes,
+        subtitle=subtitle,
+        module_title=BREAK_TITLE,
+    )
+    return Draft(slide)
 
 
 def _section(ctx: Context, tm: TailoredModule) -> list[Draft]:
@@ -328,7 +352,7 @@ def _references(ctx: Context, tm: TailoredModule) -> list[Draft]:
 def _closing(ctx: Context, tm: TailoredModule) -> list[Draft]:
     m = tm.module
     lines = tuple(Para(ctx.inline(_str(t), m.loc)) for t in m.lines if _str(t))
-    lines = lines or _presenter_paras(ctx.tailored.course.presenter)
+    lines = (lines or people_paras(ctx.tailored.course)) + _evaluation(ctx)
     notes = _module_notes(ctx, m)
     slide = _slide(
         m,
@@ -340,6 +364,12 @@ def _closing(ctx: Context, tm: TailoredModule) -> list[Draft]:
         notes=notes,
     )
     return [Draft(slide, authored=bool(notes))]
+
+
+def _evaluation(ctx: Context) -> tuple[Para, ...]:
+    """'Evaluation: <link>' on the closing slide, when the course has an evaluation URL."""
+    url = ctx.tailored.course.evaluation_url
+    return (Para((Run("Evaluation: ", bold=True), Run(url, link=url))),) if url else ()
 
 
 def unknown(ctx: Context, tm: TailoredModule) -> list[Draft]:

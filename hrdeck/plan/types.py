@@ -8,7 +8,8 @@ Slide kinds and the block roles each one uses:
 
   title       subtitle (slide.subtitle); blocks: role "presenter"
   agenda      blocks: role "body" (one para per module: title and minutes)
-  section     subtitle
+  section     subtitle (a break slide is a section titled "Break", module_id "(break)",
+              subtitle "Back at 14:58" or its length)
   bullets     blocks: role "body" (paragraph levels for nesting);
               optional image (slide.image)
   myth        blocks: role "myth", role "fact"
@@ -27,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hrdeck.diagnostics import Loc
+from hrdeck.plan.session import SessionPlan
 from hrdeck.richtext import Para
 
 
@@ -99,6 +101,7 @@ class DeckPlan:
     objectives: tuple[str, ...]
     slides: tuple[SlidePlan, ...]
     fitted: bool = False  # text sizes chosen and long slides split (hrdeck.plan.fit)
+    session: SessionPlan | None = None  # for the kit's writers; None when not planned
 
     @property
     def total_minutes(self) -> float:

@@ -28,7 +28,7 @@ PROBE_AUDIENCE = """\
 id: probe
 label: Probe
 description: A short deck for hostile-input tests.
-objectives: [Build a short deck from hostile input]
+objectives: [{{id: probe, text: Build a short deck from hostile input}}]
 modules:
   - {{id: probe, minutes: {minutes}}}
 vocabulary: []
