@@ -33,6 +33,7 @@ from hrdeck.textfit.measure import (
     BODY_SIZES,
     MIN_BODY_PT,
     FitRules,
+    LineMemo,
     TextArea,
     fit_size,
     split_paras,
@@ -50,9 +51,10 @@ def fit_slides(
 ) -> list[SlidePlan]:
     """Every slide with block sizes chosen, long ones split into continuations."""
     metrics = _body_metrics(rules, diagnostics)
+    memo = LineMemo()
     fitted: list[SlidePlan] = []
     for slide in slides:
-        fitted.extend(fit_slide(slide, rules, metrics, diagnostics))
+        fitted.extend(fit_slide(slide, rules, metrics, diagnostics, memo))
     return fitted
 
 
@@ -80,7 +82,11 @@ def _stand_in(rules: FitRules, font: str, metrics: FontMetrics) -> Diagnostic:
 
 
 def fit_slide(
-    slide: SlidePlan, rules: FitRules, metrics: FontMetrics, diagnostics: list[Diagnostic]
+    slide: SlidePlan,
+    rules: FitRules,
+    metrics: FontMetrics,
+    diagnostics: list[Diagnostic],
+    memo: LineMemo | None = None,
 ) -> list[SlidePlan]:
     roles = _roles(slide)
     key = "body+image" if slide.kind == "bullets" and slide.image is not None else None
@@ -89,12 +95,12 @@ def fit_slide(
         return [slide]
     sizes = REFERENCE_SIZES if KINDS[slide.kind].paginated else BODY_SIZES
     together = [(_paras(slide, r), a) for r, a in zip(roles, areas, strict=True) if a]
-    size = min((fit_size(p, a, sizes, metrics) or 0 for p, a in together), default=0)
+    size = min((fit_size(p, a, sizes, metrics, memo) or 0 for p, a in together), default=0)
     if size:
         if size < QUIET_PT and not KINDS[slide.kind].paginated:
             diagnostics.append(_shrunk(slide, size))
         return [_sized(slide, roles, size)]
-    return _split(slide, roles, together, sizes, metrics, diagnostics)
+    return _split(slide, roles, together, sizes, _Measure(metrics, memo), diagnostics)
 
 
 def _roles(slide: SlidePlan) -> tuple[str, ...]:
@@ -121,16 +127,16 @@ def _split(
     roles: Sequence[str],
     together: list[tuple[tuple[Para, ...], TextArea]],
     sizes: Sequence[float],
-    metrics: FontMetrics,
+    measure: _Measure,
     diagnostics: list[Diagnostic],
 ) -> list[SlidePlan]:
-    floor = sizes[-1]
-    count = max(len(split_paras(p, a, floor, metrics)) for p, a in together)
-    size = next(
-        s for s in sizes if max(len(split_paras(p, a, s, metrics)) for p, a in together) <= count
-    )
-    count = max(len(split_paras(p, a, size, metrics)) for p, a in together)
-    chunks = [balanced(p, a, size, metrics, count) for p, a in together]
+    def parts(size: float) -> int:
+        return max(len(measure.split(p, a, size)) for p, a in together)
+
+    count = parts(sizes[-1])
+    size = next(s for s in sizes if parts(s) <= count)
+    count = parts(size)
+    chunks = [balanced(p, a, size, measure, count) for p, a in together]
     if not KINDS[slide.kind].paginated:
         diagnostics.append(_split_warning(slide, count))
     return [
@@ -145,15 +151,26 @@ def _split(
     ]
 
 
+@dataclasses.dataclass(frozen=True)
+class _Measure:
+    """The body font's metrics and the plan's line memo, for splitting."""
+
+    metrics: FontMetrics
+    memo: LineMemo | None
+
+    def split(self, paras: Sequence[Para], area: TextArea, size: float) -> list[tuple[Para, ...]]:
+        return split_paras(paras, area, size, self.metrics, self.memo)
+
+
 def balanced(
-    paras: Sequence[Para], area: TextArea, size: float, metrics: FontMetrics, count: int
+    paras: Sequence[Para], area: TextArea, size: float, measure: _Measure, count: int
 ) -> list[tuple[Para, ...]]:
     """`paras` split into at most `count` chunks of even height: the box is made
     shorter while the split still needs no more chunks (no lone item on the last)."""
-    best = split_paras(paras, area, size, metrics)
+    best = measure.split(paras, area, size)
     for step in range(1, 10):
         shorter = dataclasses.replace(area, height_pt=area.height_pt * (1 - step * 0.05))
-        chunks = split_paras(paras, shorter, size, metrics)
+        chunks = measure.split(paras, shorter, size)
         if len(chunks) > count:
             break
         best = chunks

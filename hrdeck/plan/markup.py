@@ -234,8 +234,7 @@ def _fast_inline(text: str) -> tuple[Run, ...] | None:
     return _merge(runs)
 
 
-@lru_cache(maxsize=8192)
-def _inline_cached(text: str) -> tuple[tuple[Run, ...], tuple[str, ...]]:
+def _inline_runs(text: str) -> tuple[tuple[Run, ...], tuple[str, ...]]:
     if not _INLINE_SYNTAX.search(text):
         return ((Run(text),) if text else ()), ()
     fast = _fast_inline(text)
@@ -270,14 +269,14 @@ def parse_inline(
     text: str, loc: Loc = NOWHERE, diagnostics: list[Diagnostic] | None = None
 ) -> tuple[Run, ...]:
     """Parse one line of inline Markdown (no block syntax) into runs."""
-    runs, problems = _inline_cached(" ".join(text.split()) if "\n" in text else text.strip())
+    runs, problems = _inline_runs(" ".join(text.split()) if "\n" in text else text.strip())
     _report(problems, loc, diagnostics)
     return runs
 
 
 def plain(text: str) -> str:
     """The visible text of inline Markdown, for titles and labels."""
-    return "".join(run.text for run in _inline_cached(text.strip())[0])
+    return "".join(run.text for run in _inline_runs(text.strip())[0])
 
 
 # --- block level ---------------------------------------------------------------------
@@ -405,10 +404,9 @@ _BLOCK: dict[str, Callable[[_Blocks, Token], None]] = {
 }
 
 
-@lru_cache(maxsize=4096)
-def _blocks_cached(text: str) -> tuple[tuple[Para, ...], tuple[str, ...]]:
+def _block_paras(text: str) -> tuple[tuple[Para, ...], tuple[str, ...]]:
     if "\n" not in text and not _BLOCK_START.match(text):
-        runs, problems = _inline_cached(text)
+        runs, problems = _inline_runs(text)
         return ((Para(runs),) if runs else ()), problems
     fast = _fast_paragraphs(text)
     if fast is not None:
@@ -475,6 +473,6 @@ def parse_blocks(
     Paragraphs are level 0; items of a top-level list are level 1 and nested lists go
     one level deeper each; numbered items keep their number as text.
     """
-    paras, problems = _blocks_cached(text.lstrip("\n").rstrip())
+    paras, problems = _block_paras(text.lstrip("\n").rstrip())
     _report(problems, loc, diagnostics)
     return paras

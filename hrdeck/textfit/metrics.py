@@ -179,13 +179,8 @@ def line_breaks(
     space = metrics.width(" ", size_pt)
     starts: list[int] = [0]
     used = 0.0
-    widths = _word_widths(metrics, size_pt)
     for index, word in enumerate(_words(pieces)):
-        key = tuple((p.text, p.bold, p.mono) for p in word)
-        known = widths.get(key)
-        if known is None:
-            known = widths[key] = _measure_word(word, metrics, size_pt)
-        width, placed = known
+        width, placed = _measure_word(word, metrics, size_pt)
         room = first_width if len(starts) == 1 else rest_width
         if used and used + space + width <= room:
             used += space + width
@@ -198,24 +193,6 @@ def line_breaks(
             continue
         used = _break_long_word(word, metrics, size_pt, room, rest_width, starts, index)
     return starts
-
-
-# (id(metrics), size) -> (metrics, {word key: (width, width placed char by char)});
-# holding the metrics keeps its id from being reused.
-_WIDTHS: dict[
-    tuple[int, float],
-    tuple[FontMetrics, dict[tuple[tuple[str, bool, bool], ...], tuple[float, float]]],
-] = {}
-
-
-def _word_widths(
-    metrics: FontMetrics, size_pt: float
-) -> dict[tuple[tuple[str, bool, bool], ...], tuple[float, float]]:
-    """The word-width cache for one font and size (words recur: measure each once)."""
-    entry = _WIDTHS.get((id(metrics), size_pt))
-    if entry is None or entry[0] is not metrics:
-        entry = _WIDTHS[(id(metrics), size_pt)] = (metrics, {})
-    return entry[1]
 
 
 def _measure_word(word: list[Piece], metrics: FontMetrics, size_pt: float) -> tuple[float, float]:
