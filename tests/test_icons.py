@@ -13,7 +13,7 @@ import math
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
+import zipfile
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -26,13 +26,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
 
 from hrdeck.render.a11y import check_deck
-from hrdeck.render.icons import (
-    UnknownIconError,
-    icon_alt,
-    icon_element,
-    icon_names,
-    icon_set,
-)
+from hrdeck.render.icons import UnknownIconError, icon_alt, icon_element, icon_names, icon_set
 from tests.lo import needs_soffice, to_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,9 +38,9 @@ ADEC = "{http://schemas.microsoft.com/office/drawing/2017/decorative}"
 Point = tuple[float, float]
 
 
-def catalogue() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((ICONDATA / "icons.json").read_text("utf-8"))
-    return data
+def shipped_icons() -> list[dict[str, Any]]:
+    icons: list[dict[str, Any]] = json.loads((ICONDATA / "icons.json").read_text("utf-8"))["icons"]
+    return icons
 
 
 def cubic_at(p0: Point, c1: Point, c2: Point, p1: Point, t: float) -> Point:
@@ -56,20 +50,18 @@ def cubic_at(p0: Point, c1: Point, c2: Point, p1: Point, t: float) -> Point:
     return (x, y)
 
 
-def outline(ops: list[list[Any]], steps: int = 16) -> Iterator[Point]:
+def curve_points(ops: list[list[Any]], steps: int = 16) -> list[Point]:
     """Points along a subpath: every end point, and samples along each cubic."""
     current: Point = (0.0, 0.0)
+    found: list[Point] = []
     for op in ops:
         points = [(op[i], op[i + 1]) for i in range(1, len(op), 2)]
         if op[0] == "C":
-            for step in range(1, steps):
-                yield cubic_at(current, points[0], points[1], points[2], step / steps)
+            c1, c2, end = points
+            found += [cubic_at(current, c1, c2, end, step / steps) for step in range(1, steps)]
         current = points[-1]
-        yield current
-
-
-def curve_points(subpath_ops: list[list[Any]]) -> list[Point]:
-    return list(outline(subpath_ops))
+        found.append(current)
+    return found
 
 
 # ---------------------------------------------------------------- the shipped data
@@ -103,13 +95,13 @@ def test_data_matches_the_curation_table() -> None:
         for line in (ICONDATA / "curation.txt").read_text("utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]
-    shipped = [[icon["name"], icon["source"], icon["alt"]] for icon in catalogue()["icons"]]
+    shipped = [[icon["name"], icon["source"], icon["alt"]] for icon in shipped_icons()]
     assert shipped == rows
 
 
 def test_subpaths_use_only_move_line_cubic_in_absolute_form() -> None:
     arity = {"M": 2, "L": 2, "C": 6}
-    for icon in catalogue()["icons"]:
+    for icon in shipped_icons():
         assert icon["subpaths"], icon["name"]
         for sub in icon["subpaths"]:
             ops = sub["ops"]
@@ -119,7 +111,7 @@ def test_subpaths_use_only_move_line_cubic_in_absolute_form() -> None:
 
 
 def test_every_curve_stays_inside_the_view_box() -> None:
-    for icon in catalogue()["icons"]:
+    for icon in shipped_icons():
         min_x, min_y, width, height = icon["view_box"]
         for sub in icon["subpaths"]:
             for x, y in curve_points(sub["ops"]):
@@ -129,7 +121,7 @@ def test_every_curve_stays_inside_the_view_box() -> None:
 
 def test_a_circle_s_bezier_points_lie_on_the_circle() -> None:
     """lucide's circle-check starts with <circle cx=12 cy=12 r=10>."""
-    (icon,) = [icon for icon in catalogue()["icons"] if icon["name"] == "check-circle"]
+    (icon,) = [icon for icon in shipped_icons() if icon["name"] == "check-circle"]
     ring = icon["subpaths"][0]
     assert ring["closed"] and not ring["fill"]
     for x, y in curve_points(ring["ops"]):
@@ -142,7 +134,7 @@ def test_a_circle_s_bezier_points_lie_on_the_circle() -> None:
 def test_every_icon_builds_a_custom_geometry_shape() -> None:
     for name in icon_names():
         shape = icon_element(name, shape_id=7, left=0, top=0, size=Inches(1), colour="accent1")
-        icon = next(i for i in catalogue()["icons"] if i["name"] == name)
+        icon = next(i for i in shipped_icons() if i["name"] == name)
         paths = shape.findall(f"{P}spPr/{A}custGeom/{A}pathLst/{A}path")
         assert len(paths) == len(icon["subpaths"])
         for path, sub in zip(paths, icon["subpaths"], strict=True):
@@ -181,7 +173,7 @@ def deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
     grid.shapes.title.text = "Every icon"
     for index, name in enumerate(icon_names()):
         left, top = Inches(0.3 + 0.9 * (index % 10)), Inches(1.5 + 0.8 * (index // 10))
-        grid.shapes._spTree.append(
+        grid.shapes._spTree.append(  # standalone, appended by the caller
             icon_element(
                 name,
                 shape_id=grid.shapes._next_shape_id,
@@ -200,14 +192,13 @@ def deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
         {"name": "qr-code", "colour": "bg2", "line_scale": 1.5},
     ]
     for index, call in enumerate(calls):
-        uses.shapes._spTree.append(
-            icon_element(
-                shape_id=uses.shapes._next_shape_id,
-                left=Inches(1 + 2 * index),
-                top=Inches(3),
-                size=Inches(1.5),
-                **call,
-            )
+        icon_element(
+            shape_id=uses.shapes._next_shape_id,
+            left=Inches(1 + 2 * index),
+            top=Inches(3),
+            size=Inches(1.5),
+            parent=uses.shapes._spTree,
+            **call,
         )
     path = tmp_path_factory.mktemp("icons") / "icons.pptx"
     presentation.save(str(path))
@@ -244,6 +235,19 @@ def test_alt_text_decorative_mark_and_colours_survive_a_save(deck: Path) -> None
     assert (colour("syringe").tag, colour("syringe").get("val")) == (f"{A}schemeClr", "accent2")
     assert (colour("scales").tag, colour("scales").get("val")) == (f"{A}srgbClr", "1F6F78")
     assert shapes["Icon: qr-code"].line.width == round(Inches(1.5) / 12 * 1.5)
+
+
+def test_a_shape_added_to_a_parent_works_with_python_pptx_at_once() -> None:
+    presentation = Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[6])
+    tree = slide.shapes._spTree
+    tree.append(tree.makeelement(f"{P}extLst"))
+    kept = icon_element(
+        "phone", shape_id=9, left=0, top=0, size=Inches(1), colour="accent1", parent=tree
+    )
+    (shape,) = slide.shapes  # python-pptx reads it while the caller still holds `kept`
+    assert (shape.name, shape.shape_id, shape.line.width) == ("Icon: phone", 9, Inches(1) / 12)
+    assert kept.getparent() is tree and tree[-1].tag == f"{P}extLst"
 
 
 def test_openxml_audit_finds_nothing(deck: Path) -> None:
@@ -422,29 +426,69 @@ def test_the_converter_refuses_what_it_cannot_draw(tool: ModuleType, body: str) 
 # ---------------------------------------------------------------- what a person sees
 
 
-def cell_ink(png: Path, boxes: list[tuple[int, int, int, int]]) -> list[float]:
-    image = Image.open(png).convert("L")
-    fractions = []
-    for box in boxes:
-        cell = image.crop(box)
-        dark = sum(cell.histogram()[:128])
-        fractions.append(dark / (cell.width * cell.height))
-    return fractions
+DPI = 50
+
+
+def page_png(pdf: Path, page: int) -> Image.Image:
+    prefix = pdf.with_name(f"{pdf.stem}-page")
+    command = f"pdftoppm -png -r {DPI} -f {page} -l {page}".split()
+    subprocess.run([*command, str(pdf), str(prefix)], check=True)
+    (png,) = pdf.parent.glob(f"{prefix.name}*.png")
+    return Image.open(png).convert("RGB")
+
+
+def inch_box(left: float, top: float, size: float) -> tuple[int, int, int, int]:
+    return (
+        round(left * DPI),
+        round(top * DPI),
+        round((left + size) * DPI),
+        round((top + size) * DPI),
+    )
+
+
+def dark_fraction(image: Image.Image, box: tuple[int, int, int, int]) -> float:
+    cell = image.convert("L").crop(box)
+    return sum(cell.histogram()[:128]) / (cell.width * cell.height)
 
 
 @pytest.mark.slow
 @needs_soffice
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler's pdftoppm not installed")
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm not installed")
 def test_libreoffice_draws_every_icon_as_lines(deck: Path, tmp_path: Path) -> None:
-    pdf = to_pdf(deck, tmp_path)
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")],
-        check=True,
-    )
-    (png,) = tmp_path.glob("p*.png")
-    dpi, boxes = 50, []
-    for index in range(len(icon_names())):  # the grid the deck fixture drew, in pixels
-        left, top = (0.3 + 0.9 * (index % 10)) * dpi, (1.5 + 0.8 * (index // 10)) * dpi
-        boxes.append((round(left), round(top), round(left + 0.6 * dpi), round(top + 0.6 * dpi)))
-    for name, ink in zip(icon_names(), cell_ink(png, boxes), strict=True):
+    page = page_png(to_pdf(deck, tmp_path), 1)
+    for index, name in enumerate(icon_names()):  # the grid the deck fixture drew
+        box = inch_box(0.3 + 0.9 * (index % 10), 1.5 + 0.8 * (index // 10), 0.6)
+        ink = dark_fraction(page, box)
         assert 0.08 < ink < 0.5, f"{name}: {ink:.0%} of its box is dark"
+
+
+def with_theme_accent2(deck: Path, out: Path, hex_colour: str) -> Path:
+    """A copy of `deck` whose theme's accent2 is `hex_colour` (nothing else changes)."""
+    with zipfile.ZipFile(deck) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.namelist():
+            data = source.read(item)
+            if item == "ppt/theme/theme1.xml":
+                data, count = re.subn(
+                    rb'<a:accent2><a:srgbClr val="[0-9A-F]{6}"/>',
+                    f'<a:accent2><a:srgbClr val="{hex_colour}"/>'.encode(),
+                    data,
+                )
+                assert count == 1, "the theme's accent2 is not a plain sRGB colour"
+            target.writestr(item, data)
+    return out
+
+
+@pytest.mark.slow
+@needs_soffice
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm not installed")
+def test_a_theme_coloured_icon_follows_the_theme(deck: Path, tmp_path: Path) -> None:
+    green = with_theme_accent2(deck, tmp_path / "green.pptx", "00A000")
+    syringe = inch_box(1, 3, 1.5)  # the accent2 syringe on the fixture's second slide
+
+    def green_pixels(path: Path) -> int:
+        pixels = page_png(to_pdf(path, tmp_path), 2).crop(syringe).tobytes()
+        rgb = zip(pixels[0::3], pixels[1::3], pixels[2::3], strict=True)
+        return sum(1 for r, g, b in rgb if g > 120 and r < 80 and b < 80)
+
+    assert green_pixels(deck) == 0
+    assert green_pixels(green) > 100

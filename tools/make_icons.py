@@ -457,20 +457,18 @@ def write_preview(out: Path) -> None:
         for index, name in enumerate(names[first : first + per_slide]):
             left = Inches(0.45) + cell_w * (index % columns)
             top = Inches(0.55) + cell_h * (index // columns)
-            tree = slide.shapes._spTree
             for size, colour, dx, dy in (
                 (Inches(0.7), "accent1", 0, 0),
                 (Inches(0.35), "1F2937", Inches(0.95), Inches(0.18)),
             ):
-                tree.append(
-                    icon_element(
-                        name,
-                        shape_id=slide.shapes._next_shape_id,
-                        left=left + dx,
-                        top=top + dy,
-                        size=size,
-                        colour=colour,
-                    )
+                icon_element(
+                    name,
+                    shape_id=slide.shapes._next_shape_id,
+                    left=left + dx,
+                    top=top + dy,
+                    size=size,
+                    colour=colour,
+                    parent=slide.shapes._spTree,
                 )
             label = slide.shapes.add_textbox(left, top + Inches(0.72), cell_w, Inches(0.3))
             label.text_frame.text = name

@@ -155,14 +155,14 @@ def colour_element(colour: str) -> Any:
     return etree.Element(_a("srgbClr"), val=match.group(1).upper())
 
 
-def _solid(colour: str) -> Any:
-    fill = etree.Element(_a("solidFill"))
-    fill.append(colour_element(colour))
-    return fill
+def _add_solid_fill(parent: Any, paint: Any) -> None:
+    etree.SubElement(parent, _a("solidFill")).append(deepcopy(paint))
 
 
-def _non_visual(shape_id: int, name: str, alt: str | None, decorative: bool) -> Any:
-    nv = etree.Element(_p("nvSpPr"))
+def _add_non_visual(
+    shape: Any, name: str, shape_id: int, alt: str | None, decorative: bool
+) -> None:
+    nv = etree.SubElement(shape, _p("nvSpPr"))
     c_nv_pr = etree.SubElement(nv, _p("cNvPr"), id=str(shape_id), name=f"Icon: {name}")
     if decorative:
         ext_lst = etree.SubElement(c_nv_pr, _a("extLst"))
@@ -176,7 +176,21 @@ def _non_visual(shape_id: int, name: str, alt: str | None, decorative: bool) -> 
     c_nv_sp_pr = etree.SubElement(nv, _p("cNvSpPr"))
     etree.SubElement(c_nv_sp_pr, _a("spLocks"), noChangeAspect="1")
     etree.SubElement(nv, _p("nvPr"))
-    return nv
+
+
+def _new_shape(parent: Any | None) -> Any:
+    """An empty ``p:sp``; made in `parent`'s document and appended (before a trailing
+    ``p:extLst``, which must stay last), so a library that gives elements its own classes
+    (python-pptx) sees its classes on the new shape too."""
+    if parent is None:
+        return etree.Element(_p("sp"), nsmap={"a": A_NS, "p": P_NS})
+    shape = parent.makeelement(_p("sp"))
+    last = parent[-1] if len(parent) else None
+    if last is not None and last.tag == _p("extLst"):
+        last.addprevious(shape)
+    else:
+        parent.append(shape)
+    return shape
 
 
 def _check_args(
@@ -207,6 +221,7 @@ def icon_element(
     line_scale: float = 1.0,
     alt: str | None = None,
     decorative: bool = False,
+    parent: Any | None = None,
 ) -> Any:
     """A ``p:sp`` drawing icon `name` in a `size` x `size` EMU box at (`left`, `top`).
 
@@ -214,24 +229,32 @@ def icon_element(
     theme) or hex ('1F6F78' or '#1F6F78').  Lines are lucide's weight times `line_scale`.
     The shape's alt text is `alt`, else the icon's default; `decorative=True` marks it
     decorative instead.  `shape_id` must be unique on the slide.
+
+    Pass the slide's ``p:spTree`` as `parent` to add the shape to it.  Without `parent`
+    the element stands alone: append it yourself, and with python-pptx do not keep the
+    returned reference (lxml keeps a kept proxy's plain class, which python-pptx's shape
+    objects cannot use).
     """
     icon = _icon(name)
     _check_args(shape_id, (left, top, size), line_scale, alt, decorative)
+    paint = colour_element(colour)
     _, _, grid_w, grid_h = icon["view_box"]
     longest = max(grid_w, grid_h)
     width, height = round(size * grid_w / longest), round(size * grid_h / longest)
     line_width = round(size * icon["stroke_width"] / longest * line_scale)
 
-    shape = etree.Element(_p("sp"), nsmap={"a": A_NS, "p": P_NS})
-    shape.append(_non_visual(shape_id, name, alt, decorative))
+    shape = _new_shape(parent)
+    _add_non_visual(shape, name, shape_id, alt, decorative)
     sp_pr = etree.SubElement(shape, _p("spPr"))
     xfrm = etree.SubElement(sp_pr, _a("xfrm"))
     etree.SubElement(xfrm, _a("off"), x=str(left), y=str(top))
     etree.SubElement(xfrm, _a("ext"), cx=str(width), cy=str(height))
     sp_pr.append(deepcopy(_geometry(name)))
-    filled = any(sub["fill"] for sub in icon["subpaths"])
-    sp_pr.append(_solid(colour) if filled else etree.Element(_a("noFill")))
+    if any(sub["fill"] for sub in icon["subpaths"]):
+        _add_solid_fill(sp_pr, paint)
+    else:
+        etree.SubElement(sp_pr, _a("noFill"))
     line = etree.SubElement(sp_pr, _a("ln"), w=str(max(1, line_width)), cap="rnd")
-    line.append(_solid(colour))
+    _add_solid_fill(line, paint)
     etree.SubElement(line, _a("round"))
     return shape
