@@ -276,6 +276,7 @@ def test_an_unknown_name_suggests_the_closest() -> None:
     [
         ({"colour": "accent7"}, "neither a theme colour"),
         ({"colour": "12345"}, "hex colour like"),
+        ({"colour": ["accent1"]}, "neither a theme colour"),
         ({"size": 0}, "size must be positive"),
         ({"size": 914400.5}, "whole EMU"),
         ({"shape_id": 0}, "positive integer"),

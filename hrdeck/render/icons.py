@@ -143,7 +143,7 @@ def _geometry(name: str) -> Any:
 
 def colour_element(colour: str) -> Any:
     """``a:schemeClr`` for a theme slot ('accent1', 'tx1', ...), ``a:srgbClr`` for hex."""
-    if colour in SCHEME_COLOURS:
+    if isinstance(colour, str) and colour in SCHEME_COLOURS:
         return etree.Element(_a("schemeClr"), val=colour)
     match = _HEX.fullmatch(colour) if isinstance(colour, str) else None
     if match is None:
