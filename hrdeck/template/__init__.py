@@ -1,12 +1,52 @@
 """Agency templates without python-pptx: read safely, describe, score layouts, check geometry.
 
 - :func:`sanitize_file` / :func:`sanitize_template`: checked and repaired package bytes
-  (for python-pptx) and located problems (:mod:`.package`).
+  (for python-pptx) and located problems (:mod:`.package`);
+- :func:`read_template`: a frozen model of masters, layouts and placeholders (:mod:`.reader`);
+- :func:`load_template`: both at once.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from hrdeck.template.model import (
+    Background,
+    Box,
+    ColorScheme,
+    Decoration,
+    Fonts,
+    Layout,
+    Master,
+    Placeholder,
+    Template,
+)
 from hrdeck.template.package import SanitizedTemplate, sanitize_file, sanitize_template
 from hrdeck.template.problems import Problem
+from hrdeck.template.reader import read_template
 
-__all__ = ["Problem", "SanitizedTemplate", "sanitize_file", "sanitize_template"]
+__all__ = [
+    "Background",
+    "Box",
+    "ColorScheme",
+    "Decoration",
+    "Fonts",
+    "Layout",
+    "Master",
+    "Placeholder",
+    "Problem",
+    "SanitizedTemplate",
+    "Template",
+    "load_template",
+    "read_template",
+    "sanitize_file",
+    "sanitize_template",
+]
+
+
+def load_template(path: Path) -> tuple[SanitizedTemplate, Template | None]:
+    """Sanitize ``path`` and, when it is usable, read its model."""
+    sanitized = sanitize_file(path)
+    if sanitized.data is None:
+        return sanitized, None
+    return sanitized, read_template(sanitized.data)
