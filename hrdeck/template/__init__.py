@@ -3,7 +3,8 @@
 - :func:`sanitize_file` / :func:`sanitize_template`: checked and repaired package bytes
   (for python-pptx) and located problems (:mod:`.package`);
 - :func:`read_template`: a frozen model of masters, layouts and placeholders (:mod:`.reader`);
-- :func:`load_template`: both at once.
+- :func:`load_template`: both at once;
+- :func:`propose`: every layout scored for every slide kind, and a mapping (:mod:`.scoring`).
 """
 
 from __future__ import annotations
@@ -24,20 +25,34 @@ from hrdeck.template.model import (
 from hrdeck.template.package import SanitizedTemplate, sanitize_file, sanitize_template
 from hrdeck.template.problems import Problem
 from hrdeck.template.reader import read_template
+from hrdeck.template.scoring import (
+    KIND_NEEDS,
+    KindNeeds,
+    LayoutChoice,
+    LayoutScore,
+    Proposal,
+    propose,
+)
 
 __all__ = [
+    "KIND_NEEDS",
     "Background",
     "Box",
     "ColorScheme",
     "Decoration",
     "Fonts",
+    "KindNeeds",
     "Layout",
+    "LayoutChoice",
+    "LayoutScore",
     "Master",
     "Placeholder",
     "Problem",
+    "Proposal",
     "SanitizedTemplate",
     "Template",
     "load_template",
+    "propose",
     "read_template",
     "sanitize_file",
     "sanitize_template",
