@@ -4,13 +4,15 @@
   (for python-pptx) and located problems (:mod:`.package`);
 - :func:`read_template`: a frozen model of masters, layouts and placeholders (:mod:`.reader`);
 - :func:`load_template`: both at once;
-- :func:`propose`: every layout scored for every slide kind, and a mapping (:mod:`.scoring`).
+- :func:`propose`: every layout scored for every slide kind, and a mapping (:mod:`.scoring`);
+- :func:`check_geometry`: overlaps, edges, sizes and contrast (:mod:`.geometry`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from hrdeck.template.geometry import check_geometry
 from hrdeck.template.model import (
     Background,
     Box,
@@ -51,6 +53,7 @@ __all__ = [
     "Proposal",
     "SanitizedTemplate",
     "Template",
+    "check_geometry",
     "load_template",
     "propose",
     "read_template",
