@@ -23,6 +23,7 @@ BODY_PT = 18
 LINE_HEIGHT = 1.2
 CHAR_WIDTH = 0.5  # of the font size, an average character
 MIN_CHARACTERS = 15
+CONTENT_SHARE = 0.08  # of the slide: a text box this large holds content (2 lines), not a head
 INSETS = (91440 * 2, 45720 * 2)  # PowerPoint's default left+right and top+bottom insets
 TITLE_RATIO = 3.0  # WCAG large text (titles are 24 pt or more)
 BODY_RATIO = 4.5
@@ -50,7 +51,7 @@ def check_layout(template: Template, layout: Layout) -> list[Problem]:
         *overlaps(layout),
         *duplicate_indices(layout),
         *off_slide(template, layout),
-        *small_text_areas(layout),
+        *small_text_areas(template, layout),
         *contrast(layout),
     ]
 
@@ -129,8 +130,8 @@ def off_slide(template: Template, layout: Layout) -> list[Problem]:
     return found
 
 
-def small_text_areas(layout: Layout) -> list[Problem]:
-    """Title and text placeholders too small for 18 pt text (2 lines; 1 for a title)."""
+def small_text_areas(template: Template, layout: Layout) -> list[Problem]:
+    """Text placeholders too small for 18 pt text: 2 lines in a content-sized box, else 1."""
     found = []
     line = BODY_PT * LINE_HEIGHT * EMU_PER_PT
     min_width = MIN_CHARACTERS * BODY_PT * CHAR_WIDTH * EMU_PER_PT + INSETS[0]
@@ -138,8 +139,10 @@ def small_text_areas(layout: Layout) -> list[Problem]:
         box = placeholder.box
         if box is None or not (placeholder.is_title or placeholder.is_text):
             continue
-        lines = 1 if placeholder.is_title else 2
-        if box.cy >= lines * line + INSETS[1] and box.cx >= min_width:
+        length, across = (box.cx, box.cy) if placeholder.vertical else (box.cy, box.cx)
+        content_sized = box.area >= CONTENT_SHARE * template.slide_box.area
+        lines = 2 if placeholder.is_text and content_sized else 1
+        if length >= lines * line + INSETS[1] and across >= min_width:
             continue
         message = (
             f"{_label(placeholder)} is {box.inches()}, too small for {lines} line(s) of "

@@ -55,7 +55,8 @@ class Placeholder:
     ``type`` is the OOXML type with ``obj`` for an absent type; ``idx`` is None when
     the file has none.  ``box`` is the layout's own position, else the matching master
     placeholder's (``box_source`` says which), else None.  ``order`` is the position in
-    the shape tree.  ``text_color`` is the effective colour of its first-level text.
+    the shape tree.  ``text_color`` is the effective colour of its first-level text;
+    ``vertical`` is true for text set top to bottom (``orient="vert"``).
     """
 
     type: str
@@ -65,6 +66,7 @@ class Placeholder:
     box_source: str  # own, master, none
     order: int
     text_color: str | None = None
+    vertical: bool = False
 
     @property
     def is_title(self) -> bool:

@@ -50,6 +50,8 @@ COVER_SHAPES = ("cover", "section")
 TITLE_RATIO = 3.0  # WCAG large text
 BODY_RATIO = 4.5
 MASTER_MARGIN = 10  # points another master must win by to leave the content master
+OVERLAP_PENALTY = 40  # points per pair of the kind's text boxes drawn over each other
+MAIN_SHARE = 0.08  # of the slide: a text placeholder this large holds content, not a head
 
 
 @dataclass(frozen=True)
@@ -134,9 +136,22 @@ def score_layout(template: Template, layout: Layout, needs: KindNeeds, kind: str
         return LayoutScore(kind, layout.master, layout.index, layout.name, 0, (fit,))
     legibility, legible_reason = _legibility(layout, fit)
     names, name_reason = _name_points(layout, needs)
-    total = max(1, round(fit.points + legibility + names))
+    crossing = _crossing(fit)
+    total = max(1, round(fit.points + legibility + names - OVERLAP_PENALTY * crossing))
     reasons = (*fit.reasons, legible_reason, *((name_reason,) if name_reason else ()))
+    reasons += (f"{crossing} pair(s) of its text boxes overlap",) if crossing else ()
     return LayoutScore(kind, layout.master, layout.index, layout.name, min(total, 100), reasons)
+
+
+def _crossing(fit: _Fit) -> int:
+    """Pairs of the kind's text boxes that overlap (more than a shared edge)."""
+    boxes = [box for box, _color, _ratio in fit.text_boxes]
+    return sum(
+        1
+        for i, first in enumerate(boxes)
+        for second in boxes[i + 1 :]
+        if first.overlap(second) > 0.05 * (min(first.area, second.area) or 1)
+    )
 
 
 # -- fit: placeholder types, counts, sizes, positions ------------------------------------
@@ -144,8 +159,9 @@ def score_layout(template: Template, layout: Layout, needs: KindNeeds, kind: str
 
 def _placed(layout: Layout) -> tuple[Placeholder | None, list[Placeholder]]:
     """The title and the text placeholders that have a position, largest text first."""
-    title = next((p for p in layout.placeholders if p.is_title and p.box is not None), None)
-    texts = [p for p in layout.text_placeholders if p.box is not None]
+    horizontal = [p for p in layout.placeholders if p.box is not None and not p.vertical]
+    title = next((p for p in horizontal if p.is_title), None)
+    texts = [p for p in horizontal if p.is_text]
     texts.sort(key=lambda p: (p.type == "subTitle", -_area(p)))
     return title, texts
 
@@ -210,7 +226,8 @@ def _pair_fit(title: Placeholder, texts: list[Placeholder], slide: int) -> _Fit 
         return "no two text placeholders side by side"
     smaller, left, right = max(pairs, key=lambda p: p[0])
     share = smaller / slide
-    points = 40 * min(share / 0.2, 1) - 6 * (len(texts) - 2)
+    others = [t for t in texts if t not in (left, right) and _area(t) >= MAIN_SHARE * slide]
+    points = 40 * min(share / 0.2, 1) - 10 * len(others)
     reason = f"two columns {left.name!r} and {right.name!r}, each at least {share:.0%}"
     boxes = (_text(title, TITLE_RATIO), _text(left, BODY_RATIO), _text(right, BODY_RATIO))
     return _Fit(max(points, 1), (reason,), boxes)

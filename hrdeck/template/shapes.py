@@ -117,7 +117,9 @@ def placeholders(owner: Owner, inherited: Inherited) -> tuple[Placeholder, ...]:
         source = "own" if own else ("master" if from_master else "none")
         color = text_color(shape, kind, owner.ctx, inherited)
         name = shape_name(shape, order)
-        found.append(Placeholder(kind, int_attr(ph, "idx"), name, box, source, order, color))
+        vertical = ph.get("orient") == "vert"
+        idx = int_attr(ph, "idx")
+        found.append(Placeholder(kind, idx, name, box, source, order, color, vertical))
     return tuple(found)
 
 
