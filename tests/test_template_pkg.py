@@ -17,7 +17,13 @@ from pathlib import Path
 import pptx
 import pytest
 
-from hrdeck.template import sanitize_file, sanitize_template
+from hrdeck.template import (
+    check_geometry,
+    propose,
+    read_template,
+    sanitize_file,
+    sanitize_template,
+)
 from hrdeck.template.package import SanitizedTemplate
 from hrdeck.template.problems import Problem
 
@@ -342,6 +348,9 @@ def test_random_byte_damage_never_raises(stock: bytes) -> None:
         result = sanitize_template(changed(stock, {name: bytes(data)}))
         if result.data is not None:
             pptx.Presentation(io.BytesIO(result.data))
+            template = read_template(result.data)
+            propose(template)
+            check_geometry(template)
 
 
 @pytest.mark.parametrize(
