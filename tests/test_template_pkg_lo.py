@@ -115,7 +115,7 @@ def test_vivid_content_goes_to_the_content_master_not_the_title_slide(
     ranked = proposal.scores["bullets"]
     band = next(s for s in ranked if (s.master, s.layout) == (1, "Title, Content"))
     assert band.score < ranked[0].score
-    assert any("legible" in reason for reason in band.reasons)
+    assert any("on one legible colour" in reason for reason in band.reasons)
 
 
 @pytest.mark.parametrize("name", WANTED)

@@ -21,9 +21,18 @@ from PIL import Image
 from pptx.dml.color import RGBColor
 from pptx.util import Emu
 
-from hrdeck.template import Template, check_geometry, propose, read_template, sanitize_template
-from hrdeck.template.colors import contrast_ratio, dominant_color, nearest_passing
+from hrdeck.template import (
+    Box,
+    Template,
+    check_geometry,
+    propose,
+    read_template,
+    sanitize_template,
+)
+from hrdeck.template.colors import contrast_ratio, nearest_passing
 from hrdeck.template.names import fold, name_match
+from hrdeck.template.outline import inside, outlines
+from hrdeck.template.pictures import dominant_color
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -322,3 +331,78 @@ def test_nearest_passing_shade_keeps_the_hue() -> None:
     assert shade is not None and contrast_ratio(shade, "FFFFFF") >= 4.5
     assert int(shade[4:6], 16) > int(shade[0:2], 16)  # still blue
     assert nearest_passing("000000", "000000", 30) is None
+
+
+# -- outlines ------------------------------------------------------------------------------
+
+
+def shape_properties(geometry: str, xfrm: str = "<a:xfrm/>") -> etree._Element:
+    return etree.fromstring(f'<p:spPr xmlns:p="{P}" xmlns:a="{A}">{xfrm}{geometry}</p:spPr>')
+
+
+TRIANGLE_PATH = (
+    '<a:custGeom><a:pathLst><a:path w="100" h="100"><a:moveTo><a:pt x="0" y="0"/></a:moveTo>'
+    '<a:lnTo><a:pt x="100" y="0"/></a:lnTo><a:lnTo><a:pt x="0" y="100"/></a:lnTo><a:close/>'
+    "</a:path></a:pathLst></a:custGeom>"
+)
+
+
+def test_custom_geometry_is_a_polygon_not_its_box() -> None:
+    box = Box(0, 0, 1000, 1000)
+    polygons = outlines(shape_properties(TRIANGLE_PATH), box)
+    assert inside(polygons, 100, 100) and not inside(polygons, 900, 900)
+    flipped = outlines(shape_properties(TRIANGLE_PATH, '<a:xfrm flipH="1"/>'), box)
+    assert inside(flipped, 900, 100) and not inside(flipped, 100, 900)
+    turned = outlines(shape_properties(TRIANGLE_PATH, '<a:xfrm rot="10800000"/>'), box)
+    assert inside(turned, 900, 900) and not inside(turned, 100, 100)
+
+
+def test_presets_and_formulas() -> None:
+    box = Box(0, 0, 1000, 1000)
+    ellipse = outlines(shape_properties('<a:prstGeom prst="ellipse"/>'), box)
+    assert inside(ellipse, 500, 500) and not inside(ellipse, 20, 20)
+    assert outlines(shape_properties('<a:prstGeom prst="rect"/>'), box) == ()
+    formula = TRIANGLE_PATH.replace('x="100" y="0"', 'x="r" y="0"')
+    assert outlines(shape_properties(formula), box) == ()  # the box stands in
+
+
+# -- pictures and groups behind text -------------------------------------------------------
+
+
+def halves(left: tuple[int, int, int], right: tuple[int, int, int]) -> bytes:
+    out = io.BytesIO()
+    image = Image.new("RGB", (64, 36), left)
+    image.paste(right, (32, 0, 64, 36))
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def test_a_photo_counts_as_the_colours_it_has_where_it_has_them() -> None:
+    template = model(picture_background(halves((0, 0, 0), (255, 255, 255))))
+    found = check_geometry(template, [(1, "Title and Content")])
+    uneven = [p for p in found if p.code == "uneven-background"]
+    assert any("(obj)" in p.message for p in uneven)
+    plain = model(picture_background(halves((255, 255, 255), (255, 255, 255))))
+    assert check_geometry(plain, [(1, "Title and Content")]) == []
+
+
+def test_shapes_inside_groups_are_placed_on_the_slide() -> None:
+    def grouped_band(prs: pptx.presentation.Presentation) -> None:
+        tree = prs.slide_master._element.find(f"{{{P}}}cSld/{{{P}}}spTree")
+        group = etree.fromstring(
+            f'<p:grpSp xmlns:p="{P}" xmlns:a="{A}"><p:nvGrpSpPr><p:cNvPr id="90" name="g"/>'
+            "<p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm>"
+            '<a:off x="0" y="3429000"/><a:ext cx="9144000" cy="3429000"/>'
+            '<a:chOff x="0" y="0"/><a:chExt cx="100" cy="100"/></a:xfrm></p:grpSpPr>'
+            '<p:sp><p:nvSpPr><p:cNvPr id="91" name="band"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+            '<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="100" cy="100"/></a:xfrm>'
+            '<a:prstGeom prst="rect"/><a:solidFill><a:srgbClr val="000000"/></a:solidFill>'
+            "</p:spPr></p:sp></p:grpSp>"
+        )
+        tree.insert(2, group)  # behind the placeholders, as a designer draws a band
+
+    template = model(grouped_band)
+    [band] = template.masters[0].decorations
+    assert (band.box.x, band.box.y, band.box.cx, band.box.cy) == (0, 3429000, 9144000, 3429000)
+    found = check_geometry(template, [(1, "Title and Content")])
+    assert any(p.code == "uneven-background" and "(obj)" in p.message for p in found)

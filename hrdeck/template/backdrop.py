@@ -9,12 +9,15 @@ much of it gives a text colour enough contrast.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from hrdeck.template.colors import contrast_ratio, mix, rgb
-from hrdeck.template.model import Box, Layout
+from hrdeck.template.model import Box, Decoration, Layout
+from hrdeck.template.outline import inside
+from hrdeck.template.pictures import grid_color
 
 GRID_COLUMNS = 8
 GRID_ROWS = 6
@@ -37,13 +40,18 @@ class Backdrop:
         return good / len(self.colors)
 
 
-def color_at(layout: Layout, x: float, y: float) -> str | None:
+def color_at(layout: Layout, slide: Box, x: float, y: float) -> str | None:
     """The colour a viewer sees at (x, y) on an empty slide of ``layout``."""
-    color = layout.background.color
+    background = layout.background
+    color = grid_color(background.grid, slide, x, y) or background.color
     for decoration in layout.decorations:
-        box = decoration.box
-        if not (box.x <= x <= box.right and box.y <= y <= box.bottom):
+        if not covers(decoration, x, y):
             continue
+        if decoration.grid:
+            cell = grid_color(decoration.grid, decoration.box, x, y)
+            if cell is None:
+                continue  # a see-through part of the picture
+            decoration = dataclasses.replace(decoration, color=cell)
         if decoration.color is None:
             color = None if decoration.opacity >= 0.5 else color
         elif color is None:
@@ -52,6 +60,14 @@ def color_at(layout: Layout, x: float, y: float) -> str | None:
             top = (decoration.color, decoration.opacity)
             color = mix([top, (color, 1 - decoration.opacity)])
     return color
+
+
+def covers(decoration: Decoration, x: float, y: float) -> bool:
+    """Whether a decoration covers (x, y): its outline where known, else its box."""
+    if decoration.outlines:
+        return inside(decoration.outlines, x, y)
+    box = decoration.box
+    return box.x <= x <= box.right and box.y <= y <= box.bottom
 
 
 def sample_points(box: Box) -> list[tuple[float, float]]:
@@ -64,9 +80,9 @@ def sample_points(box: Box) -> list[tuple[float, float]]:
 
 
 @lru_cache(maxsize=2048)
-def backdrop(layout: Layout, box: Box) -> Backdrop:
+def backdrop(layout: Layout, box: Box, slide: Box) -> Backdrop:
     """The colours behind ``box`` on ``layout`` (cached: kinds ask about the same boxes)."""
-    colors = tuple(color_at(layout, x, y) for x, y in sample_points(box))
+    colors = tuple(color_at(layout, slide, x, y) for x, y in sample_points(box))
     known = [c for c in colors if c is not None]
     unknown = 1 - len(known) / len(colors)
     if not known:

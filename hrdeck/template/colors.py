@@ -1,36 +1,27 @@
-"""DrawingML colours and fills reduced to one sRGB colour each, and WCAG contrast.
+"""DrawingML colours resolved to sRGB, mixed, and compared by WCAG contrast.
 
 A colour element (``srgbClr``, ``sysClr``, ``schemeClr``, ``prstClr``, ``scrgbClr``,
 ``hslClr``) is resolved through the colour map and theme scheme, with the luminance
-modifiers PowerPoint templates use (``lumMod``, ``lumOff``, ``tint``, ``shade``).  A fill
-becomes its dominant colour: a gradient's stops averaged by the span each covers, a
-picture's most common colour (decoded with Pillow under a pixel cap), a pattern's two
-colours mixed.  Colours are ``RRGGBB`` strings (upper case).
+modifiers PowerPoint templates use (``lumMod``, ``lumOff``, ``tint``, ``shade``).
+Colours are ``RRGGBB`` strings (upper case).
 """
 
 from __future__ import annotations
 
 import colorsys
-import io
-from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from lxml import etree
-from PIL import Image
 
 from hrdeck.template.xmlsafe import NS, int_attr, local_name, qn
 
 RGB = tuple[int, int, int]
-MAX_PIXELS = 20_000_000  # a 5000 x 4000 background photo; larger ones are not decoded
 COLOR_TAGS = ("srgbClr", "sysClr", "schemeClr", "prstClr", "scrgbClr", "hslClr")
 SYSTEM_COLORS = {"windowText": "000000", "window": "FFFFFF", "btnFace": "F0F0F0"}
 PRESET_COLORS = {"black": "000000", "white": "FFFFFF", "red": "FF0000", "blue": "0000FF"}
 PRESET_COLORS |= {"green": "008000", "yellow": "FFFF00", "gray": "808080", "grey": "808080"}
-FILL_TAGS = ("solidFill", "gradFill", "blipFill", "pattFill", "noFill", "grpFill")
-
-ImageLoader = Callable[[str], "bytes | None"]  # r:embed id -> image bytes
 
 
 @dataclass(frozen=True)
@@ -45,16 +36,6 @@ class ColorContext:
         if name == "phClr":
             return self.placeholder
         return self.scheme.get(self.clr_map.get(name, name))
-
-
-@dataclass(frozen=True)
-class Fill:
-    """A fill reduced to the one colour a reader sees most (None when unknown)."""
-
-    kind: str  # solid, gradient, picture, pattern, none
-    color: str | None
-    detail: str = ""
-    opacity: float = 1.0
 
 
 def rgb(hex_color: str) -> RGB:
@@ -148,91 +129,6 @@ def mix(colors: list[tuple[str, float]]) -> str | None:
         return None
     channels = [sum(rgb(c)[i] * w for c, w in colors) / total for i in range(3)]
     return hex_of((channels[0], channels[1], channels[2]))
-
-
-# -- fills ------------------------------------------------------------------------------
-
-
-def fill_in(parent: etree._Element | None, ctx: ColorContext, images: ImageLoader) -> Fill | None:
-    """The fill directly inside ``parent`` (an spPr or bgPr), or None if it names none."""
-    if parent is None:
-        return None
-    for child in parent:
-        if local_name(child) in FILL_TAGS and child.tag.startswith("{" + NS["a"]):
-            return fill_of(child, ctx, images)
-    return None
-
-
-def fill_of(element: etree._Element, ctx: ColorContext, images: ImageLoader) -> Fill:
-    kind = local_name(element)
-    if kind == "solidFill":
-        color = color_child(element)
-        return Fill("solid", resolve_color(color, ctx), opacity=alpha_of(color))
-    if kind == "gradFill":
-        return _gradient(element, ctx)
-    if kind == "blipFill":
-        return _picture(element, images)
-    if kind == "pattFill":
-        fg = resolve_color(color_child(element.find("a:fgClr", NS)), ctx)
-        bg = resolve_color(color_child(element.find("a:bgClr", NS)), ctx)
-        return Fill("pattern", mix([(c, 1.0) for c in (fg, bg) if c is not None]))
-    return Fill("none", None)
-
-
-def _gradient(element: etree._Element, ctx: ColorContext) -> Fill:
-    stops = []
-    for stop in element.findall("a:gsLst/a:gs", NS):
-        color = color_child(stop)
-        value = resolve_color(color, ctx)
-        if value is not None:
-            stops.append(((int_attr(stop, "pos", 0) or 0) / 100000, value, alpha_of(color)))
-    stops.sort()
-    weighted = []
-    for i, (pos, value, alpha) in enumerate(stops):
-        left = 0.0 if i == 0 else (pos + stops[i - 1][0]) / 2
-        right = 1.0 if i == len(stops) - 1 else (pos + stops[i + 1][0]) / 2
-        weighted.append((value, max(right - left, 0.001), alpha))
-    total = sum(w for _v, w, _a in weighted) or 1.0
-    opacity = sum(w * a for _v, w, a in weighted) / total
-    color = mix([(value, weight) for value, weight, _alpha in weighted])
-    return Fill("gradient", color, f"{len(stops)} stops", opacity)
-
-
-def _picture(element: etree._Element, images: ImageLoader) -> Fill:
-    blip = element.find("a:blip", NS)
-    rid = blip.get(qn("r:embed")) if blip is not None else None
-    data = images(rid) if rid else None
-    if data is None:
-        return Fill("picture", None, "no picture data")
-    fixed = blip.find("a:alphaModFix", NS) if blip is not None else None
-    opacity = (int_attr(fixed, "amt", 100000) or 0) / 100000
-    return Fill("picture", dominant_color(data), f"{len(data)} bytes", opacity)
-
-
-def dominant_color(data: bytes, max_pixels: int = MAX_PIXELS) -> str | None:
-    """The most common colour of an image (buckets of 32 levels), None if undecodable."""
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            width, height = image.size
-            if width * height > max_pixels or width == 0 or height == 0:
-                return None
-            image.draft("RGB", (128, 128))
-            image.thumbnail((64, 64))
-            raw = image.convert("RGBA").tobytes()
-    except Exception:  # Pillow's decoders raise many exception types on damaged data
-        return None
-    opaque = [(raw[i], raw[i + 1], raw[i + 2]) for i in range(0, len(raw), 4) if raw[i + 3] >= 128]
-    return _most_common(opaque)
-
-
-def _most_common(pixels: list[tuple[int, int, int]]) -> str | None:
-    """The mean colour of the fullest bucket of 32 levels per channel."""
-    if not pixels:
-        return None
-    buckets = Counter((r // 32, g // 32, b // 32) for r, g, b in pixels)
-    top = buckets.most_common(1)[0][0]
-    members = [p for p in pixels if (p[0] // 32, p[1] // 32, p[2] // 32) == top]
-    return mix([(hex_of(p), 1.0) for p in members])
 
 
 # -- contrast ---------------------------------------------------------------------------

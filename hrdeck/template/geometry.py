@@ -52,7 +52,7 @@ def check_layout(template: Template, layout: Layout) -> list[Problem]:
         *duplicate_indices(layout),
         *off_slide(template, layout),
         *small_text_areas(template, layout),
-        *contrast(layout),
+        *contrast(template, layout),
     ]
 
 
@@ -153,7 +153,7 @@ def small_text_areas(template: Template, layout: Layout) -> list[Problem]:
     return found
 
 
-def contrast(layout: Layout) -> list[Problem]:
+def contrast(template: Template, layout: Layout) -> list[Problem]:
     """Text colour against what each text placeholder sits on (WCAG 2 contrast)."""
     found = []
     for placeholder in layout.placeholders:
@@ -161,13 +161,13 @@ def contrast(layout: Layout) -> list[Problem]:
             continue
         if not (placeholder.is_title or placeholder.is_text or placeholder.is_chrome):
             continue
-        found += _contrast_of(layout, placeholder)
+        found += _contrast_of(template, layout, placeholder)
     return found
 
 
-def _contrast_of(layout: Layout, placeholder: Placeholder) -> list[Problem]:
+def _contrast_of(template: Template, layout: Layout, placeholder: Placeholder) -> list[Problem]:
     assert placeholder.box is not None and placeholder.text_color is not None
-    behind = backdrop(layout, placeholder.box)
+    behind = backdrop(layout, placeholder.box, template.slide_box)
     if behind.color is None:
         message = (
             f"the colour behind {_label(placeholder)} cannot be known "

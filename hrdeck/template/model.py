@@ -91,6 +91,7 @@ class Background:
     color: str | None
     source: str  # own, master, default
     detail: str = ""
+    grid: tuple[tuple[str | None, ...], ...] = ()  # a picture's colours over the slide
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,8 @@ class Decoration:
     kind: str
     from_master: bool
     opacity: float = 1.0
+    outlines: tuple[tuple[tuple[float, float], ...], ...] = ()  # EMU polygons; () = the box
+    grid: tuple[tuple[str | None, ...], ...] = ()  # a picture's colours over its box
 
 
 @dataclass(frozen=True)

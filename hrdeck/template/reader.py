@@ -11,13 +11,15 @@ follows PowerPoint's inheritance through the layout's colour map (see
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from lxml import etree
 
 from hrdeck.template import model
-from hrdeck.template.colors import ColorContext, Fill, ImageLoader, color_child, fill_in, fill_of
+from hrdeck.template.colors import ColorContext, color_child
 from hrdeck.template.colors import resolve_color as resolve
+from hrdeck.template.fills import Fill, ImageLoader, fill_in, fill_of
 from hrdeck.template.ooxml import RT_OFFICE_DOCUMENT, SLIDE_LAYOUT, THEME
 from hrdeck.template.opc import CONTENT_TYPES, ContentTypes, read_zip
 from hrdeck.template.parts import PackageParts
@@ -149,9 +151,7 @@ class _TemplateReader:
         ctx = ColorContext(master.owner.ctx.scheme, override or master.owner.ctx.clr_map)
         owner = Owner(part, root, ctx, self._images(part))
         own = background(owner, theme, "own")
-        inherited_bg = model.Background(
-            master.background.kind, master.background.color, "master", master.background.detail
-        )
+        inherited_bg = dataclasses.replace(master.background, source="master")
         shown = master.decorations if root.get("showMasterSp") not in ("0", "false") else ()
         return model.Layout(
             master=master.number,
@@ -210,7 +210,7 @@ def background(owner: Owner, theme: etree._Element | None, source: str) -> model
         return None
     if fill.kind == "none":
         return model.Background("none", "FFFFFF", source, "no fill: white")
-    return model.Background(fill.kind, fill.color, source, fill.detail)
+    return model.Background(fill.kind, fill.color, source, fill.detail, fill.grid)
 
 
 def _theme_background(

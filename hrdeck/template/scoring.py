@@ -51,6 +51,7 @@ TITLE_RATIO = 3.0  # WCAG large text
 BODY_RATIO = 4.5
 MASTER_MARGIN = 10  # points another master must win by to leave the content master
 OVERLAP_PENALTY = 40  # points per pair of the kind's text boxes drawn over each other
+OFF_SLIDE_PENALTY = 15  # points per text box of the kind that reaches off the slide
 MAIN_SHARE = 0.08  # of the slide: a text placeholder this large holds content, not a head
 
 
@@ -134,12 +135,14 @@ def score_layout(template: Template, layout: Layout, needs: KindNeeds, kind: str
     fit = _fit(template, layout, needs.shape)
     if isinstance(fit, str):
         return LayoutScore(kind, layout.master, layout.index, layout.name, 0, (fit,))
-    legibility, legible_reason = _legibility(layout, fit)
+    legibility, legible_reason = _legibility(template, layout, fit)
     names, name_reason = _name_points(layout, needs)
-    crossing = _crossing(fit)
-    total = max(1, round(fit.points + legibility + names - OVERLAP_PENALTY * crossing))
+    crossing, outside = _crossing(fit), _outside(template, fit)
+    penalty = OVERLAP_PENALTY * crossing + OFF_SLIDE_PENALTY * outside
+    total = max(1, round(fit.points + legibility + names - penalty))
     reasons = (*fit.reasons, legible_reason, *((name_reason,) if name_reason else ()))
     reasons += (f"{crossing} pair(s) of its text boxes overlap",) if crossing else ()
+    reasons += (f"{outside} of its text boxes reach off the slide",) if outside else ()
     return LayoutScore(kind, layout.master, layout.index, layout.name, min(total, 100), reasons)
 
 
@@ -151,6 +154,19 @@ def _crossing(fit: _Fit) -> int:
         for i, first in enumerate(boxes)
         for second in boxes[i + 1 :]
         if first.overlap(second) > 0.05 * (min(first.area, second.area) or 1)
+    )
+
+
+def _outside(template: Template, fit: _Fit) -> int:
+    """The kind's text boxes that reach beyond the slide by more than 1% of its size."""
+    slack_x, slack_y = template.width // 100, template.height // 100
+    return sum(
+        1
+        for box, _color, _ratio in fit.text_boxes
+        if box.x < -slack_x
+        or box.y < -slack_y
+        or box.right > template.width + slack_x
+        or box.bottom > template.height + slack_y
     )
 
 
@@ -269,15 +285,15 @@ def _free_fit(template: Template, title: Placeholder, texts: list[Placeholder]) 
 # -- legibility and names ----------------------------------------------------------------
 
 
-def _legibility(layout: Layout, fit: _Fit) -> tuple[float, str]:
+def _legibility(template: Template, layout: Layout, fit: _Fit) -> tuple[float, str]:
     """Up to 40 points: text boxes on even colours that give their text enough contrast."""
     qualities = []
     for box, color, ratio in fit.text_boxes:
-        behind = backdrop(layout, box)
+        behind = backdrop(layout, box, template.slide_box)
         qualities.append(behind.even * behind.legible(color, ratio))
     quality = sum(qualities) / len(qualities)
     worst = min(qualities)
-    return 40 * (quality + worst) / 2, f"text legible on {worst:.0%} of its worst box"
+    return 40 * (quality + worst) / 2, f"worst text box {worst:.0%} on one legible colour"
 
 
 def _name_points(layout: Layout, needs: KindNeeds) -> tuple[float, str | None]:

@@ -11,17 +11,10 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from hrdeck.template.colors import (
-    ColorContext,
-    Fill,
-    ImageLoader,
-    alpha_of,
-    color_child,
-    fill_in,
-    fill_of,
-    resolve_color,
-)
+from hrdeck.template.colors import ColorContext, alpha_of, color_child, resolve_color
+from hrdeck.template.fills import Fill, ImageLoader, fill_in, fill_of
 from hrdeck.template.model import Box, Decoration, Placeholder
+from hrdeck.template.outline import outlines
 from hrdeck.template.xmlsafe import NS, int_attr, local_name, qn
 
 # The master placeholder a layout placeholder of each type inherits from (as PowerPoint).
@@ -144,19 +137,84 @@ def text_color(
 
 
 def decorations(owner: Owner, from_master: bool) -> tuple[Decoration, ...]:
-    """Filled shapes that are not placeholders: bands, panels, pictures."""
+    """Filled shapes that are not placeholders (bands, panels, pictures), groups opened."""
     found = []
-    for order, shape in top_shapes(owner.root):
+    for order, shape, mapping in _shapes_in_groups(owner.root):
         if ph_element(shape) is not None or _hidden(shape):
             continue
-        box = box_of(shape)
+        own = box_of(shape)
         fill = _shape_fill(shape, owner)
-        if box is None or fill is None or fill.kind == "none" or box.area == 0:
+        if own is None or fill is None or fill.kind == "none" or own.area == 0:
             continue
-        name = shape_name(shape, order)
-        decoration = Decoration(name, box, fill.color, fill.kind, from_master, fill.opacity)
-        found.append(decoration)
+        box = mapping.box(own)
+        shape_outlines = outlines(shape.find("p:spPr", NS), box)
+        found.append(
+            Decoration(
+                shape_name(shape, order),
+                box,
+                fill.color,
+                fill.kind,
+                from_master,
+                fill.opacity,
+                shape_outlines,
+                fill.grid,
+            )
+        )
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class _Mapping:
+    """From a group's child coordinates to the slide's: x * scale + shift."""
+
+    scale_x: float = 1.0
+    scale_y: float = 1.0
+    shift_x: float = 0.0
+    shift_y: float = 0.0
+
+    def box(self, box: Box) -> Box:
+        return Box(
+            round(box.x * self.scale_x + self.shift_x),
+            round(box.y * self.scale_y + self.shift_y),
+            round(box.cx * self.scale_x),
+            round(box.cy * self.scale_y),
+        )
+
+    def inside(self, group: etree._Element) -> _Mapping:
+        """The mapping for the children of ``group`` (placed by this mapping)."""
+        xfrm = group.find("p:grpSpPr/a:xfrm", NS)
+        parts = [xfrm.find(f"a:{t}", NS) if xfrm is not None else None for t in _GROUP_XFRM]
+        values = [(int_attr(p, a, 0) or 0) for p, a in zip(parts * 2, _GROUP_ATTRS, strict=True)]
+        off_x, ch_off_x, ext_x, ch_ext_x, off_y, ch_off_y, ext_y, ch_ext_y = values
+        scale_x = ext_x / ch_ext_x if ch_ext_x else 1.0
+        scale_y = ext_y / ch_ext_y if ch_ext_y else 1.0
+        return _Mapping(
+            self.scale_x * scale_x,
+            self.scale_y * scale_y,
+            self.scale_x * (off_x - ch_off_x * scale_x) + self.shift_x,
+            self.scale_y * (off_y - ch_off_y * scale_y) + self.shift_y,
+        )
+
+
+_GROUP_XFRM = ("off", "chOff", "ext", "chExt")
+_GROUP_ATTRS = ("x", "x", "cx", "cx", "y", "y", "cy", "cy")
+
+
+def _shapes_in_groups(
+    root: etree._Element,
+) -> Iterator[tuple[int, etree._Element, _Mapping]]:
+    """(order, shape, mapping to slide coordinates) for every shape, inside groups too."""
+    stack = [(shape, _Mapping()) for _order, shape in top_shapes(root)]
+    order = 0
+    while stack:
+        shape, mapping = stack.pop(0)
+        if shape.tag == qn("p:grpSp"):
+            inner = mapping.inside(shape)
+            children = [(c, inner) for c in shape if c.tag in SHAPE_TAGS]
+            stack[0:0] = children
+            continue
+        yield order, shape, mapping
+        order += 1
 
 
 def _hidden(shape: etree._Element) -> bool:
