@@ -368,3 +368,14 @@ def test_numbers_python_pptx_cannot_read_are_located(
     assert old in data
     problem = the_error(sanitize_template(changed(stock, {part: data.replace(old, new, 1)})))
     assert problem.part == part and says in problem.message and problem.line > 0
+
+
+def test_parser_limits_hold_for_deep_nesting(stock: bytes) -> None:
+    layout = parts_of(stock)[LAYOUT]
+    deep = b"<p:extLst>" + b"<a:x>" * 300 + b"</a:x>" * 300 + b"</p:extLst>"
+    problem = the_error(
+        sanitize_template(
+            changed(stock, {LAYOUT: layout.replace(b"</p:cSld>", b"</p:cSld>" + deep)})
+        )
+    )
+    assert problem.part == LAYOUT and "depth" in problem.message
