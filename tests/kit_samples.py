@@ -8,8 +8,13 @@ objectives, ten knowledge checks, local resources and APA references.
 from __future__ import annotations
 
 import dataclasses
+import io
 from pathlib import Path
 
+import docx
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.table import Table
 from PIL import Image, ImageDraw
 
 from hrdeck.outputs.kit.model import (
@@ -436,3 +441,37 @@ def sample_kit(logo: Path | None = None, **changes: object) -> Kit:
         shuffle_seed="court-2026-11-03",
     )
     return dataclasses.replace(kit, **changes)  # type: ignore[arg-type]
+
+
+# --- Reading the documents back ------------------------------------------------------------
+
+
+def open_docx(data: bytes) -> DocxDocument:
+    return docx.Document(io.BytesIO(data))
+
+
+def all_text(document: DocxDocument) -> str:
+    """Every paragraph of the body, tables included, one per line."""
+    body = document.element.body
+    lines = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p"))]
+    return "\n".join(lines)
+
+
+def pictures(document: DocxDocument) -> list[tuple[str, bytes]]:
+    """(alt text, image bytes) of every picture in the body, in reading order."""
+    found = []
+    for inline in document.element.body.iter(qn("wp:inline")):
+        doc_pr = inline.find(qn("wp:docPr"))
+        blip = next(inline.iter(qn("a:blip")))
+        blob = document.part.related_parts[blip.get(qn("r:embed"))].blob
+        found.append((doc_pr.get("descr", "") if doc_pr is not None else "", blob))
+    return found
+
+
+def header_rows_repeat(table: Table) -> bool:
+    tr_pr = table.rows[0]._tr.trPr
+    return tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
+
+
+def paragraphs_in(document: DocxDocument, style: str) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style is not None and p.style.name == style]

@@ -37,7 +37,7 @@ from hrdeck.outputs.kit.model import (
     Run,
     Session,
 )
-from hrdeck.outputs.kit.quiz import test_order, write_answer_key, write_posttest, write_pretest
+from hrdeck.outputs.kit.quiz import question_order, write_answer_key, write_posttest, write_pretest
 from hrdeck.outputs.kit.runsheet import write_run_sheet
 from hrdeck.outputs.kit.signin import write_signin_sheet
 
@@ -72,7 +72,7 @@ __all__ = [
     "Run",
     "Session",
     "kit_problems",
-    "test_order",
+    "question_order",
     "write_answer_key",
     "write_certificate",
     "write_evaluation",

@@ -17,12 +17,20 @@ from hrdeck.outputs.kit.schedule import format_hours, long_date, session_span
 PLACEHOLDER_NOTE = "To be completed by the agency before use: "
 
 
-def masthead(kd: KitDocument, eyebrow: str, *, title: str | None = None) -> None:
-    """``EYEBROW`` / course title / audience / date, time and venue."""
+def masthead(kd: KitDocument, eyebrow: str, *, compact: bool = False) -> None:
+    """``EYEBROW`` / course title / audience / date, time and venue.
+
+    ``compact`` (working papers such as the run sheet) sets a smaller title and folds the
+    audience into the eyebrow, leaving the page to the content.
+    """
     session = kd.kit.session
-    para(kd, eyebrow, "Kit Eyebrow")
-    para(kd, title or session.course_title, "Title")
-    para(kd, session.subtitle or session.audience_label, "Subtitle")
+    if compact:
+        para(kd, f"{eyebrow}  ·  {session.audience_label}", "Kit Eyebrow")
+        para(kd, session.course_title, "Kit Title Compact")
+    else:
+        para(kd, eyebrow, "Kit Eyebrow")
+        para(kd, session.course_title, "Title")
+        para(kd, session.subtitle or session.audience_label, "Subtitle")
     para(kd, when_and_where(session), "Kit Meta")
 
 

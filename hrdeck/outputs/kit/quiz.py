@@ -43,10 +43,10 @@ INSTRUCTIONS = {
 }
 
 
-def test_order(kit: Kit, variant: Variant) -> list[Question]:
+def question_order(kit: Kit, variant: Variant) -> list[Question]:
     """The questions in the order ``variant`` prints them; stable for a given seed."""
     ordered = sorted(kit.questions, key=lambda q: _rank(kit.shuffle_seed, variant, q.id))
-    if variant == "post" and len(ordered) > 1 and ordered == test_order(kit, "pre"):
+    if variant == "post" and len(ordered) > 1 and ordered == question_order(kit, "pre"):
         ordered = ordered[1:] + ordered[:1]
     return ordered
 
@@ -72,7 +72,7 @@ def _write_test(kit: Kit, variant: Variant) -> bytes:
     masthead(kd, name)
     write_lines(kd, 1, "Name")
     para(kd, INSTRUCTIONS[variant], "Kit Panel")
-    for number, question in enumerate(test_order(kit, variant), start=1):
+    for number, question in enumerate(question_order(kit, variant), start=1):
         _item(kd, number, question)
     para(kd, "Thank you. Please hand this sheet to the trainer.", "Kit Small")
     title = f"{kit.session.course_title}: {name.lower()}"
@@ -120,8 +120,8 @@ def _objective_list(kd: KitDocument) -> None:
 def _key_table(kd: KitDocument) -> None:
     kit = kd.kit
     para(kd, "Answers", "Heading 2")
-    pre = {q.id: n for n, q in enumerate(test_order(kit, "pre"), start=1)}
-    post = {q.id: n for n, q in enumerate(test_order(kit, "post"), start=1)}
+    pre = {q.id: n for n, q in enumerate(question_order(kit, "pre"), start=1)}
+    post = {q.id: n for n, q in enumerate(question_order(kit, "post"), start=1)}
     objective_numbers = {o.id: n for n, o in enumerate(kit.session.objectives, start=1)}
     width = kd.page.text_width
     columns = [
@@ -132,7 +132,7 @@ def _key_table(kd: KitDocument) -> None:
         Column("Obj.", 0.45, center=True),
     ]
     grid = table(kd, columns, "Answer key: item numbers, answers, reasons and objectives")
-    for question in test_order(kit, "pre"):
+    for question in question_order(kit, "pre"):
         cells = [
             str(pre[question.id]),
             str(post[question.id]),

@@ -23,7 +23,7 @@ from hrdeck.outputs.kit.blocks import (
     write_lines,
 )
 from hrdeck.outputs.kit.checks import require_valid
-from hrdeck.outputs.kit.common import hours_text, masthead, presenter_line
+from hrdeck.outputs.kit.common import hours_text, masthead
 from hrdeck.outputs.kit.docbase import KitDocument, new_document
 from hrdeck.outputs.kit.model import Kit
 from hrdeck.outputs.kit.package import document_bytes
@@ -35,6 +35,7 @@ from hrdeck.outputs.kit.schedule import (
     schedule,
     time_label,
 )
+from hrdeck.outputs.kit.styles import DENSE_TABLE_STYLE, TABLE_STYLE
 
 ROOMY_ROWS = 12
 NOTE_LINES = 4
@@ -45,14 +46,15 @@ def write_run_sheet(kit: Kit) -> bytes:
     """The one-page run sheet as .docx bytes."""
     require_valid(kit)
     kd = new_document(kit)
-    masthead(kd, "Facilitator run sheet")
-    para(kd, presenter_line(kit.session), "Kit Meta")
+    masthead(kd, "Facilitator run sheet", compact=True)
     para(kd, _summary(kit), "Kit Meta")
     _agenda(kd)
     _materials_and_room(kd)
     if len(kit.session.agenda) <= ROOMY_ROWS:
         para(kd, "Notes", "Heading 2")
         write_lines(kd, NOTE_LINES)
+    else:  # a body cannot end in a table; a hair-thin last paragraph keeps the page count
+        para(kd, "", "Kit End")
     title = f"{kit.session.course_title}: run sheet"
     return document_bytes(kd, title, kit.session.audience_label)
 
@@ -60,9 +62,10 @@ def write_run_sheet(kit: Kit) -> bytes:
 def _summary(kit: Kit) -> str:
     session = kit.session
     taught = duration_text(instruction_minutes(session))
+    presenters = "; ".join(presenter.display_name for presenter in session.presenters)
     return (
-        f"{taught} of teaching  ·  {hours_text(session.contact_hours)}  ·  "
-        f"Contact: {session.contact}"
+        f"{presenters}  ·  {taught} of teaching, {hours_text(session.contact_hours)}  ·  "
+        f"{session.contact}"
     )
 
 
@@ -78,7 +81,9 @@ def _agenda(kd: KitDocument) -> None:
         Column("Segment", width - 2.1),
     ]
     para(kd, "Schedule", "Heading 2")
-    grid = table(kd, columns, "Session schedule with times, minutes and segments")
+    table_style = TABLE_STYLE if len(slots) <= ROOMY_ROWS else DENSE_TABLE_STYLE
+    caption = "Session schedule with times, minutes and segments"
+    grid = table(kd, columns, caption, style=table_style)
     for slot in slots:
         span = f"{time_label(session, slot.start)} – {time_label(session, slot.end)}"
         values = [span, str(slot.row.minutes), slot.row.title]

@@ -23,6 +23,7 @@ from hrdeck.outputs.kit.xmlbits import Border, ParaLook, RunLook, Tab, element, 
 BODY_SIZE = 11.0
 TABLE_STYLE = "Kit Table"
 FORM_TABLE_STYLE = "Kit Form Table"
+DENSE_TABLE_STYLE = "Kit Table Dense"
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ def apply_styles(document: Document, brand: Brand, inks: Inks, text_width: float
     for spec in _kit_specs(brand, inks, text_width):
         define_style(document, spec)
     _add_table_style(document, TABLE_STYLE, inks, grid=False)
+    _add_table_style(document, DENSE_TABLE_STYLE, inks, grid=False, pad=14)
     _add_table_style(document, FORM_TABLE_STYLE, inks, grid=True)
     _brand_list_markers(document, inks)
 
@@ -112,6 +114,12 @@ def _kit_specs(brand: Brand, inks: Inks, width: float) -> list[StyleSpec]:
             RunLook(brand.heading_font, 9.5, bold=True, caps=True, tracking=1, color=inks.accent),
             ParaLook(after=2, keep_next=True),
         ),
+        StyleSpec(
+            "Kit Title Compact",
+            RunLook(brand.heading_font, 18, bold=True, color=inks.text),
+            ParaLook(after=4, line=0.95, keep_next=True),
+            based_on="Title",
+        ),
         StyleSpec("Kit Meta", RunLook(size=10.5, color=inks.muted), ParaLook(after=2)),
         StyleSpec("Kit Small", RunLook(size=9, color=inks.muted), ParaLook(after=3, line=1.1)),
         StyleSpec(
@@ -141,16 +149,17 @@ def _kit_specs(brand: Brand, inks: Inks, width: float) -> list[StyleSpec]:
             "Kit Key Objective", RunLook(size=10), ParaLook(after=3, indent=0.45, hanging=0.45)
         ),
         StyleSpec("Kit Table Note", RunLook(size=8.5, color=inks.muted), ParaLook(after=0)),
+        StyleSpec("Kit End", RunLook(size=1), ParaLook(before=0, after=0, exact_line=1)),
         *_agenda_specs(inks),
         StyleSpec(
             "Kit Check Item",
             RunLook(size=10),
-            ParaLook(after=2, line=1.05, indent=0.3, hanging=0.3, keep_lines=True),
+            ParaLook(after=1, line=1.0, indent=0.3, hanging=0.3, keep_lines=True),
         ),
         StyleSpec(
             "Kit Table Bullet",
             RunLook(size=10),
-            ParaLook(after=2, line=1.05, indent=0.3, hanging=0.2),
+            ParaLook(after=1, line=1.0, indent=0.3, hanging=0.2),
             based_on="List Bullet",
         ),
         StyleSpec("Kit Table Text", RunLook(size=10), ParaLook(before=0, after=0, line=1.05)),
@@ -232,17 +241,20 @@ def _replace(parent: _Element | None, tag: str, new: _Element) -> None:
     parent.append(new)
 
 
-def _add_table_style(document: Document, name: str, inks: Inks, *, grid: bool) -> None:
+def _add_table_style(
+    document: Document, name: str, inks: Inks, *, grid: bool, pad: int = 72
+) -> None:
+    """A table style; ``pad`` is the cell padding above and below text, in twips."""
     style = document.styles.add_style(name, WD_STYLE_TYPE.TABLE)
     style.base_style = document.styles["Normal Table"]
     style.element.append(element(ParaLook(before=0, after=0, line=1.05).xml()))
-    style.element.append(element(_table_props(inks, grid)))
+    style.element.append(element(_table_props(inks, grid, pad)))
     style.element.append(element(_header_row_look(inks)))
     if not grid:
         style.element.append(element(_band_look(inks)))
 
 
-def _table_props(inks: Inks, grid: bool) -> str:
+def _table_props(inks: Inks, grid: bool, pad: int) -> str:
     line = f'w:val="single" w:sz="4" w:space="0" w:color="{inks.rule}"'
     sides = (
         ["top", "left", "bottom", "right", "insideH", "insideV"]
@@ -254,8 +266,8 @@ def _table_props(inks: Inks, grid: bool) -> str:
     )
     borders = "".join(f"<w:{side} {line}/>" for side in sides)
     margins = (
-        '<w:top w:w="72" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-        '<w:bottom w:w="72" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+        f'<w:top w:w="{pad}" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+        f'<w:bottom w:w="{pad}" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
     )
     return (
         '<w:tblPr><w:tblStyleRowBandSize w:val="1"/>'
