@@ -202,6 +202,7 @@ def test_handout_carries_objectives_points_and_references(
     for reference, printed in zip(kit.references, references, strict=True):
         assert printed.startswith(plain_text(reference.text))
         assert reference.url is None or printed.count(reference.url) == 1
+    assert {r.url for r in kit.references if r.url} <= _hyperlink_targets(document)
     hanging = document.styles["Kit Reference"].paragraph_format
     assert hanging.first_line_indent is not None and hanging.first_line_indent < 0
 

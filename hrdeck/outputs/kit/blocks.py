@@ -22,7 +22,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
 
 from hrdeck.outputs.kit.docbase import KitDocument, set_alt_text
-from hrdeck.outputs.kit.model import RichText
+from hrdeck.outputs.kit.model import RichText, Run
 from hrdeck.outputs.kit.styles import TABLE_STYLE
 from hrdeck.outputs.kit.xmlbits import element, inch
 
@@ -38,16 +38,27 @@ def para(kd: KitDocument, text: RichText = "", style: str = "Normal") -> Paragra
     return paragraph
 
 
-def add_rich(paragraph: Paragraph, text: RichText) -> None:
-    """Append ``text``; runs keep their bold and italic (emphasis is content, not layout)."""
-    if isinstance(text, str):
-        if text:
-            paragraph.add_run(text)
-        return
-    for piece in text:
-        run = paragraph.add_run(piece.text)
-        run.bold = piece.bold or None
-        run.italic = piece.italic or None
+def add_rich(paragraph: Paragraph, text: RichText, link_url: str | None = None) -> None:
+    """Append ``text``; runs keep their bold and italic (emphasis is content, not layout).
+
+    Where ``link_url`` appears in the text (a DOI at the end of a reference), that stretch
+    becomes a hyperlink instead of being printed twice.
+    """
+    pieces = (Run(text),) if isinstance(text, str) else text
+    for piece in pieces:
+        before, found, after = piece.text.partition(link_url) if link_url else (piece.text, "", "")
+        _emphasised(paragraph, before, piece)
+        if found and link_url:
+            link(paragraph, found, link_url)
+            link_url = None
+        _emphasised(paragraph, after, piece)
+
+
+def _emphasised(paragraph: Paragraph, text: str, look: Run) -> None:
+    if text:
+        run = paragraph.add_run(text)
+        run.bold = look.bold or None
+        run.italic = look.italic or None
 
 
 def styled_run(paragraph: Paragraph, text: str, style: str) -> DocxRun:
@@ -109,13 +120,23 @@ class Column:
 
 
 def table(
-    kd: KitDocument, columns: Sequence[Column], caption: str, style: str = TABLE_STYLE
+    kd: KitDocument,
+    columns: Sequence[Column],
+    caption: str,
+    style: str = TABLE_STYLE,
+    *,
+    banded: bool = True,
 ) -> Table:
-    """An empty table with its header row; add body rows with :func:`add_row`."""
+    """An empty table with its header row; add body rows with :func:`add_row`.
+
+    ``banded`` turns the style's alternate-row shading on or off for this table (off where
+    rows hold pictures, whose white margins would show on a tinted band).
+    """
     result = kd.document.add_table(rows=1, cols=len(columns))
     result.style = kd.document.styles[style]
     result.alignment = WD_TABLE_ALIGNMENT.LEFT
     result.autofit = False
+    _set_look(result, banded)
     _fix_widths(result, [column.width for column in columns])
     _describe(result, caption)
     header = result.rows[0]
@@ -188,6 +209,18 @@ def _fix_widths(result: Table, widths: Sequence[float]) -> None:
         column.width = Inches(width)
         for cell in column.cells:
             cell.width = Inches(width)
+
+
+def _set_look(result: Table, banded: bool) -> None:
+    """Which parts of the table style apply: the header row always, row bands if asked."""
+    look = result._tbl.tblPr.find(qn("w:tblLook"))
+    assert look is not None
+    flags = {"firstRow": 1, "lastRow": 0, "firstColumn": 0, "lastColumn": 0, "noVBand": 1}
+    flags["noHBand"] = 0 if banded else 1
+    bits = 0x0020 | 0x0400 | (0 if banded else 0x0200)
+    for name, value in flags.items():
+        look.set(qn(f"w:{name}"), str(value))
+    look.set(qn("w:val"), f"{bits:04X}")
 
 
 def _describe(result: Table, caption: str) -> None:

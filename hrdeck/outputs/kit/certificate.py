@@ -14,7 +14,7 @@ from docx.shared import Inches
 
 from hrdeck.outputs.kit.blocks import para
 from hrdeck.outputs.kit.checks import require_valid
-from hrdeck.outputs.kit.common import credit_paragraph, hours_text
+from hrdeck.outputs.kit.common import credit_paragraph, hours_text, presenter_line
 from hrdeck.outputs.kit.docbase import KitDocument, new_document, set_alt_text
 from hrdeck.outputs.kit.model import Kit
 from hrdeck.outputs.kit.package import document_bytes
@@ -154,8 +154,7 @@ def _body(kd: KitDocument) -> None:
     para(kd, session.course_title, "Kit Certificate Course")
     date = long_date(session.date, session.language)
     para(kd, f"{date}  ·  {session.venue}", "Kit Certificate Detail")
-    presenters = " and ".join(p.display_name for p in session.presenters)
-    para(kd, f"Presented by {presenters}", "Kit Certificate Detail")
+    para(kd, presenter_line(session), "Kit Certificate Detail")
     para(kd, f"{hours_text(session.contact_hours)}", "Kit Certificate Hours")
 
 

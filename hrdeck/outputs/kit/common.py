@@ -40,11 +40,11 @@ def when_and_where(session: Session) -> str:
 
 
 def presenter_line(session: Session) -> str:
-    people = []
-    for presenter in session.presenters:
-        org = f" ({presenter.organization})" if presenter.organization else ""
-        people.append(presenter.display_name + org)
-    return "Presented by " + "; ".join(people)
+    """``Presented by A, LCSW and B, CRPA``; semicolons part three or more names, since a
+    comma already sits between a name and its credentials."""
+    names = [presenter.display_name for presenter in session.presenters]
+    joined = names[0] if len(names) == 1 else "; ".join(names[:-1]) + " and " + names[-1]
+    return "Presented by " + joined
 
 
 def credit_paragraph(kd: KitDocument, credit: CreditStatement, style: str = "Normal") -> Paragraph:

@@ -96,7 +96,7 @@ def _resources(kd: KitDocument) -> None:
     para(kd, "Scan a code with your phone's camera, or type the address shown.", "Kit Small")
     width = kd.page.text_width
     columns = [Column("Scan", QR_WIDTH + 0.25, center=True), Column("Resource", width - 1.2)]
-    grid = table(kd, columns, "Resources with QR codes and web addresses")
+    grid = table(kd, columns, "Resources with QR codes and web addresses", banded=False)
     for resource in kd.kit.resources:
         _resource_row(grid, resource)
 
@@ -119,7 +119,7 @@ def _evaluation(kd: KitDocument) -> None:
     para(kd, "Tell us how it went", "Heading 1")
     width = kd.page.text_width
     columns = [Column("Scan", EVALUATION_QR_WIDTH + 0.25, center=True), Column("", width - 1.55)]
-    grid = table(kd, columns, "Evaluation link as a QR code")
+    grid = table(kd, columns, "Evaluation link as a QR code", banded=False)
     grid.rows[0].cells[1].paragraphs[0].add_run("Session evaluation")
     row = add_row(grid, ["", ""], centers=(True,))
     qr_picture(row.cells[0].paragraphs[0], url, EVALUATION_QR_WIDTH, "session evaluation form")
@@ -141,7 +141,8 @@ def _references(kd: KitDocument) -> None:
         return
     para(kd, "References", "Heading 1")
     for reference in kd.kit.references:
-        paragraph = para(kd, reference.text, "Kit Reference")
+        paragraph = para(kd, style="Kit Reference")
+        add_rich(paragraph, reference.text, link_url=reference.url)
         if reference.url and reference.url not in plain_text(reference.text):
             paragraph.add_run(" ")
             link(paragraph, reference.url, reference.url)
