@@ -109,7 +109,13 @@ def write_lines(kd: KitDocument, count: int, label: str = "") -> None:
     """Ruled lines to write on; the first can carry a label (``Name``)."""
     for index in range(count):
         paragraph = para(kd, style="Kit Write Line")
-        paragraph.add_run((label + " " if label and index == 0 else "") + "\t")
+        # A no-break space first: LibreOffice drops the exact line height of a tab-only line.
+        paragraph.add_run((label + " " if label and index == 0 else "\u00a0") + "\t")
+
+
+def write_pair(kd: KitDocument, left: str, right: str) -> None:
+    """``Name ________   Email ________`` on one line."""
+    para(kd, f"{left} \t   {right} \t", "Kit Write Pair")
 
 
 @dataclass(frozen=True)
@@ -180,6 +186,14 @@ def _fill(cell: _Cell, value: RichText, style: str, centered: bool) -> None:
     if centered:
         paragraph.alignment = 1
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+
+def keep_together(result: Table) -> None:
+    """Keep a short table on one page: every row but the last keeps with the next."""
+    for row in result.rows[:-1]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def shade_cell(cell: _Cell, fill: str) -> None:

@@ -15,11 +15,13 @@ from hrdeck.outputs.kit.blocks import (
     TICK_BOX,
     Column,
     add_row,
+    keep_together,
     para,
     styled_run,
     table,
     tick_boxes,
     write_lines,
+    write_pair,
 )
 from hrdeck.outputs.kit.checks import require_valid
 from hrdeck.outputs.kit.common import credit_paragraph, hours_text, masthead
@@ -44,7 +46,7 @@ RELEVANCE_ITEMS = (
 )
 OPEN_QUESTIONS = (
     ("One thing I will do differently in my work because of this session:", 3),
-    ("What would have made this session better?", 3),
+    ("What would have made this session better?", 2),
     ("Topics you would like in a future training:", 2),
 )
 
@@ -53,13 +55,8 @@ def write_evaluation(kit: Kit) -> bytes:
     """The evaluation form as .docx bytes."""
     require_valid(kit)
     kd = new_document(kit)
-    masthead(kd, "Session evaluation")
-    para(
-        kd,
-        "Please tick one box in each row. Your answers are anonymous unless you ask us to "
-        "follow up with you.",
-        "Kit Panel",
-    )
+    masthead(kd, "Session evaluation", compact=True)
+    para(kd, _instructions(kit), "Kit Panel")
     _objective_ratings(kd)
     _presenter_ratings(kd)
     _relevance(kd)
@@ -80,9 +77,10 @@ def _rating_table(kd: KitDocument, heading: str, caption: str) -> Table:
 def _rating_rows(grid: Table, statements: Sequence[str]) -> None:
     centers = (False, *(True for _ in SCALE))
     for statement in statements:
-        row = add_row(grid, [statement, *("" for _ in SCALE)], centers, height=0.36)
+        row = add_row(grid, [statement, *("" for _ in SCALE)], centers, height=0.32)
         for cell in row.cells[1:]:
             styled_run(cell.paragraphs[0], TICK_BOX, "Kit Tick Box")
+    keep_together(grid)
 
 
 def _objective_ratings(kd: KitDocument) -> None:
@@ -123,23 +121,27 @@ def _follow_up(kd: KitDocument) -> None:
     ask = para(
         kd,
         "May we contact you in about 30 days to ask whether you made the change you "
-        "named above?   ",
+        "named above? We use your details for nothing else.   ",
         "Kit Prompt",
     )
     tick_boxes(ask, ("Yes", "No"))
-    write_lines(kd, 1, "Name")
-    write_lines(kd, 1, "Email or phone")
-    para(kd, "We use these details only for this follow-up.", "Kit Small")
+    write_pair(kd, "Name", "Email or phone")
+
+
+def _instructions(kit: Kit) -> str:
+    hours = hours_text(kit.session.contact_hours)
+    return (
+        "Tick one box in each row and hand the form in before you leave: certificates for the "
+        f"{hours} go to participants who attend the whole session, sign in and complete this "
+        "form. Your answers are anonymous unless you ask us to follow up."
+    )
 
 
 def _credit(kd: KitDocument) -> None:
+    """The credit statements and course level, in small print at the end."""
     session = kd.kit.session
-    para(kd, "Credit", "Heading 1")
-    para(
-        kd,
-        f"This session offers {hours_text(session.contact_hours)} "
-        f"(course level: {session.course_level.lower()}). Certificates go to participants who "
-        f"attend the full session, sign in and hand in this form. Questions: {session.contact}",
-    )
+    para(kd, "Credit", "Heading 3")
+    level = f"Course level: {session.course_level}. Questions about credit: {session.contact}"
+    para(kd, level, "Kit Small Keep")
     for credit in session.credits:
         credit_paragraph(kd, credit, "Kit Small")

@@ -176,7 +176,12 @@ def _kit_specs(brand: Brand, inks: Inks, width: float) -> list[StyleSpec]:
         StyleSpec(
             "Kit Write Line",
             RunLook(size=10, color=inks.muted),
-            ParaLook(after=0, exact_line=24, tabs=(Tab(inch(width), "right", "underscore"),)),
+            ParaLook(after=0, exact_line=22, tabs=(Tab(inch(width), "right", "underscore"),)),
+        ),
+        StyleSpec(
+            "Kit Write Pair",
+            RunLook(size=10, color=inks.muted),
+            ParaLook(after=0, exact_line=22, tabs=_pair_tabs(width)),
         ),
         StyleSpec(
             "Kit Panel",
@@ -195,6 +200,14 @@ def _kit_specs(brand: Brand, inks: Inks, width: float) -> list[StyleSpec]:
         StyleSpec("Kit Link", RunLook(color=inks.accent), kind=char),
         StyleSpec("Kit Strong", RunLook(bold=True, color=inks.text), kind=char),
     ]
+
+
+def _pair_tabs(width: float) -> tuple[Tab, ...]:
+    """Two write-on lines side by side: the first ends just short of the middle."""
+    return (
+        Tab(inch(width * 0.5 - 0.2), leader="underscore"),
+        Tab(inch(width), "right", "underscore"),
+    )
 
 
 def _agenda_specs(inks: Inks) -> list[StyleSpec]:
