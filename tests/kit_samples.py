@@ -332,8 +332,8 @@ QUESTIONS = (
     Question(
         "q-bja",
         "court-4",
-        "Drug courts that receive BJA funds may deny entry to people taking prescribed "
-        "buprenorphine.",
+        "True or false: drug courts that receive BJA funds may deny entry to people taking "
+        "prescribed buprenorphine.",
         answer=1,
         reason="False: federal grant conditions bar courts from requiring participants to "
         "stop prescribed MOUD.",
@@ -357,8 +357,8 @@ QUESTIONS = (
     Question(
         "q-irrevocable",
         "court-2",
-        "A criminal-justice consent under Part 2 can be made irrevocable until a specified "
-        "event, such as final disposition.",
+        "True or false: a criminal-justice consent under Part 2 can be made irrevocable "
+        "until a specified event, such as final disposition.",
         answer=0,
         reason="True: §2.35 lets the consent stay in force until an event such as final "
         "disposition.",
@@ -390,7 +390,7 @@ QUESTIONS = (
     Question(
         "q-fts",
         "court-1",
-        "A negative fentanyl test strip means the drug is safe.",
+        "True or false: a negative fentanyl test strip means the drug is safe.",
         answer=1,
         reason="False: strips can miss analogues and uneven mixing; a negative result "
         "lowers, not removes, the risk.",

@@ -21,7 +21,7 @@ from hrdeck.outputs.kit.blocks import (
     para,
     styled_run,
     table,
-    write_lines,
+    write_pair,
 )
 from hrdeck.outputs.kit.checks import require_valid
 from hrdeck.outputs.kit.common import masthead
@@ -70,7 +70,7 @@ def _write_test(kit: Kit, variant: Variant) -> bytes:
     kd = new_document(kit)
     name = "Pre-test" if variant == "pre" else "Post-test"
     masthead(kd, name)
-    write_lines(kd, 1, "Name")
+    write_pair(kd, "Name", "Role")
     para(kd, INSTRUCTIONS[variant], "Kit Panel")
     for number, question in enumerate(question_order(kit, variant), start=1):
         _item(kd, number, question)
@@ -101,7 +101,7 @@ def write_answer_key(kit: Kit) -> bytes:
     """The facilitator's answer key as .docx bytes."""
     require_valid(kit)
     kd = new_document(kit)
-    masthead(kd, "Answer key · facilitator copy")
+    masthead(kd, "Answer key · facilitator copy", compact=True)
     para(kd, "Keep this page with the trainer; do not hand it out.", "Kit Panel")
     _objective_list(kd)
     _key_table(kd)

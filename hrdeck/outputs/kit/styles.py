@@ -181,7 +181,7 @@ def _kit_specs(brand: Brand, inks: Inks, width: float) -> list[StyleSpec]:
         StyleSpec(
             "Kit Write Pair",
             RunLook(size=10, color=inks.muted),
-            ParaLook(after=0, exact_line=22, tabs=_pair_tabs(width)),
+            ParaLook(before=6, after=4, exact_line=22, tabs=_pair_tabs(width)),
         ),
         StyleSpec(
             "Kit Panel",
