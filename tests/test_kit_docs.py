@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -158,6 +159,10 @@ def test_brand_lives_in_styles_not_in_runs(name: str, kit: Kit, built: dict[str,
     assert styles["Heading 1"].font.name == kit.brand.heading_font
     assert str(styles["Heading 1"].font.color.rgb) == kit.brand.accent_color.lstrip("#")
     assert str(styles["Normal"].font.color.rgb) == kit.brand.text_color.lstrip("#")
+    for style in styles:
+        if style.type == WD_STYLE_TYPE.CHARACTER and style.base_style is not None:
+            assert style.base_style.type == WD_STYLE_TYPE.CHARACTER, style.name
+    assert str(styles["Heading 1 Char"].font.color.rgb) == kit.brand.accent_color.lstrip("#")
     theme = document.part.part_related_by(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
     ).blob

@@ -14,6 +14,7 @@ from xml.sax.saxutils import quoteattr
 
 import segno
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Inches
@@ -184,7 +185,7 @@ def _fill(cell: _Cell, value: RichText, style: str, centered: bool) -> None:
     paragraph.style = style
     add_rich(paragraph, value)
     if centered:
-        paragraph.alignment = 1
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 

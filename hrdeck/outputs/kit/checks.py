@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from docx.image.image import Image
+
 from hrdeck.outputs.kit.model import Brand, Kit, Question, Session
 from hrdeck.outputs.kit.schedule import CLOCK, instruction_minutes, schedule
 
@@ -90,8 +92,7 @@ def _logo_problems(brand: Brand) -> Iterator[KitProblem]:
 
 
 def _image_readable(path: Path) -> bool:
-    from docx.image.image import Image  # python-docx parses the header the way it will embed
-
+    """Read the image header the way python-docx will when it embeds the logo."""
     try:
         Image.from_file(str(path))
     except Exception:

@@ -27,7 +27,11 @@ RichText = str | tuple[Run, ...]
 
 @dataclass(frozen=True)
 class Brand:
-    """The agency's look: name, logo, fonts and colours (hex ``#RRGGBB``)."""
+    """The agency's look: name, logo, fonts and colours (hex ``#RRGGBB``).
+
+    Documents print on white paper, so ``background_color`` is checked but not painted;
+    a text colour too faint for white paper is replaced by a readable one (``palette``).
+    """
 
     org_name: str
     heading_font: str = "Calibri"

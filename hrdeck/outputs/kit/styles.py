@@ -21,6 +21,26 @@ from hrdeck.outputs.kit.palette import Inks
 from hrdeck.outputs.kit.xmlbits import Border, ParaLook, RunLook, Tab, element, inch
 
 BODY_SIZE = 11.0
+KEPT_STYLES = frozenset(
+    (
+        "Normal",
+        "Default Paragraph Font",
+        "Normal Table",
+        "No List",
+        "Title",
+        "Subtitle",
+        "heading 1",
+        "heading 2",
+        "heading 3",
+        "List Bullet",
+        "List Number",
+        "header",
+        "footer",
+        "Table Grid",
+        "Strong",
+        "Emphasis",
+    )
+)
 TABLE_STYLE = "Kit Table"
 FORM_TABLE_STYLE = "Kit Form Table"
 DENSE_TABLE_STYLE = "Kit Table Dense"
@@ -37,9 +57,11 @@ class StyleSpec:
 
 def apply_styles(document: Document, brand: Brand, inks: Inks, text_width: float) -> None:
     """Brand the document's styles; ``text_width`` (inches) places right-hand tab stops."""
+    _prune_styles(document)
     _set_defaults(document, brand, inks)
     for spec in _built_in_specs(brand, inks, text_width):
         _restyle(document.styles[spec.name], spec)
+        _sync_linked_character_style(document, document.styles[spec.name])
     for spec in _kit_specs(brand, inks, text_width):
         define_style(document, spec)
     _add_table_style(document, TABLE_STYLE, inks, grid=False)
@@ -48,10 +70,37 @@ def apply_styles(document: Document, brand: Brand, inks: Inks, text_width: float
     _brand_list_markers(document, inks)
 
 
+def _prune_styles(document: Document) -> None:
+    """Drop the template's ~250 styles the kit never uses (Word re-adds its own on demand).
+
+    A short style list keeps Word's Styles pane about the kit, the files small, and
+    python-docx's style lookups (a scan of every style) fast.
+    """
+    root = document.styles.element
+    styles = root.findall(qn("w:style"))
+    keep = {s.get(qn("w:styleId")) for s in styles if _style_name(s) in KEPT_STYLES}
+    for style in styles:
+        link = style.find(qn("w:link"))
+        if style.get(qn("w:styleId")) in keep and link is not None:
+            keep.add(link.get(qn("w:val")))
+    for style in styles:
+        if style.get(qn("w:styleId")) not in keep:
+            root.remove(style)
+    for link in list(document.part.numbering_part.element.iter(qn("w:pStyle"))):
+        if link.get(qn("w:val")) not in keep:
+            link.getparent().remove(link)
+
+
+def _style_name(style: _Element) -> str:
+    name = style.find(qn("w:name"))
+    return "" if name is None else str(name.get(qn("w:val")))
+
+
 def define_style(document: Document, spec: StyleSpec) -> None:
     """Add ``spec`` as a new style (writers call this for styles only they use)."""
     style = document.styles.add_style(spec.name, spec.kind)
-    style.base_style = document.styles[spec.based_on]
+    character = spec.kind == WD_STYLE_TYPE.CHARACTER
+    style.base_style = document.styles["Default Paragraph Font" if character else spec.based_on]
     style.quick_style = True
     _restyle(style, spec)
 
@@ -224,6 +273,20 @@ def _agenda_specs(inks: Inks) -> list[StyleSpec]:
             StyleSpec(f"{name} Break", RunLook(size=size, italic=True, color=inks.muted), para)
         )
     return specs
+
+
+def _sync_linked_character_style(document: Document, style: BaseStyle) -> None:
+    """Give "Heading 1 Char" and friends the look of their paragraph style."""
+    link = style.element.find(qn("w:link"))
+    if link is None:
+        return
+    for candidate in document.styles:
+        if candidate.style_id == link.get(qn("w:val")):
+            for old in candidate.element.findall(qn("w:rPr")):
+                candidate.element.remove(old)
+            run_props = style.element.find(qn("w:rPr"))
+            assert run_props is not None
+            candidate.element.append(copy.deepcopy(run_props))
 
 
 def _restyle(style: BaseStyle, spec: StyleSpec) -> None:
