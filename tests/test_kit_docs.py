@@ -187,6 +187,22 @@ def test_a4_when_asked(kit: Kit) -> None:
     assert (letter.page_width.inches, letter.page_height.inches) == (8.5, 11)
 
 
+@pytest.mark.parametrize("name", sorted(DOCX_WRITERS))
+def test_a_bare_kit_still_writes_sound_documents(name: str, tmp_path: Path) -> None:
+    """No logo, evaluation link, credit, materials, modules, resources or references."""
+    session = sample_session(evaluation_url=None, credits=(), materials=(), room_setup=())
+    bare = dataclasses.replace(
+        sample_kit(None), session=session, modules=(), resources=(), references=()
+    )
+    path = tmp_path / name
+    path.write_bytes(DOCX_WRITERS[name](bare))
+    document = open_docx(path.read_bytes())
+    assert pictures(document) == []
+    assert bare.session.course_title in all_text(document)
+    result = OpenXmlValidator().validate(path)
+    assert result.is_valid, [str(error) for error in result.errors]
+
+
 # --- Handout ------------------------------------------------------------------------------
 
 
