@@ -25,7 +25,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
 
-from hrdeck.render.a11y import check_deck
+from hrdeck.a11y.check import check_deck
 from hrdeck.render.icons import UnknownIconError, icon_alt, icon_element, icon_names, icon_set
 from tests.lo import needs_soffice, to_pdf
 

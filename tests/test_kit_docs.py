@@ -27,22 +27,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openxml_audit import OpenXmlValidator
 
-from hrdeck.outputs.kit import (
-    WRITERS,
-    AgendaRow,
-    Kit,
-    KitInputError,
-    Question,
-    kit_problems,
-    question_order,
-    write_answer_key,
-    write_evaluation,
-    write_gift,
-    write_handout,
-    write_run_sheet,
-)
-from hrdeck.outputs.kit.model import Objective, plain_text
+from hrdeck.outputs.kit.checks import KitInputError, kit_problems
+from hrdeck.outputs.kit.evaluation import write_evaluation
+from hrdeck.outputs.kit.handout import write_handout
+from hrdeck.outputs.kit.lms import write_gift
+from hrdeck.outputs.kit.model import AgendaRow, Kit, Objective, Question, plain_text
+from hrdeck.outputs.kit.quiz import question_order, write_answer_key
+from hrdeck.outputs.kit.runsheet import write_run_sheet
 from hrdeck.outputs.kit.schedule import format_hours
+from hrdeck.outputs.kit.writers import WRITERS
 from tests.kit_gift import GiftQuestion, parse_gift
 from tests.kit_samples import (
     EVALUATION_URL,
@@ -93,7 +86,7 @@ def test_bytes_do_not_depend_on_the_process(kit: Kit, built: dict[str, bytes]) -
     script = (
         "import hashlib, pathlib, sys\n"
         "from tests.kit_samples import sample_kit\n"
-        "from hrdeck.outputs.kit import WRITERS\n"
+        "from hrdeck.outputs.kit.writers import WRITERS\n"
         "kit = sample_kit(pathlib.Path(sys.argv[1]))\n"
         "for name, writer in sorted(WRITERS.items()):\n"
         "    print(name, hashlib.sha256(writer(kit)).hexdigest())\n"

@@ -17,15 +17,11 @@ from pathlib import Path
 import pptx
 import pytest
 
-from hrdeck.template import (
-    check_geometry,
-    propose,
-    read_template,
-    sanitize_file,
-    sanitize_template,
-)
-from hrdeck.template.package import SanitizedTemplate
+from hrdeck.template.geometry import check_geometry
+from hrdeck.template.package import SanitizedTemplate, sanitize_file, sanitize_template
 from hrdeck.template.problems import Problem
+from hrdeck.template.reader import read_template
+from hrdeck.template.scoring import propose
 
 MASTER = "ppt/slideMasters/slideMaster1.xml"
 LAYOUT = "ppt/slideLayouts/slideLayout2.xml"

@@ -16,16 +16,11 @@ import pytest
 from openxml_audit import validate_pptx
 from PIL import Image
 
-from hrdeck.template import (
-    KIND_NEEDS,
-    Box,
-    Template,
-    check_geometry,
-    load_template,
-    propose,
-    read_template,
-    sanitize_file,
-)
+from hrdeck.template.geometry import check_geometry
+from hrdeck.template.model import Box, Template
+from hrdeck.template.package import sanitize_file
+from hrdeck.template.reader import load_template, read_template
+from hrdeck.template.scoring import KIND_NEEDS, propose
 from tests.lotemplates import WANTED, convert, lo_potx, lo_templates  # noqa: F401 -- fixtures
 
 CONTENT_KINDS = [kind for kind, needs in KIND_NEEDS.items() if needs.shape == "content"]

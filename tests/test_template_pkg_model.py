@@ -21,18 +21,15 @@ from PIL import Image
 from pptx.dml.color import RGBColor
 from pptx.util import Emu
 
-from hrdeck.template import (
-    Box,
-    Template,
-    check_geometry,
-    propose,
-    read_template,
-    sanitize_template,
-)
 from hrdeck.template.colors import contrast_ratio, nearest_passing
+from hrdeck.template.geometry import check_geometry
+from hrdeck.template.model import Box, Template
 from hrdeck.template.names import fold, name_match
 from hrdeck.template.outline import inside, outlines
+from hrdeck.template.package import sanitize_template
 from hrdeck.template.pictures import dominant_color
+from hrdeck.template.reader import read_template
+from hrdeck.template.scoring import propose
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

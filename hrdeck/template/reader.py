@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
-from hrdeck.template import model
+import hrdeck.template.model as model
 from hrdeck.template.colors import ColorContext, color_child
 from hrdeck.template.colors import resolve_color as resolve
 from hrdeck.template.fills import Fill, ImageLoader, fill_in, fill_of
 from hrdeck.template.ooxml import RT_OFFICE_DOCUMENT, SLIDE_LAYOUT, THEME
 from hrdeck.template.opc import CONTENT_TYPES, ContentTypes, read_zip
+from hrdeck.template.package import SanitizedTemplate, sanitize_file
 from hrdeck.template.parts import PackageParts
 from hrdeck.template.shapes import (
     Inherited,
@@ -232,3 +234,11 @@ def _theme_background(
     color = resolve(color_child(reference), owner.ctx)
     ctx = ColorContext(owner.ctx.scheme, owner.ctx.clr_map, color)
     return fill_of(style_list[position], ctx, owner.images)
+
+
+def load_template(path: Path) -> tuple[SanitizedTemplate, model.Template | None]:
+    """Sanitize ``path`` and, when it is usable, read its model."""
+    sanitized = sanitize_file(path)
+    if sanitized.data is None:
+        return sanitized, None
+    return sanitized, read_template(sanitized.data)
