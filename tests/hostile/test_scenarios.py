@@ -366,7 +366,6 @@ def test_the_guide_prints_each_reference_once(court_guide: str) -> None:
 # -- sweep ------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="sweep: a deleted working folder gives a traceback")
 def test_a_deleted_working_folder_is_reported(tmp_path: Path) -> None:
     gone = tmp_path / "gone"
     gone.mkdir()
