@@ -256,7 +256,6 @@ def test_an_unreadable_folder_is_reported(tmp_path: Path, folder: str) -> None:
     assert not problems, report(problems, ran)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 #11: stale temporary files are never removed")
 def test_a_build_removes_the_temporary_files_a_killed_build_left(
     tmp_path: Path, previous_probe: Path
 ) -> None:
@@ -276,7 +275,6 @@ def test_a_build_removes_the_temporary_files_a_killed_build_left(
     assert not problems, report(problems, ran)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 #12: new .pptx and .md beside the old .html")
 def test_a_rename_failing_halfway_never_leaves_a_mixed_set(
     tmp_path: Path, previous_probe: Path
 ) -> None:
@@ -302,7 +300,6 @@ def scaffold(command: str, target: Path) -> list[str]:
     return ["schema", "--out", str(target)] if command == "schema" else ["init", str(target)]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 #13: a traceback, partial or 0-byte files")
 @pytest.mark.parametrize("command", ["schema", "init"])
 @pytest.mark.parametrize("disk", ["read-only", "full"])
 def test_init_and_schema_fail_cleanly_on_a_read_only_or_full_disk(
