@@ -104,10 +104,6 @@ def building(process: subprocess.Popen[str]) -> bool:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 14 #2: worker tracebacks, exit 1 ('Aborted!'), sometimes a hang",
-)
 @pytest.mark.parametrize("interrupts", [1, 2], ids=["once", "twice"])
 def test_ctrl_c_during_build_all_stops_at_once_and_cleanly(
     tmp_path: Path, previous_all: Path, interrupts: int
