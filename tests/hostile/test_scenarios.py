@@ -241,7 +241,6 @@ def test_watch_never_reports_a_failed_rebuild_as_0_errors(tmp_path: Path) -> Non
 
 
 @needs_file_modes
-@pytest.mark.xfail(strict=True, reason="issue 14 #10: a PermissionError traceback")
 @pytest.mark.parametrize("folder", ["modules", "audiences"])
 def test_an_unreadable_folder_is_reported(tmp_path: Path, folder: str) -> None:
     ws = Workspace(tmp_path)
