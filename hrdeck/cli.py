@@ -321,7 +321,7 @@ def watch(audience: str | None, theme: str | None, out_dir: Path, curriculum: Pa
         if first.usage_error is not None:
             raise first.usage_error  # a misspelt audience or theme: nothing to watch for
         report(first)
-        running = Watch(rebuilder, report)
+        running = Watch(rebuilder, report, notice=lambda text: say(text, err=True))
         folders = running.start()
         say(f"watching {', '.join(map(str, folders))} (Ctrl-C to stop)", err=True)
         running.serve()

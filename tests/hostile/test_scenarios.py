@@ -190,7 +190,6 @@ def watching(ws: Workspace) -> Iterator[tuple[subprocess.Popen[str], LineReader,
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="issue 14 #9: watch goes deaf, and says nothing")
 @pytest.mark.parametrize("gone", ["deleted", "moved"])
 def test_watch_rearms_or_stops_when_its_folder_is_replaced(tmp_path: Path, gone: str) -> None:
     ws = Workspace(tmp_path)
@@ -218,7 +217,6 @@ def test_watch_rearms_or_stops_when_its_folder_is_replaced(tmp_path: Path, gone:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="issue 14 #19: an internal error shown as '0 errors'")
 def test_watch_never_reports_a_failed_rebuild_as_0_errors(tmp_path: Path) -> None:
     ws = Workspace(tmp_path)
     ws.image(b"These are meeting notes, saved with the wrong name.\n")
