@@ -91,9 +91,14 @@ def _curriculum_root(path: Path | None) -> Path:
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for a command stopped by Ctrl-C
 
 
-def say(text: str, err: bool = False, nl: bool = True) -> None:
-    """Print ``text`` with control characters escaped (see hrdeck.diagnostics.printable)."""
-    click.echo(printable(text, multiline=True), err=err, nl=nl)
+def say(text: str, err: bool = False) -> None:
+    """Print a message, each of its lines made safe (hrdeck.diagnostics.printable)."""
+    click.echo("\n".join(printable(line) for line in text.split("\n")), err=err)
+
+
+def show(document: str) -> None:
+    """Print a document whole (an outline, an export, a report), its controls escaped."""
+    click.echo(printable(document, multiline=True), nl=False)
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
@@ -254,7 +259,7 @@ def plan(audience: str, fmt: str, as_json: bool, curriculum: Path | None) -> Non
     deck_plan, diagnostics = plan_for(_curriculum_root(curriculum), audience)
     print_diagnostics(d for d in diagnostics if d.severity != "info")
     writers = {"outline": plan_outline, "json": plan_json, "markdown": plan_markdown}
-    say(writers["json" if as_json else fmt](deck_plan), nl=False)
+    show(writers["json" if as_json else fmt](deck_plan))
 
 
 @cli.command()
@@ -382,7 +387,7 @@ def theme_inspect(template: Path) -> None:
     """List a .pptx/.potx template's layouts and placeholders, to write a mapping."""
     from hrdeck.render.template import inspect_template
 
-    say(inspect_template(template), nl=False)
+    show(inspect_template(template))
 
 
 @cli.command()
@@ -397,7 +402,7 @@ def check(deck: Path) -> None:
     from hrdeck.a11y.check import check_deck, format_findings
 
     findings = check_deck(deck)
-    say(format_findings(findings, deck), nl=False)
+    show(format_findings(findings, deck))
     sys.exit(1 if any(f.severity == "error" for f in findings) else 0)
 
 

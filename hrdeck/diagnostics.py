@@ -80,34 +80,34 @@ MAX_QUOTED = 120  # characters of a quoted value a message shows
 MAX_LINE = 1000  # characters of one printed line
 
 # C0 and C1 controls and DEL (escape sequences, a bell, a carriage return that
-# overwrites the line), the bidirectional overrides that reorder what a line seems
-# to say, and lone surrogates (a file name that is not UTF-8) that cannot be encoded.
-_UNPRINTABLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+# overwrites the line) and lone surrogates (a file name that is not UTF-8), which
+# cannot even be encoded; in a message also the bidirectional controls and line
+# separators that reorder or split what a line seems to say.
+_TERMINAL_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff"
+_IN_A_DOCUMENT = re.compile(f"[{_TERMINAL_CONTROLS}]")
+_IN_A_MESSAGE = re.compile(
+    f"[\t\n{_TERMINAL_CONTROLS}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _QUOTED = re.compile("'([^'\n]{" + str(MAX_QUOTED + 1) + ",})'")
 
 
 def printable(text: str, multiline: bool = False) -> str:
-    """``text`` safe to print: long quoted values and lines shortened, controls escaped.
+    """``text`` safe to print to a terminal.
 
-    One line unless ``multiline`` (then line feeds and tabs are kept, every other
-    control character is escaped).  ``'<120+ characters>'`` becomes its start, its
-    end and how many characters were left out; a line longer than MAX_LINE keeps
-    its start and end the same way.
+    A message (the default) becomes one line: every control character, line break
+    and bidirectional control is escaped (``\\x1b``, ``\\n``, ``\\u202e``), a quoted
+    value of over MAX_QUOTED characters keeps its start and end around a note of
+    how many were left out, and so does a line of over MAX_LINE.
+
+    ``multiline`` is for a document printed whole (an outline, a Markdown export, a
+    report): only what drives a terminal is escaped (C0 controls but line feed and
+    tab, DEL, C1) and nothing is shortened, so the document stays what it was.
     """
     if multiline:
-        return "\n".join(_printable_line(line, keep="\t") for line in text.split("\n"))
-    return _printable_line(text, keep="")
-
-
-def _printable_line(line: str, keep: str) -> str:
-    line = _QUOTED.sub(lambda m: "'" + shortened(m.group(1), MAX_QUOTED) + "'", line)
-    escaped = _UNPRINTABLE.sub(
-        lambda m: m.group() if m.group() in keep else _escape(m.group()), line
-    )
-    return shortened(escaped, MAX_LINE)
+        return _IN_A_DOCUMENT.sub(lambda m: _escape(m.group()), text)
+    text = _QUOTED.sub(lambda m: "'" + shortened(m.group(1), MAX_QUOTED) + "'", text)
+    return shortened(_IN_A_MESSAGE.sub(lambda m: _escape(m.group()), text), MAX_LINE)
 
 
 def _escape(char: str) -> str:
