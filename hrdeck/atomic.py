@@ -6,7 +6,8 @@ project, the JSON Schemas):
 1. **stage**: every file is written to a hidden temporary file beside its final
    name (``.<name>.<pid>.<random>.tmp``); a failure or Ctrl-C here removes them and
    changes nothing;
-2. **commit**, with Ctrl-C held back for the few milliseconds it takes: the file
+2. **commit**, one process at a time per folder (a lock on the folder) and with
+   Ctrl-C held back for the few milliseconds it takes: the file
    each one replaces is kept as a hard link (a backup; no data is copied), then the
    staged files are renamed over their final names.  If one rename fails, every
    file already replaced is put back from its backup and the new ones are removed,
@@ -41,6 +42,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hrdeck.errors import BuildError
+
+try:
+    import fcntl
+except ImportError:  # Windows: commits are not serialised between processes
+    fcntl = None  # type: ignore[assignment]
 
 MAX_NAME_BYTES = 255  # a file name's limit on ext4, XFS, btrfs, APFS (NTFS: 255 UTF-16)
 STALE_DEAD_PID_SECONDS = 60  # a temporary of a process that no longer runs, this old
@@ -95,7 +101,7 @@ def write_atomically(
         _refuse_folders_in_the_way(out_dir, [name for name, _ in files])
         remove_stale_temporaries(out_dir)
         staged = _stage_all(out_dir, files)
-        with _signals_held():
+        with _folder_locked(out_dir), _signals_held():
             return _commit(out_dir, staged)
     except BaseException:
         _remove_folders(created)
@@ -192,6 +198,35 @@ def _signals_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextlib.contextmanager
+def _folder_locked(folder: Path) -> Iterator[None]:
+    """Commits into one folder from several hrdeck processes take turns, so two builds
+    at once cannot leave one's deck beside the other's guides.
+
+    The lock is on the folder itself (flock), so no lock file is left in it; where
+    folders cannot be locked (no fcntl, some network file systems) commits go ahead
+    unlocked, as before.
+    """
+    handle = _open_folder(folder)
+    try:
+        if handle is not None:
+            with contextlib.suppress(OSError):
+                fcntl.flock(handle, fcntl.LOCK_EX)  # released when the handle is closed
+        yield
+    finally:
+        if handle is not None:
+            os.close(handle)
+
+
+def _open_folder(folder: Path) -> int | None:
+    if fcntl is None:
+        return None
+    try:
+        return os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return None
 
 
 def _commit(out_dir: Path, staged: Sequence[_Staged]) -> list[Path]:

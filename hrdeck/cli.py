@@ -129,6 +129,9 @@ def handles_errors(command: F) -> F:
             print_diagnostics(exc.diagnostics)
             say(f"hrdeck: {exc.message}", err=True)
             sys.exit(exc.exit_code)
+        except BrokenPipeError:  # 'hrdeck plan ... | head': the reader has all it wants
+            _stop_writing_to_stdout()
+            sys.exit(EXIT_CONTENT)
         except OSError as exc:
             say(f"hrdeck: {_os_error(exc)}", err=True)
             sys.exit(EXIT_CONTENT)
@@ -146,7 +149,13 @@ def _require_working_folder() -> None:
 
 def _os_error(exc: OSError) -> str:
     reason = exc.strerror or str(exc)
-    return f"{exc.filename}: {reason}" if exc.filename else f"cannot go on: {reason}"
+    return f"{exc.filename}: {reason}" if exc.filename else reason
+
+
+def _stop_writing_to_stdout() -> None:
+    """Send what is left for stdout nowhere, so exiting does not fail on the closed pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @contextlib.contextmanager

@@ -211,3 +211,40 @@ def test_a_temporary_name_fits_when_its_output_name_is_checked() -> None:
     longest_ok = "x" * (MAX_NAME_BYTES - temporary_name_bytes(""))
     assert temporary_name_bytes(longest_ok) == MAX_NAME_BYTES
     assert temporary_name_bytes("é") == temporary_name_bytes("ab")  # bytes, not characters
+
+
+def test_builds_at_once_into_one_folder_commit_one_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Commits take turns (a lock on the folder), so the last one wins whole."""
+    out, marks = tmp_path / "out", tmp_path / "marks"
+    out.mkdir()
+    marks.mkdir()
+    real_commit = hrdeck.atomic._commit
+
+    def slow_commit(out_dir: Path, staged: list[object]) -> list[Path]:
+        try:  # another process inside its commit now would be a broken promise
+            os.close(os.open(marks / "inside", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            (marks / f"overlap-{os.getpid()}").touch()
+        time.sleep(0.01)
+        (marks / "inside").unlink(missing_ok=True)
+        return real_commit(out_dir, staged)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hrdeck.atomic, "_commit", slow_commit)
+    names = [name for name, _ in NEW]
+    writers = []
+    for tag in "abc":
+        pid = os.fork()
+        if pid == 0:
+            try:
+                for n in range(15):
+                    write_atomically(out, [(name, f"{tag}{n}".encode()) for name in names])
+            finally:
+                os._exit(0)
+        writers.append(pid)
+    for pid in writers:
+        os.waitpid(pid, 0)
+    assert list(marks.glob("overlap-*")) == []
+    assert sorted(os.listdir(out)) == sorted(names)
+    assert len({(out / name).read_bytes() for name in names}) == 1
