@@ -14,19 +14,17 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import wraps
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from hrdeck import __version__
 from hrdeck.diagnostics import printable
-from hrdeck.errors import EXIT_CONTENT, HrdeckError
+from hrdeck.errors import EXIT_CONTENT, EXIT_INTERRUPTED, HrdeckError
 
 if TYPE_CHECKING:
     from hrdeck.diagnostics import Diagnostic
@@ -86,9 +84,6 @@ def _curriculum_root(path: Path | None) -> Path:
     from hrdeck.curriculum.layers import find_curriculum
 
     return find_curriculum(path, Path.cwd())
-
-
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for a command stopped by Ctrl-C
 
 
 def say(text: str, err: bool = False) -> None:
@@ -428,36 +423,3 @@ def init(folder: Path) -> None:
     for path in init_project(folder):
         say(str(path))
     say(f"next: cd {folder} && hrdeck build", err=True)
-
-
-def main() -> None:
-    """The ``hrdeck`` command: Ctrl-C ends it with one line and exit 130, never a traceback."""
-    signal.signal(signal.SIGINT, _first_interrupt)
-    try:
-        cli.main(prog_name="hrdeck")
-    except SystemExit as exc:
-        if exc.code == EXIT_INTERRUPTED:
-            _exit_at_once(EXIT_INTERRUPTED)
-        raise
-    finally:  # the work is done: a Ctrl-C while Python exits must not kill it (exit -2)
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _first_interrupt(signum: int, frame: FrameType | None) -> None:
-    """Ctrl-C: stop what runs (KeyboardInterrupt) and ignore further Ctrl-C, so that
-    stopping the build processes and removing temporary files is never cut short."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    raise KeyboardInterrupt
-
-
-def _exit_at_once(code: int) -> None:
-    """Exit with ``code`` once the interrupt has been cleaned up after.
-
-    Not ``sys.exit``: Python 3.11 turns the exit status into death by SIGINT (-2)
-    whenever the KeyboardInterrupt passed through ``exec`` of a string (dataclasses
-    and namedtuples create their methods that way while a module is imported).
-    """
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(Exception):
-            stream.flush()
-    os._exit(code)

@@ -16,7 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 import hrdeck.atomic
-from hrdeck.cli import EXIT_INTERRUPTED, cli
+from hrdeck.cli import cli
+from hrdeck.errors import EXIT_INTERRUPTED
 from hrdeck.paths import builtin_curriculum
 from hrdeck.pipeline import BuildRequest, output_name_problems, prepare
 
