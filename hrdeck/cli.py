@@ -2,14 +2,20 @@
 
 Each command parses its options, calls one function of a pipeline stage, prints what
 it returns, and turns :class:`hrdeck.errors.HrdeckError` into a message and an exit
-code (0 ok, 1 invalid content or failed build, 2 usage error).  Stage modules are
-imported inside the commands so that ``hrdeck --help`` starts fast.
+code: 0 ok, 1 invalid content, a failed build or a file that cannot be read or
+written, 2 usage error, 130 interrupted (Ctrl-C; ``watch`` ends with 0, since Ctrl-C
+is how it is stopped).  Everything printed goes through
+:func:`hrdeck.diagnostics.printable`, so a curriculum or an argument cannot drive the
+terminal.  Stage modules are imported inside the commands so that ``hrdeck --help``
+starts fast.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -17,7 +23,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from hrdeck import __version__
-from hrdeck.errors import EXIT_USAGE, HrdeckError
+from hrdeck.diagnostics import printable
+from hrdeck.errors import EXIT_CONTENT, EXIT_INTERRUPTED, HrdeckError
 
 if TYPE_CHECKING:
     from hrdeck.diagnostics import Diagnostic
@@ -35,6 +42,11 @@ Examples:
   hrdeck theme check themes/agency         contrast, logo, fonts, template layouts
   hrdeck check build/court.pptx            accessibility of any deck, slide by slide
   hrdeck watch --audience court            rebuild on every save, keep the last good deck
+
+\b
+Exit codes: 0 success; 1 invalid content, a failed build, a file that cannot be
+read or written; 2 usage error; 130 interrupted by Ctrl-C (watch exits 0: Ctrl-C
+is how it stops).
 
 Shell completion (bash): eval "$(_HRDECK_COMPLETE=bash_source hrdeck)"
 """
@@ -75,9 +87,19 @@ def _curriculum_root(path: Path | None) -> Path:
     return find_curriculum(path, Path.cwd())
 
 
+def say(text: str, err: bool = False) -> None:
+    """Print a message, each of its lines made safe (hrdeck.diagnostics.printable)."""
+    click.echo("\n".join(printable(line) for line in text.split("\n")), err=err)
+
+
+def show(document: str) -> None:
+    """Print a document whole (an outline, an export, a report), its controls escaped."""
+    click.echo(printable(document, multiline=True), nl=False)
+
+
 def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
     for diagnostic in diagnostics:
-        click.echo(diagnostic.format(), err=True)
+        say(diagnostic.format(), err=True)
 
 
 def _summary(diagnostics: Iterable[Diagnostic]) -> str:
@@ -88,21 +110,87 @@ def _summary(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 def handles_errors(command: F) -> F:
-    """Print an HrdeckError's diagnostics and message, and exit with its code."""
+    """Print an HrdeckError's diagnostics and message, and exit with its code.
+
+    A file-system error no stage turned into a diagnostic (a folder that cannot be
+    read, a disk that fills up) is a one-line message and exit 1, not a traceback.
+    """
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
+            _require_working_folder()
             return command(*args, **kwargs)
         except HrdeckError as exc:
             print_diagnostics(exc.diagnostics)
-            click.echo(f"hrdeck: {exc.message}", err=True)
+            say(f"hrdeck: {exc.message}", err=True)
             sys.exit(exc.exit_code)
+        except BrokenPipeError:  # 'hrdeck plan ... | head': the reader has all it wants
+            _stop_writing_to_stdout()
+            sys.exit(EXIT_CONTENT)
+        except OSError as exc:
+            say(f"hrdeck: {_os_error(exc)}", err=True)
+            sys.exit(EXIT_CONTENT)
 
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+def _require_working_folder() -> None:
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        message = "the current folder no longer exists (deleted or moved); cd to one that does"
+        raise HrdeckError(message) from None
+
+
+def _os_error(exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    return f"{exc.filename}: {reason}" if exc.filename else reason
+
+
+def _stop_writing_to_stdout() -> None:
+    """Send what is left for stdout nowhere, so exiting does not fail on the closed pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+@contextlib.contextmanager
+def _plain_errors() -> Iterator[None]:
+    """Click's own errors with the user's text escaped; Ctrl-C as one line and exit 130."""
+    try:
+        yield
+    except click.ClickException as exc:
+        # "No such option: --<what was typed>", "Path '<typed>' does not exist": click
+        # quotes the command line, which may hold escape sequences ('message' is Final
+        # for typing only)
+        exc.message = printable(exc.message)  # type: ignore[misc]
+        raise
+    except KeyboardInterrupt:
+        say("hrdeck: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+
+
+class HrdeckGroup(click.Group):
+    """The command group, with :func:`_plain_errors` around parsing and every command."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        with _plain_errors():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _plain_errors():
+            return super().invoke(ctx)
+
+
+@click.group(
+    cls=HrdeckGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(__version__, prog_name="hrdeck")
 def cli() -> None:
     """Harm-reduction training curriculum as code.
@@ -127,9 +215,9 @@ def validate(curriculum: Path | None) -> None:
     result, diagnostics = validate_and_lint(root)
     print_diagnostics(diagnostics)
     if result is None:
-        click.echo(f"{root}: invalid ({_summary(diagnostics)})", err=True)
+        say(f"{root}: invalid ({_summary(diagnostics)})", err=True)
         sys.exit(1)
-    click.echo(f"{root}: valid ({_summary(diagnostics)})")
+    say(f"{root}: valid ({_summary(diagnostics)})")
 
 
 @cli.command()
@@ -142,15 +230,16 @@ def validate(curriculum: Path | None) -> None:
 )
 @handles_errors
 def schema(out_dir: Path) -> None:
-    """Write the JSON Schemas (course, audience, module, theme) for editors."""
-    import shutil
+    """Write the JSON Schemas (course, audience, module, theme) for editors.
 
+    All of them or none: a full or read-only disk leaves no partial file.
+    """
+    from hrdeck.atomic import write_atomically
     from hrdeck.paths import schemas_dir
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for source in sorted(schemas_dir().glob("*.schema.json")):
-        shutil.copyfile(source, out_dir / source.name)
-        click.echo(str(out_dir / source.name))
+    schemas = sorted(schemas_dir().glob("*.schema.json"))
+    for path in write_atomically(out_dir, [(s.name, s.read_bytes()) for s in schemas]):
+        say(str(path))
 
 
 @cli.command()
@@ -175,7 +264,7 @@ def plan(audience: str, fmt: str, as_json: bool, curriculum: Path | None) -> Non
     deck_plan, diagnostics = plan_for(_curriculum_root(curriculum), audience)
     print_diagnostics(d for d in diagnostics if d.severity != "info")
     writers = {"outline": plan_outline, "json": plan_json, "markdown": plan_markdown}
-    click.echo(writers["json" if as_json else fmt](deck_plan), nl=False)
+    show(writers["json" if as_json else fmt](deck_plan))
 
 
 @cli.command()
@@ -204,9 +293,10 @@ def build(
 ) -> None:
     """Build decks (.pptx) and facilitator guides (.md, .html) for one audience or all.
 
-    Validation runs first; a build with errors writes nothing, and every file is
-    written to a temporary name and renamed into place, so the last good deck is
-    never clobbered by a failed build.
+    Validation runs first; a build with errors writes nothing.  The files of a build
+    are replaced as one set: each is written to a temporary name, then all are
+    renamed into place, and if one rename fails the previous files are put back, so
+    a failed or interrupted build (Ctrl-C: exit 130) leaves the last good set.
     """
     from hrdeck.pipeline import BuildRequest, run_build
 
@@ -223,14 +313,14 @@ def build(
     print_diagnostics(result.diagnostics)
     if verbose:
         for line in result.dropped_lines():
-            click.echo(line, err=True)
+            say(line, err=True)
     for written in result.written:
-        click.echo(str(written))
-    click.echo(f"built {len(result.audiences)} audience(s) in {result.seconds:.2f} s", err=True)
+        say(str(written))
+    say(f"built {len(result.audiences)} audience(s) in {result.seconds:.2f} s", err=True)
 
 
 def _progress(message: str) -> None:
-    click.echo(message, err=True)
+    say(message, err=True)
 
 
 @cli.command()
@@ -247,15 +337,15 @@ def watch(audience: str | None, theme: str | None, out_dir: Path, curriculum: Pa
     from hrdeck.watch.rebuild import Rebuilder, Reporter
 
     rebuilder = Rebuilder(_curriculum_root(curriculum), audience, theme, out_dir)
-    report = Reporter(click.echo, lambda text: click.echo(text, err=True))
+    report = Reporter(say, lambda text: say(text, err=True))
     try:
         first = rebuilder.rebuild()
         if first.usage_error is not None:
             raise first.usage_error  # a misspelt audience or theme: nothing to watch for
         report(first)
-        running = Watch(rebuilder, report)
+        running = Watch(rebuilder, report, notice=lambda text: say(text, err=True))
         folders = running.start()
-        click.echo(f"watching {', '.join(map(str, folders))} (Ctrl-C to stop)", err=True)
+        say(f"watching {', '.join(map(str, folders))} (Ctrl-C to stop)", err=True)
         running.serve()
     except KeyboardInterrupt:
         pass  # Ctrl-C before watching began: as clean as after
@@ -272,7 +362,7 @@ def lint(audience: str | None, curriculum: Path | None) -> None:
     findings = lint_curriculum(_curriculum_root(curriculum), audience=audience)
     print_diagnostics(findings)
     blocking = [d for d in findings if d.severity in ("error", "warning")]
-    click.echo(f"{len(findings)} finding(s)", err=True)
+    say(f"{len(findings)} finding(s)", err=True)
     sys.exit(1 if blocking else 0)
 
 
@@ -283,7 +373,7 @@ def themes() -> None:
     from hrdeck.theme.load import list_themes
 
     for name, path, origin in list_themes(Path.cwd()):
-        click.echo(f"{name:<20} {origin:<9} {path}")
+        say(f"{name:<20} {origin:<9} {path}")
 
 
 @cli.group(name="theme")
@@ -303,7 +393,7 @@ def theme_check(theme: str | None) -> None:
     diagnostics = check_theme_full(loaded)
     print_diagnostics(diagnostics)
     errors = [d for d in diagnostics if d.severity == "error"]
-    click.echo(f"theme {loaded.name}: {_summary(diagnostics)}", err=True)
+    say(f"theme {loaded.name}: {_summary(diagnostics)}", err=True)
     sys.exit(1 if errors else 0)
 
 
@@ -314,7 +404,7 @@ def theme_inspect(template: Path) -> None:
     """List a .pptx/.potx template's layouts and placeholders, to write a mapping."""
     from hrdeck.render.template import inspect_template
 
-    click.echo(inspect_template(template), nl=False)
+    show(inspect_template(template))
 
 
 @cli.command()
@@ -329,7 +419,7 @@ def check(deck: Path) -> None:
     from hrdeck.a11y.check import check_deck, format_findings
 
     findings = check_deck(deck)
-    click.echo(format_findings(findings, deck), nl=False)
+    show(format_findings(findings, deck))
     sys.exit(1 if any(f.severity == "error" for f in findings) else 0)
 
 
@@ -344,13 +434,5 @@ def init(folder: Path) -> None:
     from hrdeck.scaffold import init_project
 
     for path in init_project(folder):
-        click.echo(str(path))
-    click.echo(f"next: cd {folder} && hrdeck build", err=True)
-
-
-def main() -> None:
-    try:
-        cli.main(prog_name="hrdeck")
-    except KeyboardInterrupt:
-        click.echo("hrdeck: interrupted", err=True)
-        sys.exit(EXIT_USAGE)
+        say(str(path))
+    say(f"next: cd {folder} && hrdeck build", err=True)

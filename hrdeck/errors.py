@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT: what shells report for a command stopped by Ctrl-C
 
 
 class HrdeckError(Exception):

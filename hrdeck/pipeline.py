@@ -26,12 +26,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hrdeck.atomic import write_atomically
+from hrdeck.atomic import MAX_NAME_BYTES, temporary_name_bytes, write_atomically
 from hrdeck.curriculum.layers import project_settings
 from hrdeck.curriculum.load import DocumentReader, read_document
 from hrdeck.curriculum.model import Curriculum
 from hrdeck.curriculum.validate import ValidDocuments, validate_project
-from hrdeck.diagnostics import Diagnostic, has_errors, sort_diagnostics
+from hrdeck.diagnostics import Diagnostic, error, has_errors, sort_diagnostics
 from hrdeck.errors import ContentError, UsageError
 from hrdeck.kinds import SLIDE_KINDS
 from hrdeck.plan.types import DeckPlan
@@ -193,6 +193,39 @@ def output_names(course_id: str, audience: str) -> tuple[str, str, str]:
     return f"{stem}.pptx", f"{stem}-guide.md", f"{stem}-guide.html"
 
 
+def output_name_problems(curriculum: Curriculum, audiences: Sequence[str]) -> list[Diagnostic]:
+    """Errors for ids that make output file names longer than file systems allow.
+
+    The names are checked with the temporary suffix they get while being written
+    (see :mod:`hrdeck.atomic`), before anything is built.
+    """
+    course = curriculum.course
+    too_long = [
+        a
+        for a in audiences
+        if max(map(temporary_name_bytes, output_names(course.id, a))) > MAX_NAME_BYTES
+    ]
+    if not too_long:
+        return []
+    hint = "an id names the output files; keep the course id under about 100 characters"
+    if len(course.id) >= max(map(len, too_long)):
+        message = (
+            f"the course id '{course.id}' ({len(course.id)} characters) makes output file "
+            f"names longer than the {MAX_NAME_BYTES} bytes file systems allow"
+        )
+        return [error(course.loc, "file-name-too-long", message, hint)]
+    problems = []
+    for audience_id in too_long:
+        audience = curriculum.audience(audience_id)
+        message = (
+            f"the audience id '{audience_id}' with the course id makes output file names "
+            f"longer than the {MAX_NAME_BYTES} bytes file systems allow"
+        )
+        loc = audience.loc if audience is not None else course.loc
+        problems.append(error(loc, "file-name-too-long", message, hint))
+    return problems
+
+
 def outputs_for(plan: DeckPlan, theme: Theme) -> list[tuple[str, bytes]]:
     """Every file of one audience, as (name, bytes): the deck and its guides."""
     from hrdeck.outputs.guide import guide_html, guide_markdown
@@ -322,6 +355,7 @@ def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildR
     started = time.perf_counter()
     prepared = prepare(request)
     result = BuildResult(audiences=prepared.audiences, diagnostics=list(prepared.diagnostics))
+    refuse_unwritable_names(prepared)
     files: list[tuple[str, bytes]] = []
     for built in build_audiences(prepared, progress):
         result.diagnostics.extend(built.diagnostics)
@@ -335,6 +369,13 @@ def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildR
     result.written = write_atomically(request.out_dir, files)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def refuse_unwritable_names(prepared: Prepared) -> None:
+    """ContentError before building when an output's file name would be too long."""
+    problems = output_name_problems(prepared.curriculum, prepared.audiences)
+    if problems:
+        raise ContentError("the output file names would be too long; nothing was built", problems)
 
 
 def plan_for(root: Path, audience: str) -> tuple[DeckPlan, list[Diagnostic]]:
@@ -380,40 +421,26 @@ def _worker_count(audiences: int) -> int:
     return min(audiences, len(os.sched_getaffinity(0)))
 
 
-# What forked workers build from: set only while a pool is running (a fork inherits it;
-# a pickled copy of the curriculum would cost more than the build it parallelises).
-_FORKED: Prepared | None = None
-
-
-def _forked_build(audience: str) -> AudienceOutputs:
-    assert _FORKED is not None
-    return build_audience_outputs(_FORKED.curriculum, audience, _FORKED.theme, _FORKED.session)
-
-
 def _build_in_processes(
     prepared: Prepared, workers: int, progress: Progress | None
 ) -> list[AudienceOutputs]:
-    global _FORKED
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
+    """Build each audience in a forked worker, at most ``workers`` at a time."""
     import hrdeck.outputs.guide
     import hrdeck.plan.build
     import hrdeck.render.deck  # noqa: F401  (imported once here, inherited by every worker)
+    from hrdeck.forked import run_forked
 
     audiences: Sequence[str] = prepared.audiences
     if progress:
         progress(f"building {', '.join(audiences)} in {workers} processes ...")
-    _FORKED = prepared
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            futures = [pool.submit(_forked_build, audience) for audience in audiences]
-            built = []
-            for audience, future in zip(audiences, futures, strict=True):
-                built.append(future.result())
-                if progress:
-                    progress(f"built {audience}")
-            return built
-    finally:
-        _FORKED = None
+
+    def build(audience: str) -> AudienceOutputs:
+        return build_audience_outputs(
+            prepared.curriculum, audience, prepared.theme, prepared.session
+        )
+
+    def built(audience: str) -> None:
+        if progress:
+            progress(f"built {audience}")
+
+    return run_forked(build, audiences, workers, built)

@@ -7,9 +7,9 @@ README on what to change.  ``hrdeck build`` works in it at once.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from hrdeck.atomic import write_atomically
 from hrdeck.errors import UsageError
 from hrdeck.paths import builtin_themes, schemas_dir
 
@@ -98,34 +98,29 @@ Check your changes with `hrdeck validate`, `hrdeck lint` and `hrdeck theme check
 
 
 def init_project(folder: Path) -> list[Path]:
-    """Write a new project into ``folder`` (which must be empty or absent)."""
+    """Write a new project into ``folder`` (which must be empty or absent).
+
+    All of it or nothing (:func:`hrdeck.atomic.write_atomically`): on a full or
+    read-only disk no partial project is left behind.
+    """
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise UsageError(f"{folder} already exists and is not empty; choose a new folder")
-    files = {
-        "hrdeck.yaml": HRDECK_YAML,
-        "modules/24-resources.yaml": LOCAL_RESOURCES,
-        "themes/agency/theme.yaml": agency_theme(),
-        "README.md": README,
-    }
-    written = []
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    (folder / "audiences").mkdir(exist_ok=True)
-    written += _copy_schemas(folder / "schemas")
-    return written
+    files = [
+        ("hrdeck.yaml", HRDECK_YAML.encode("utf-8")),
+        ("modules/24-resources.yaml", LOCAL_RESOURCES.encode("utf-8")),
+        ("themes/agency/theme.yaml", agency_theme().encode("utf-8")),
+        ("README.md", README.encode("utf-8")),
+        *_schemas("schemas"),
+    ]
+    return write_atomically(folder, files, folders=["audiences"])
 
 
-def _copy_schemas(target: Path) -> list[Path]:
+def _schemas(target: str) -> list[tuple[str, bytes]]:
     """The JSON Schemas, so editors check the project's files offline."""
-    target.mkdir(parents=True, exist_ok=True)
-    copied = []
-    for source in sorted(schemas_dir().glob("*.schema.json")):
-        shutil.copyfile(source, target / source.name)
-        copied.append(target / source.name)
-    return copied
+    return [
+        (f"{target}/{source.name}", source.read_bytes())
+        for source in sorted(schemas_dir().glob("*.schema.json"))
+    ]
 
 
 def agency_theme() -> str:

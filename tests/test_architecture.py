@@ -27,7 +27,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "hrdeck"
 
 # The stages in pipeline order; a module may import its own stage and earlier ones.
 STAGES: tuple[tuple[str, ...], ...] = (
-    ("hrdeck", "errors", "diagnostics", "paths", "kinds", "richtext", "atomic"),
+    ("hrdeck", "errors", "diagnostics", "paths", "kinds", "richtext", "atomic", "forked"),
     ("textfit",),
     ("curriculum",),
     ("lint",),

@@ -169,16 +169,17 @@ def test_a_failed_write_leaves_no_temporary_files(
     out = tmp_path / "out"
     run_build(BuildRequest(root=builtin_curriculum(), audience="peer", out_dir=out))
     before = folder_listing(out)
-    real_stage = hrdeck.atomic._stage
-    staged: list[str] = []
+    real_fill = hrdeck.atomic._fill
+    filled: list[int] = []
 
-    def stage_then_fail(out_dir: Path, name: str, data: bytes) -> Path:
-        staged.append(name)
-        if len(staged) == 3:
+    def fill_then_fail(handle: int, data: bytes) -> None:
+        filled.append(handle)
+        if len(filled) == 3:
+            os.close(handle)
             raise OSError(28, "No space left on device")
-        return real_stage(out_dir, name, data)
+        real_fill(handle, data)
 
-    monkeypatch.setattr(hrdeck.atomic, "_stage", stage_then_fail)
+    monkeypatch.setattr(hrdeck.atomic, "_fill", fill_then_fail)
     with pytest.raises(BuildError, match="nothing was changed"):
         run_build(BuildRequest(root=builtin_curriculum(), audience="peer", out_dir=out))
     assert folder_listing(out) == before
@@ -212,7 +213,33 @@ def test_a_folder_where_an_output_belongs_stops_the_build_before_any_write(
     assert [path.name for path in out.iterdir()] == [f"{COURSE_ID}-court-guide.md"]
 
 
-def test_a_rename_failing_midway_is_a_build_error_and_leaves_no_temporary_files(
+def test_a_rename_failing_midway_puts_the_previous_files_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hrdeck.atomic
+
+    out = tmp_path / "out"
+    run_build(BuildRequest(root=builtin_curriculum(), audience="court", out_dir=out))
+    before = folder_listing(out)
+    root = copy_builtin(tmp_path)
+    course = root / "course.yaml"
+    course.write_text(course.read_text(encoding="utf-8").replace("title: ", "title: New ", 1))
+    real_replace = os.replace
+    renames: list[str] = []
+
+    def replace_then_fail(source: str | Path, target: str | Path) -> None:
+        renames.append(str(target))
+        if len(renames) == 2:
+            raise OSError(13, "Permission denied")
+        real_replace(source, target)
+
+    monkeypatch.setattr(hrdeck.atomic.os, "replace", replace_then_fail)
+    with pytest.raises(BuildError, match="Permission denied; the previous files are back in place"):
+        run_build(BuildRequest(root=root, audience="court", out_dir=out))
+    assert folder_listing(out) == before  # not the new deck beside the old guides
+
+
+def test_a_rename_failing_midway_in_a_new_folder_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import hrdeck.atomic
@@ -228,6 +255,6 @@ def test_a_rename_failing_midway_is_a_build_error_and_leaves_no_temporary_files(
 
     monkeypatch.setattr(hrdeck.atomic.os, "replace", replace_then_fail)
     out = tmp_path / "out"
-    with pytest.raises(BuildError, match=f"already replaced: {COURSE_ID}-court.pptx"):
+    with pytest.raises(BuildError, match=f"cannot replace {COURSE_ID}-court-guide.md"):
         run_build(BuildRequest(root=builtin_curriculum(), audience="court", out_dir=out))
-    assert [path.name for path in out.iterdir()] == [f"{COURSE_ID}-court.pptx"]
+    assert not out.exists()  # the folder the build made, empty again, is gone too

@@ -14,6 +14,7 @@ Codes: ``file-too-large``, ``read-error``, ``binary-file``, ``encoding``,
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from hrdeck.curriculum.listing import file_problem, list_yaml
 from hrdeck.curriculum.sourcemap import JsonPath, SourceMap
 from hrdeck.diagnostics import Diagnostic, Loc, error
 
@@ -386,11 +388,10 @@ def read_document(path: Path, display_base: Path | None) -> tuple[Document, list
 
 
 def yaml_files(folder: Path) -> list[Path]:
-    """The ``*.yaml`` / ``*.yml`` files of a folder, by name, skipping hidden ones."""
-    if not folder.is_dir():
-        return []
-    found = [p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()]
-    return sorted(p for p in found if not p.name.startswith("."))
+    """The ``*.yaml`` / ``*.yml`` files of a folder, by name, skipping hidden ones
+    (only regular files; :func:`~hrdeck.curriculum.listing.list_yaml` says why
+    anything else named like one was left out)."""
+    return list_yaml(folder, folder.as_posix())[0]
 
 
 def load_tree(
@@ -400,27 +401,43 @@ def load_tree(
     bank ``questions/*.yaml`` (optional) under ``root``.
 
     ``read`` loads one file: from disk, or through a long-lived process's cache.
+    Anything in the way of reading (an unreadable folder, a pipe named like a
+    module) is a located error, never an exception.
     """
     problems: list[Diagnostic] = []
     tree = LoadedTree(root, display_path(root, display_base), display_base, course=None)
     course_path = root / "course.yaml"
-    if course_path.is_file():
+    course_problem = _course_problem(course_path, _shown(tree, "course.yaml"))
+    if course_problem is None:
         tree.course, found = read(course_path, display_base)
         problems += found
     else:
-        where = Loc(display_path(course_path, display_base), 1, 1)
-        hint = "a curriculum folder holds course.yaml, audiences/ and modules/"
-        problems.append(error(where, "missing-file", "course.yaml is missing", hint))
-    for path in yaml_files(root / "audiences"):
-        document, found = read(path, display_base)
-        tree.audiences.append(document)
+        problems.append(course_problem)
+    folders = (("audiences", tree.audiences), ("modules", tree.modules))
+    for folder, documents in (*folders, ("questions", tree.questions)):
+        paths, found = list_yaml(root / folder, _shown(tree, folder))
         problems += found
-    for path in yaml_files(root / "modules"):
-        document, found = read(path, display_base)
-        tree.modules.append(document)
-        problems += found
-    for path in yaml_files(root / "questions"):
-        document, found = read(path, display_base)
-        tree.questions.append(document)
-        problems += found
+        for path in paths:
+            document, found = read(path, display_base)
+            documents.append(document)
+            problems += found
     return tree, problems
+
+
+def _shown(tree: LoadedTree, name: str) -> str:
+    """How diagnostics name ``name`` in the tree's folder (without resolving links,
+    which raises on a loop)."""
+    return (Path(tree.display_root) / name).as_posix()
+
+
+def _course_problem(course_path: Path, shown: str) -> Diagnostic | None:
+    """None when course.yaml can be read; else why not (missing-file, read-error, ...)."""
+    where = Loc(shown, 1, 1)
+    try:
+        os.lstat(course_path)
+    except FileNotFoundError:
+        hint = "a curriculum folder holds course.yaml, audiences/ and modules/"
+        return error(where, "missing-file", "course.yaml is missing", hint)
+    except OSError as exc:
+        return error(where, "read-error", f"cannot read file: {exc.strerror or exc}")
+    return file_problem(course_path, where)

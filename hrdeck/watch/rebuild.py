@@ -27,9 +27,16 @@ from typing import TYPE_CHECKING
 
 from hrdeck.atomic import write_atomically
 from hrdeck.curriculum.validate import ValidDocuments
-from hrdeck.diagnostics import Diagnostic, sort_diagnostics
+from hrdeck.diagnostics import Diagnostic, shortened, sort_diagnostics
 from hrdeck.errors import HrdeckError, UsageError
-from hrdeck.pipeline import BuildRequest, Sources, outputs_for, plan_audience, prepare
+from hrdeck.pipeline import (
+    BuildRequest,
+    Sources,
+    outputs_for,
+    plan_audience,
+    prepare,
+    refuse_unwritable_names,
+)
 from hrdeck.watch.cache import DocumentCache, ThemeCache
 
 if TYPE_CHECKING:
@@ -58,9 +65,9 @@ class RebuildResult:
         """The one line printed per rebuild."""
         took = f"{self.seconds:.2f} s"
         if not self.ok:
-            count = f"{self.errors} error{'s' * (self.errors != 1)}"
-            reason = f" ({self.message})" if self.message and not self.errors else ""
-            return f"{took}: kept the last good deck: {count}{reason}"
+            if not self.errors:  # no diagnostic to count: say what stopped the rebuild
+                return f"{took}: kept the last good deck: {self.message or 'the rebuild failed'}"
+            return f"{took}: kept the last good deck: {self.errors} error{'s' * (self.errors != 1)}"
         wrote = ", ".join(str(p) for p in self.written) or "nothing new to write"
         same = f" ({', '.join(self.unchanged)} unchanged)" if self.unchanged else ""
         return f"{took}: wrote {wrote}{same}"
@@ -106,8 +113,7 @@ class Rebuilder:
         except Exception as exc:  # a bug must not end the editor's session
             if os.environ.get("HRDECK_DEBUG"):
                 traceback.print_exc()
-            message = f"internal error ({type(exc).__name__}: {exc}); HRDECK_DEBUG=1 shows details"
-            result = RebuildResult(False, 0.0, message=message)
+            result = RebuildResult(False, 0.0, message=internal_error_message(exc))
         result.seconds = time.perf_counter() - started
         return result
 
@@ -131,6 +137,7 @@ class Rebuilder:
     def _build(self) -> RebuildResult:
         request = BuildRequest(self.root, self.audience, self.theme, self.out_dir)
         prepared = prepare(request, self.sources, self.themes.get)
+        refuse_unwritable_names(prepared)
         result = RebuildResult(True, 0.0, diagnostics=list(prepared.diagnostics))
         files: list[tuple[str, bytes]] = []
         pending: dict[str, _Written] = {}
@@ -156,6 +163,12 @@ class Rebuilder:
         if last is None or last.theme_generation != self.themes.generation or last.plan != plan:
             return False
         return all(path.is_file() for path in last.files)
+
+
+def internal_error_message(exc: Exception) -> str:
+    """What a bug that stopped a rebuild says: what happened, not Python's class names."""
+    detail = shortened(str(exc).strip(), 200) or "no detail"
+    return f"an internal error stopped the rebuild ({detail}); HRDECK_DEBUG=1 shows where"
 
 
 class Reporter:

@@ -104,10 +104,6 @@ def building(process: subprocess.Popen[str]) -> bool:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 14 #2: worker tracebacks, exit 1 ('Aborted!'), sometimes a hang",
-)
 @pytest.mark.parametrize("interrupts", [1, 2], ids=["once", "twice"])
 def test_ctrl_c_during_build_all_stops_at_once_and_cleanly(
     tmp_path: Path, previous_all: Path, interrupts: int
@@ -194,7 +190,6 @@ def watching(ws: Workspace) -> Iterator[tuple[subprocess.Popen[str], LineReader,
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="issue 14 #9: watch goes deaf, and says nothing")
 @pytest.mark.parametrize("gone", ["deleted", "moved"])
 def test_watch_rearms_or_stops_when_its_folder_is_replaced(tmp_path: Path, gone: str) -> None:
     ws = Workspace(tmp_path)
@@ -222,7 +217,6 @@ def test_watch_rearms_or_stops_when_its_folder_is_replaced(tmp_path: Path, gone:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="issue 14 #19: an internal error shown as '0 errors'")
 def test_watch_never_reports_a_failed_rebuild_as_0_errors(tmp_path: Path) -> None:
     ws = Workspace(tmp_path)
     ws.image(b"These are meeting notes, saved with the wrong name.\n")
@@ -245,7 +239,6 @@ def test_watch_never_reports_a_failed_rebuild_as_0_errors(tmp_path: Path) -> Non
 
 
 @needs_file_modes
-@pytest.mark.xfail(strict=True, reason="issue 14 #10: a PermissionError traceback")
 @pytest.mark.parametrize("folder", ["modules", "audiences"])
 def test_an_unreadable_folder_is_reported(tmp_path: Path, folder: str) -> None:
     ws = Workspace(tmp_path)
@@ -256,7 +249,6 @@ def test_an_unreadable_folder_is_reported(tmp_path: Path, folder: str) -> None:
     assert not problems, report(problems, ran)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 #11: stale temporary files are never removed")
 def test_a_build_removes_the_temporary_files_a_killed_build_left(
     tmp_path: Path, previous_probe: Path
 ) -> None:
@@ -276,7 +268,6 @@ def test_a_build_removes_the_temporary_files_a_killed_build_left(
     assert not problems, report(problems, ran)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 #12: new .pptx and .md beside the old .html")
 def test_a_rename_failing_halfway_never_leaves_a_mixed_set(
     tmp_path: Path, previous_probe: Path
 ) -> None:
@@ -302,7 +293,6 @@ def scaffold(command: str, target: Path) -> list[str]:
     return ["schema", "--out", str(target)] if command == "schema" else ["init", str(target)]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 #13: a traceback, partial or 0-byte files")
 @pytest.mark.parametrize("command", ["schema", "init"])
 @pytest.mark.parametrize("disk", ["read-only", "full"])
 def test_init_and_schema_fail_cleanly_on_a_read_only_or_full_disk(
@@ -366,7 +356,6 @@ def test_the_guide_prints_each_reference_once(court_guide: str) -> None:
 # -- sweep ------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="sweep: a deleted working folder gives a traceback")
 def test_a_deleted_working_folder_is_reported(tmp_path: Path) -> None:
     gone = tmp_path / "gone"
     gone.mkdir()
