@@ -106,7 +106,9 @@ def test_dropped_content_is_reported_per_audience(built_all: tuple[Path, Path]) 
     result = run_build(BuildRequest(root=root, audience="court", out_dir=out))
     lines = result.dropped_lines()
     assert any(line.startswith("court: dropped module 'treatment-tasks'") for line in lines)
-    assert any("42 CFR Part 2" in line and "only for clinician" in line for line in lines)
+    infections = "dropped slide 'Strategies to decrease infections'"  # PrEP/PEP: not for court
+    assert any(infections in line and "only for clinician, peer" in line for line in lines)
+    assert any("SAMHSA TIP 64" in line and "only for peer" in line for line in lines)
 
 
 def test_invalid_curriculum_writes_nothing_and_keeps_the_last_good_deck(tmp_path: Path) -> None:
