@@ -215,10 +215,11 @@ def test_the_session_plan_carries_objectives_credit_and_questions() -> None:
     assert session.author is not None and session.author.line == "Dr. Delores Blackwell, LCSW"
     assert session.presenters == ()
     assert session.level == "beginner"
-    assert session.target_audience.startswith("Judges, treatment-court and ATI")
+    assert session.target_audience.startswith("Judges, treatment-court coordinators and ATI")
     [credit] = session.credits
     assert credit.placeholder and not credit.hours_stated and credit.hours == 1.0
-    assert {d.kind for d in session.disclosures} == {"conflicts-of-interest", "commercial-support"}
+    kinds = {d.kind for d in session.disclosures}
+    assert kinds == {"conflicts-of-interest", "commercial-support", "other"}
     assert (
         sorted(session.pretest)
         == sorted(session.posttest)
