@@ -125,7 +125,7 @@ def test_unknown_theme_is_reported_without_a_traceback(runner: CliRunner, tmp_pa
 def test_verbose_says_what_was_dropped_for_the_audience(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["build", "-a", "court", "--verbose", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.stderr
-    assert "court: dropped module 'stigma-tree'" in result.stderr
+    assert "court: dropped module 'treatment-tasks'" in result.stderr
     assert "not in the module list of court" in result.stderr
     assert "dropped" not in result.stdout
 
@@ -203,7 +203,7 @@ def test_plan_prints_the_court_outline(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["plan", "--audience", "court"])
     assert result.exit_code == 0, result.stderr
     assert "Case scenario: Anthony" in result.stdout
-    assert "The stigma tree" not in result.stdout  # not in the court's module list
+    assert "Harm reduction treatment tasks" not in result.stdout  # not in the court's list
     assert "error[" not in result.stderr  # the built-in curriculum's own warnings may show
 
 

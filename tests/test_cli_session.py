@@ -56,7 +56,7 @@ def test_the_agenda_slide_fits_sixty_minutes_from_nine(sixty: Path) -> None:
     assert all(rows), lines
     minutes = [int(row.group(3)) for row in rows if row]
     assert sum(minutes) <= 60
-    assert rows[0] is not None and rows[0].group(1) == "09:04"  # after title and agenda
+    assert rows[0] is not None and rows[0].group(1) == "09:02"  # after title and agenda, 1 each
 
 
 def test_every_slide_notes_start_with_the_clock_span_that_follows_the_last(sixty: Path) -> None:
@@ -82,8 +82,8 @@ def span_of(line: str) -> tuple[str, str]:
 
 def test_the_guide_has_the_same_times(sixty: Path) -> None:
     guide = (sixty / GUIDE.format("court")).read_text(encoding="utf-8")
-    assert "| 09:00 | Harm Reduction and Mandated Clients | 2 |" in guide
-    assert "| 09:40 | Case scenario: Anthony | 15 |" in guide
+    assert "| 09:01 | Agenda | 1 |" in guide
+    assert "| 09:38 | Case scenario: Anthony | 15 |" in guide
     assert "| 10:00 | **Total** | 60 |" in guide
 
 
@@ -98,7 +98,7 @@ def test_a_three_hour_afternoon_session_has_a_break_slide(tmp_path: Path) -> Non
     assert notes_first_line(brk).startswith("Break: 10 minutes (")
     guide = (tmp_path / GUIDE.format("peer")).read_text(encoding="utf-8")
     assert "| Break | 10 |" in guide
-    assert "Contact time: 119 minutes (1.75 hours)" in guide
+    assert "Contact time: 169 minutes (2.75 hours)" in guide
 
 
 def test_minutes_shorter_than_the_core_are_refused_naming_the_minimum(tmp_path: Path) -> None:
@@ -106,7 +106,7 @@ def test_minutes_shorter_than_the_core_are_refused_naming_the_minimum(tmp_path: 
     assert result.exit_code == 1
     assert "error[too-short]" in result.stderr
     assert (
-        "the court core needs at least 59 minutes with its breaks; --minutes 50 is too short"
+        "the court core needs at least 60 minutes with its breaks; --minutes 50 is too short"
         in (result.stderr)
     )
     assert "Traceback" not in result.output

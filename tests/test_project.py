@@ -147,10 +147,10 @@ def test_a_new_module_appears_where_the_projects_audience_lists_it(tmp_path: Pat
 
 def test_a_projects_audience_file_can_drop_and_reorder_modules(tmp_path: Path) -> None:
     root = project(tmp_path)
-    benefits = "{id: benefits, minutes: 3, core: false, priority: 6}\n"
+    benefits = "{id: benefits, minutes: 3, short: 2, core: false, priority: 13}\n"
     text = court_audience(
-        ("  - {id: myths, minutes: 10, short: 6}\n", ""),
-        ("  - {id: challenges, minutes: 4, core: false, priority: 3}\n", ""),
+        ("  - {id: myths, minutes: 10, short: 5}\n", ""),
+        ("  - {id: challenges, minutes: 4, short: 2, core: false, priority: 12}\n", ""),
         (benefits, benefits + "  - {id: myths, minutes: 10}\n"),
     )
     write(root / "audiences" / "court.yaml", text)

@@ -139,7 +139,11 @@ def test_the_agenda_slide_and_guide_show_the_same_times(minutes: int) -> None:
     session = session_of(plan)
     agenda = next(s for s in plan.slides if s.kind == "agenda")
     lines = [p.text for p in agenda.blocks[0].paras]
-    rows = [f"{r.clock_start}  {r.title} ({r.minutes:g} minutes)" for r in session.agenda]
+    unit = {1: "minute"}  # the agenda says "1 minute", "3 minutes"
+    rows = [
+        f"{r.clock_start}  {r.title} ({r.minutes:g} {unit.get(r.minutes, 'minutes')})"
+        for r in session.agenda
+    ]
     assert lines[:-1] == rows
     assert lines[-1].startswith(f"Total: 09:00–{session.schedule[-1].clock_end} (")
     guide = guide_markdown(plan)
@@ -149,23 +153,24 @@ def test_the_agenda_slide_and_guide_show_the_same_times(minutes: int) -> None:
 
 
 def test_a_default_session_over_90_minutes_gets_a_break_slide_and_agenda_row() -> None:
-    plan = planned("court", None)
+    plan = planned("court", None)  # the full court day-part: 199 minutes of content
     session = session_of(plan)
-    [brk] = [s for s in plan.slides if s.module_id == BREAK_ID]
+    brk, second = [s for s in plan.slides if s.module_id == BREAK_ID]
     row = next(r for r in session.agenda if r.is_break)
     assert (brk.title, brk.kind, brk.minutes) == ("Break", "section", 10)
     assert brk.subtitle == f"Back at {row.clock_end}"
     assert brk.notes[0].text.startswith(f"Break: 10 minutes ({row.clock_start}–{row.clock_end}")
-    assert session.break_minutes == 10
-    assert session.contact_minutes == session.total_minutes - 10
-    assert session.contact_hours == 1.75
+    assert (second.kind, second.minutes) == ("section", 10)
+    assert session.break_minutes == 20
+    assert session.contact_minutes == session.total_minutes - 20 == 199
+    assert session.contact_hours == 3.25
 
 
 def test_without_a_start_time_the_times_stay_relative() -> None:
     plan = build_plan(tailor(builtin(), "court", SessionOptions(60)))
-    assert plan.slides[2].notes[0].text.startswith("About 2 minutes (0:04–0:06 of 1:00).")
+    assert plan.slides[2].notes[0].text.startswith("About 1 minute (0:02–0:03 of 1:00).")
     agenda = next(s for s in plan.slides if s.kind == "agenda")
-    assert agenda.blocks[0].paras[0].text == "What is harm reduction? (4 minutes)"
+    assert agenda.blocks[0].paras[0].text == "What you will be able to do (1 minute)"
     assert agenda.blocks[0].paras[-1].text == "Total: 60 minutes"
 
 
@@ -181,7 +186,7 @@ def test_twelve_hour_start_times_print_twelve_hour_clocks() -> None:
     plan = planned("peer", 180, "1:30pm")
     session = session_of(plan)
     assert session.start == "1:30 PM"
-    assert session.schedule[-1].clock_end == "3:39 PM"
+    assert session.schedule[-1].clock_end == "4:29 PM"
     assert any(r.is_break and r.clock_start.endswith("PM") for r in session.agenda)
 
 
@@ -191,10 +196,10 @@ def test_a_minutes_shorter_than_the_core_is_refused_naming_the_minimum() -> None
     [diagnostic] = raised.value.diagnostics
     assert diagnostic.code == "too-short"
     assert diagnostic.message == (
-        "the court core needs at least 59 minutes with its breaks; --minutes 45 is too short"
+        "the court core needs at least 60 minutes with its breaks; --minutes 45 is too short"
     )
     assert diagnostic.loc.file.endswith("audiences/court.yaml") and diagnostic.loc.line > 0
-    tailor(builtin(), "court", SessionOptions(59))  # exactly the minimum fits
+    tailor(builtin(), "court", SessionOptions(60))  # exactly the minimum fits
 
 
 def test_the_session_plan_carries_objectives_credit_and_questions() -> None:
@@ -204,15 +209,17 @@ def test_the_session_plan_carries_objectives_credit_and_questions() -> None:
         "part2-routes",
         "responses-to-use",
         "moud-basis",
+        "team-roles",
     ]
     assert all(o.modules for o in session.objectives)
     assert session.author is not None and session.author.line == "Dr. Delores Blackwell, LCSW"
     assert session.presenters == ()
     assert session.level == "beginner"
-    assert session.target_audience.startswith("Judges, treatment-court and ATI")
+    assert session.target_audience.startswith("Judges, treatment-court coordinators and ATI")
     [credit] = session.credits
     assert credit.placeholder and not credit.hours_stated and credit.hours == 1.0
-    assert {d.kind for d in session.disclosures} == {"conflicts-of-interest", "commercial-support"}
+    kinds = {d.kind for d in session.disclosures}
+    assert kinds == {"conflicts-of-interest", "commercial-support", "other"}
     assert (
         sorted(session.pretest)
         == sorted(session.posttest)
