@@ -15,12 +15,16 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hrdeck.curriculum.model import Curriculum
 from hrdeck.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from hrdeck.errors import BuildError, ContentError, UsageError
 from hrdeck.plan.types import DeckPlan
 from hrdeck.textfit.measure import FitRules
+
+if TYPE_CHECKING:
+    from hrdeck.theme.load import Theme
 
 Progress = Callable[[str], None]
 
@@ -88,7 +92,7 @@ def plan_audience(
 ) -> tuple[DeckPlan, list[Diagnostic], list[str]]:
     """Tailor and plan one audience: the plan, its diagnostics, what was dropped.
 
-    `rules` are the theme's text boxes and fonts (``hrdeck.render.measure.fit_rules``);
+    `rules` are the theme's text boxes and fonts (``hrdeck.render.probe.fit_rules``);
     without them the plan is fitted to the default theme.
     """
     from hrdeck.plan.build import build_plan
@@ -105,7 +109,7 @@ def plan_audience(
 def plan_for(root: Path, audience: str) -> tuple[DeckPlan, list[Diagnostic]]:
     """Validate, then plan one audience in the project's theme (for ``hrdeck plan``)."""
     from hrdeck.curriculum.layers import project_settings
-    from hrdeck.render.measure import fit_rules
+    from hrdeck.render.probe import fit_rules
     from hrdeck.theme.load import load_theme
 
     curriculum, diagnostics = load_valid(root)
@@ -117,6 +121,18 @@ def plan_for(root: Path, audience: str) -> tuple[DeckPlan, list[Diagnostic]]:
     rules = fit_rules(load_theme(settings.theme if settings else None, root))
     deck_plan, plan_diagnostics, _ = plan_audience(curriculum, audience_id, rules)
     return deck_plan, sort_diagnostics([*diagnostics, *plan_diagnostics])
+
+
+def render_plan(plan: DeckPlan, theme: Theme, diagnostics: list[Diagnostic] | None = None) -> bytes:
+    """The .pptx bytes of `plan` in `theme`; a plan not yet fitted (one made by hand) is
+    fitted to the theme's text boxes first, its shrink/split warnings added to `diagnostics`."""
+    from hrdeck.plan.fit import fit_deck
+    from hrdeck.render.deck import render_deck
+    from hrdeck.render.probe import fit_rules
+
+    if not plan.fitted:
+        plan = fit_deck(plan, fit_rules(theme), diagnostics if diagnostics is not None else [])
+    return render_deck(plan, theme)
 
 
 def output_names(course_id: str, audience: str) -> tuple[str, str, str]:
@@ -294,7 +310,7 @@ def _stage(out_dir: Path, name: str, data: bytes) -> Path:
 def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildResult:
     """Validate once, build every requested audience in memory, then write atomically."""
     from hrdeck.curriculum.layers import project_settings
-    from hrdeck.render.measure import fit_rules
+    from hrdeck.render.probe import fit_rules
     from hrdeck.theme.load import check_theme_for_build, load_theme
 
     started = time.perf_counter()

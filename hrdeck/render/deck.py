@@ -1,12 +1,14 @@
-"""render_deck: DeckPlan + Theme -> the bytes of an editable .pptx.
+"""render_deck: a fitted DeckPlan + Theme -> the bytes of an editable .pptx.
 
 The steps: open the theme's template (or python-pptx's default) and drop any slides
-it carries; size it and apply the palette and fonts; fit a plan that was not fitted
-(a plan from ``build_plan`` already chose its text sizes and continuation slides for
-the theme; one made by hand is fitted here with :func:`hrdeck.plan.fit.fit_deck`);
-then, for every plan slide, add a slide from its
-named layout, its footer / number / logo, its content and its speaker notes; finally
-save reproducibly.
+it carries; size it and apply the palette and fonts; then, for every plan slide, add
+a slide from its named layout, its footer / number / logo, its content and its
+speaker notes; finally save reproducibly.
+
+The plan must already be fitted to the theme's text boxes (``DeckPlan.fitted``: text
+sizes chosen, long slides split): the renderer sets text, it does not plan it.  A
+plan from ``build_plan`` is fitted; one made by hand goes through
+``hrdeck.pipeline.render_plan``, which fits it first.
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.render import chrome
 from hrdeck.render.layouts import find_layout, layout_name, ph_element
 from hrdeck.render.master import apply_theme, resize
-from hrdeck.render.measure import fit_rules
 from hrdeck.render.package import PartFactory, reproducible_bytes
 from hrdeck.render.slides import RENDERERS, SlideContext
 from hrdeck.render.text import TextStyle, fill, tag_language
@@ -35,26 +36,49 @@ _SP = qn("p:sp")
 
 
 def render_deck(plan: DeckPlan, theme: Theme) -> bytes:
-    """The .pptx file for `plan` in `theme`, as bytes (same inputs, same bytes)."""
-    if not plan.fitted:
-        from hrdeck.plan.fit import fit_deck
+    """The .pptx file for the fitted `plan` in `theme`, as bytes (same inputs, same bytes).
 
-        plan = fit_deck(plan, fit_rules(theme), [])
-    prs = open_presentation(theme)
-    resize(prs, theme.slide_size)
-    apply_theme(prs, theme)
-    parts = PartFactory(prs)
+    ValueError if the plan was not fitted (see the module's docstring).
+    """
+    if not plan.fitted:
+        raise ValueError(
+            f"render_deck needs a fitted plan; the plan for {plan.audience!r} was not fitted: "
+            "fit it with hrdeck.plan.fit.fit_deck(plan, fit_rules(theme), diagnostics) "
+            "or render it with hrdeck.pipeline.render_plan(plan, theme)"
+        )
+    prs, parts = new_presentation(theme)
     for spec in plan.slides:
         if spec.kind not in RENDERERS:
             raise ContentError(f"slide {spec.title!r} has unknown kind {spec.kind!r}")
     for number, spec in enumerate(plan.slides, start=1):
-        slide = parts.add_slide(find_layout(prs, layout_name(theme.layouts, spec.kind), spec.kind))
-        add_chrome(prs, slide, spec, number, theme, plan.language, parts)
-        RENDERERS[spec.kind](SlideContext(prs, slide, spec, plan, theme, parts))
+        slide = add_slide(prs, parts, plan, spec, number, theme)
         if spec.notes:
             add_notes(slide, spec, plan.language, parts)
         tag_language(slide._element, plan.language)
     return reproducible_bytes(prs, plan)
+
+
+def new_presentation(theme: Theme) -> tuple[Presentation, PartFactory]:
+    """An empty presentation in `theme` (size, palette, fonts) and its part factory."""
+    prs = open_presentation(theme)
+    resize(prs, theme.slide_size)
+    apply_theme(prs, theme)
+    return prs, PartFactory(prs)
+
+
+def add_slide(
+    prs: Presentation,
+    parts: PartFactory,
+    plan: DeckPlan,
+    spec: SlidePlan,
+    number: int,
+    theme: Theme,
+) -> Slide:
+    """Slide `number` of the deck: its named layout, chrome and content (not its notes)."""
+    slide = parts.add_slide(find_layout(prs, layout_name(theme.layouts, spec.kind), spec.kind))
+    add_chrome(prs, slide, spec, number, theme, plan.language, parts)
+    RENDERERS[spec.kind](SlideContext(prs, slide, spec, plan, theme, parts))
+    return slide
 
 
 def open_presentation(theme: Theme) -> Presentation:

@@ -1,21 +1,17 @@
-"""Text fitting on the render side: real boxes -> :class:`~hrdeck.textfit.measure.TextArea`.
+"""Text areas of the real boxes the renderer fills, and the size text fits them at.
 
 PowerPoint ignores autofit flags until someone edits the text, so sizes are fixed at
-build time from font metrics (:mod:`hrdeck.textfit.metrics`, :mod:`hrdeck.textfit.measure`).  Two
-jobs live here, both reading the template with python-pptx:
-
-* :func:`fit_rules` tells the plan the text boxes of a theme: it renders one probe
-  slide per kind with the real slide renderers (so logo room, myth panels and
-  insets are exactly what a deck gets) and reads back each box's size, insets,
-  list markers, indents and spacing;
-* :func:`area_of`, :func:`fit_size`, :func:`text_height` measure text in a shape
-  or box the renderer is filling (titles, captions, spectrum descriptions), and
-  check the plan's chosen size against the real box.
+build time from font metrics (:mod:`hrdeck.textfit`).  This module turns a shape or a
+box into a :class:`~hrdeck.textfit.measure.TextArea` (size, insets, list markers,
+indents, spacing, read from the slide, its layout and its master) and asks
+:mod:`hrdeck.textfit.measure` what fits: :func:`area_of` for a placeholder or text
+box, :func:`box_area` for a box about to be drawn, :func:`fit_in` for the largest size
+that fits, :func:`text_height` for the height text needs.  The probe slides that tell
+the plan a theme's boxes are in :mod:`hrdeck.render.probe`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Sequence
 from typing import Any
@@ -23,64 +19,38 @@ from typing import Any
 from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation
 
-from hrdeck.kinds import DEFAULT_LAYOUTS, KINDS, SLIDE_KINDS
-from hrdeck.plan.types import Block, DeckPlan, SlidePlan
-from hrdeck.render.layouts import box_of, find_layout, layout_name, own_xfrm, ph_element, ph_kind
+from hrdeck.render.layouts import box_of, own_xfrm, ph_element, ph_kind
 from hrdeck.render.text import qn  # memoised Clark names
-from hrdeck.richtext import Para, Run
-from hrdeck.textfit import measure as fitplan
-from hrdeck.textfit.measure import BODY_SIZES, MIN_BODY_PT, FitRules, TextArea
+from hrdeck.richtext import Para
+from hrdeck.textfit import measure as textfit
+from hrdeck.textfit.measure import TextArea
 from hrdeck.textfit.metrics import metrics_for
-from hrdeck.theme.load import Theme
-
-__all__ = ["BODY_SIZES", "MIN_BODY_PT", "area_of", "fit_rules", "fit_size", "text_height"]
 
 EMU_PER_PT = 12700
 DEFAULT_INSETS = (91440, 91440, 45720, 45720)  # left, right, top, bottom
 _INSET_NAMES = ("lIns", "rIns", "tIns", "bIns")
 _BODY_PR = f"{qn('p:txBody')}/{qn('a:bodyPr')}"
-PROBE = "\u00a7{}\u00a7"  # a marker no curriculum text contains
 
 
 # --- measuring in a box ----------------------------------------------------------------
 
 
-def _box_area(width_pt: float, height_pt: float, indented: bool) -> TextArea:
+def box_area(width_pt: float, height_pt: float, indented: bool) -> TextArea:
+    """A text box of python-pptx's default insets, indented for bullets or not."""
     return TextArea(width_pt, height_pt, markers="template" if indented else "none")
 
 
-def text_height(
-    paras: Sequence[Para],
-    width_pt: float,
-    size_pt: float,
-    indented: bool = True,
-    font: str = "Calibri",
-) -> float:
-    """Height in points of `paras` at `size_pt` in a box `width_pt` wide, insets included."""
-    area = _box_area(width_pt, 0.0, indented)
+def text_height(paras: Sequence[Para], area: TextArea, size_pt: float, font: str) -> float:
+    """Height in points of `paras` at `size_pt` in `area`, insets included."""
     metrics, _ = metrics_for(font)
-    inner = fitplan.paras_height(paras, area, size_pt, metrics)
+    inner = textfit.paras_height(paras, area, size_pt, metrics)
     return inner + area.inset_top + area.inset_bottom
-
-
-def fit_size(
-    paras: Sequence[Para],
-    width_pt: float,
-    height_pt: float,
-    sizes: Sequence[int] = BODY_SIZES,
-    indented: bool = True,
-    font: str = "Calibri",
-) -> int:
-    """The largest of `sizes` at which `paras` fit the box; the smallest if none do."""
-    metrics, _ = metrics_for(font)
-    found = fitplan.fit_size(paras, _box_area(width_pt, height_pt, indented), sizes, metrics)
-    return int(found) if found is not None else sizes[-1]
 
 
 def fit_in(area: TextArea, paras: Sequence[Para], sizes: Sequence[float], font: str) -> float:
     """The largest of `sizes` at which `paras` fit `area`; the smallest if none do."""
     metrics, _ = metrics_for(font)
-    found = fitplan.fit_size(paras, area, sizes, metrics)
+    found = textfit.fit_size(paras, area, sizes, metrics)
     return found if found is not None else sizes[-1]
 
 
@@ -171,7 +141,7 @@ def body_spacing(prs: Presentation) -> tuple[tuple[float, ...], float, float]:
 def _body_spacing(master: Any) -> tuple[tuple[float, ...], float, float]:
     style = master.find(f"{qn('p:txStyles')}/{qn('p:bodyStyle')}")
     if style is None:
-        return fitplan.TEMPLATE_INDENTS, 1.0, 0.2
+        return textfit.TEMPLATE_INDENTS, 1.0, 0.2
     levels = [style.find(qn(f"a:lvl{n}pPr")) for n in range(1, 10)]
     indents = tuple(
         int(lvl.get("marL", "0")) / EMU_PER_PT if lvl is not None else 0.0 for lvl in levels
@@ -193,104 +163,3 @@ def _percent(level: Any, tag: str, default: float) -> float:
     if pts is not None:  # points (x100): as a share of a 24 pt line
         return int(pts.get("val", "0")) / 100 / (24 * 1.2)
     return default
-
-
-# --- the plan's table, from probe slides -----------------------------------------------
-
-
-def fit_rules(theme: Theme) -> FitRules:
-    """The text boxes of every slide kind in `theme`, for the plan to fit text into.
-
-    A theme on hrdeck's own layouts at 16:9 without a logo has exactly the boxes of
-    :data:`~hrdeck.textfit.measure.DEFAULT_RULES` (palette, fonts, footer and numbers move no
-    text box; a test compares the two), so it is spared the probe slides.
-    """
-    if _default_geometry(theme):
-        return FitRules(
-            areas=fitplan.DEFAULT_RULES.areas,
-            body_font=theme.body_font,
-            heading_font=theme.heading_font,
-            font_loc=theme.loc("fonts.body"),
-        )
-    return probe_rules(theme)
-
-
-def _default_geometry(theme: Theme) -> bool:
-    return (
-        theme.template is None
-        and theme.logo is None
-        and theme.slide_size == "16:9"
-        and all(theme.layout_name(kind) == DEFAULT_LAYOUTS[kind] for kind in SLIDE_KINDS)
-    )
-
-
-def probe_rules(theme: Theme) -> FitRules:
-    """:func:`fit_rules` measured from probe slides rendered in `theme`."""
-    from hrdeck.render.deck import add_chrome, open_presentation
-    from hrdeck.render.master import apply_theme, resize
-    from hrdeck.render.package import PartFactory
-    from hrdeck.render.slides import IMAGE_TEXT_SHARE, RENDERERS, SlideContext
-
-    prs = open_presentation(theme)
-    resize(prs, theme.slide_size)
-    apply_theme(prs, theme)
-    parts = PartFactory(prs)
-    plan = _probe_plan()
-    areas: dict[str, TextArea] = {}
-    for spec in plan.slides:
-        slide = parts.add_slide(find_layout(prs, layout_name(theme.layouts, spec.kind), spec.kind))
-        add_chrome(prs, slide, spec, 1, theme, plan.language, parts)
-        RENDERERS[spec.kind](SlideContext(prs, slide, spec, plan, theme, parts))
-        areas.update(_probed_areas(slide, spec.kind, prs))
-    body = areas.get("bullets/body")
-    if body is not None:
-        areas["bullets/body+image"] = dataclasses.replace(
-            body, width_pt=body.width_pt * IMAGE_TEXT_SHARE
-        )
-    return FitRules(
-        areas=areas,
-        body_font=theme.body_font,
-        heading_font=theme.heading_font,
-        font_loc=theme.loc("fonts.body"),
-    )
-
-
-def _probe_plan() -> DeckPlan:
-    slides = []
-    for kind in SLIDE_KINDS:
-        blocks = tuple(
-            Block(role, (Para((Run(PROBE.format(f"{kind}/{role}")),)),), heading="Heading")
-            for role in KINDS[kind].placeholder_roles
-        )
-        slides.append(SlidePlan(kind, PROBE.format(f"{kind}/title"), kind, _nowhere(), blocks))
-    return DeckPlan("probe", "Probe", "probe", "Probe", "en-US", "", "", (), tuple(slides))
-
-
-def _nowhere() -> Any:
-    from hrdeck.diagnostics import NOWHERE
-
-    return NOWHERE
-
-
-def _probed_areas(slide: Any, kind: str, prs: Presentation) -> dict[str, TextArea]:
-    areas = {}
-    for shape in slide.shapes:
-        if not shape.has_text_frame:
-            continue
-        text = shape.text_frame.text
-        for key in (f"{kind}/{role}" for role in (*KINDS[kind].placeholder_roles, "title")):
-            if PROBE.format(key) in text:
-                areas[key] = area_of(shape, _markers(shape), prs)
-    return areas
-
-
-def _markers(shape: Any) -> str:
-    """How the renderer set the list markers of the shape's first paragraph."""
-    p_pr = shape.text_frame.paragraphs[0]._p.find(qn("a:pPr"))
-    if p_pr is None:
-        return "template"
-    if p_pr.find(qn("a:buAutoNum")) is not None:
-        return "number"
-    if p_pr.find(qn("a:buNone")) is not None:
-        return "hanging" if p_pr.get("indent", "0").startswith("-") else "none"
-    return "template"

@@ -21,7 +21,7 @@ from pptx.util import Emu, Inches, Pt
 from hrdeck.plan.types import Block
 from hrdeck.render.layouts import Box, box_of, place
 from hrdeck.render.master import blend
-from hrdeck.render.measure import fit_size, text_height
+from hrdeck.render.measure import box_area, fit_in, text_height
 from hrdeck.render.text import TextStyle, fill, plain, rgb
 from hrdeck.richtext import Para
 from hrdeck.theme.load import Theme
@@ -139,10 +139,8 @@ def spectrum(
     room = area.height - int(CHEVRON_HEIGHT) - gap
     font = theme.body_font
     desc_size = _description_size(stages, width - 2 * overlap, room, font)
-    needed = max(
-        (text_height(s.paras, Emu(width - 2 * overlap).pt, desc_size, False, font) for s in stages),
-        default=0.0,
-    )
+    column = box_area(Emu(width - 2 * overlap).pt, 0.0, indented=False)
+    needed = max((text_height(s.paras, column, desc_size, font) for s in stages), default=0.0)
     desc_height = min(room, int(Pt(needed)) + int(Inches(0.2)))
     top = area.top + (room - desc_height) // 2  # centre the whole row in the area
     area = Box(area.left, top, area.width, area.bottom - top)
@@ -170,10 +168,8 @@ def _description_size(stages: Sequence[Block], width: int, height: int, font: st
     longest = max((len(w) for s in stages for p in s.paras for w in p.text.split()), default=1)
     room = Emu(width).pt - 16
     sizes = (*(n for n in (24, 22, 20) if longest * n * 0.55 <= room), 18)
-    return min(
-        (fit_size(s.paras, Emu(width).pt, Emu(height).pt, sizes, False, font) for s in stages),
-        default=20,
-    )
+    area = box_area(Emu(width).pt, Emu(height).pt, indented=False)
+    return min((int(fit_in(area, s.paras, sizes, font)) for s in stages), default=20)
 
 
 def _stage(

@@ -35,10 +35,11 @@ from hrdeck.render.layouts import (
     text_placeholders,
     title_placeholder,
 )
-from hrdeck.render.measure import BODY_SIZES, area_of, fit_in
+from hrdeck.render.measure import area_of, fit_in
 from hrdeck.render.package import PartFactory
 from hrdeck.render.text import TextStyle, fill, plain, rgb
 from hrdeck.richtext import Para, Run
+from hrdeck.textfit.measure import BODY_SIZES
 from hrdeck.theme.load import Theme
 
 TITLE_SIZES = (36, 32, 28)

@@ -108,7 +108,7 @@ class ThemeCache:
 
     def get(self, spec: str | None, project_dir: Path) -> LoadedTheme:
         """The theme ``spec`` names (see :func:`hrdeck.theme.load.load_theme`), checked."""
-        from hrdeck.render.measure import fit_rules
+        from hrdeck.render.probe import fit_rules
         from hrdeck.theme.load import check_theme_for_build, load_theme
 
         key = (spec, project_dir.absolute())
