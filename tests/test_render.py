@@ -358,7 +358,8 @@ def test_layout_boxes_read_from_the_xml_equal_python_pptx_inheritance() -> None:
     """layout_boxes reads positions itself (python-pptx's inheritance lookups are slow)."""
     import pptx
 
-    from hrdeck.render.layouts import layout_boxes, ph_element, ph_kind
+    from hrdeck.render.layouts import layout_boxes
+    from hrdeck.render.oxml import ph_element, ph_kind
 
     prs = pptx.Presentation()
     checked = 0

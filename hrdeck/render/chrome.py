@@ -17,15 +17,13 @@ from typing import Any
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import PP_ALIGN
-from pptx.oxml.shapes.autoshape import CT_Shape
-from pptx.parts.image import Image
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
-from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.slide import Slide, SlideLayout
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
 
+from hrdeck.render import oxml
 from hrdeck.render.layouts import (
     Box,
     box_of,
@@ -35,13 +33,16 @@ from hrdeck.render.layouts import (
     set_alt,
     slide_size,
 )
+from hrdeck.render.oxml import clark
 from hrdeck.render.package import PartFactory
-from hrdeck.render.text import TextStyle, fill, plain, qn
+from hrdeck.render.text import TextStyle, fill, plain
 from hrdeck.theme.load import Logo, Theme
 
 CHROME_PT = 12
 LOGO_HEIGHT = Inches(0.55)
 SLIDENUM_FIELD_ID = "{4FAE1B2C-6D0E-4C5B-9A51-3E2F0D7C8B11}"
+_C_NV_PR = clark("p:cNvPr")
+_FIELD_TEXT = f".//{clark('a:fld')}/{clark('a:t')}"
 
 
 def add_footer(slide: Slide, prs: Presentation, text: str, theme: Theme, lang: str) -> None:
@@ -65,9 +66,9 @@ def _widen_footer(layout: SlideLayout, element: Any) -> None:
     left = date.left if date is not None else footer.left
     right = number.left - int(Pt(8))
     if right > left:
-        xfrm = etree.SubElement(element.find(qn("p:spPr")), qn("a:xfrm"))
-        etree.SubElement(xfrm, qn("a:off"), x=str(left), y=str(footer.top))
-        etree.SubElement(xfrm, qn("a:ext"), cx=str(right - left), cy=str(footer.height))
+        xfrm = etree.SubElement(element.find(clark("p:spPr")), clark("a:xfrm"))
+        etree.SubElement(xfrm, clark("a:off"), x=str(left), y=str(footer.top))
+        etree.SubElement(xfrm, clark("a:ext"), cx=str(right - left), cy=str(footer.height))
 
 
 def add_slide_number(slide: Slide, prs: Presentation, number: int, theme: Theme, lang: str) -> None:
@@ -79,15 +80,15 @@ def add_slide_number(slide: Slide, prs: Presentation, number: int, theme: Theme,
     frame: TextFrame = shape.text_frame
     style = TextStyle(lang=lang, size=CHROME_PT, color=theme.palette.muted, markers="none")
     fill(frame, [plain("")], style.with_(align=PP_ALIGN.RIGHT))
-    paragraph = frame.paragraphs[0]._p
-    for run in paragraph.findall(qn("a:r")):
+    paragraph = oxml.paragraph_element(frame.paragraphs[0])
+    for run in paragraph.findall(clark("a:r")):
         paragraph.remove(run)
-    field = etree.Element(qn("a:fld"), id=SLIDENUM_FIELD_ID, type="slidenum")
-    r_pr = etree.SubElement(field, qn("a:rPr"), lang=lang, sz=str(CHROME_PT * 100))
-    fill_el = etree.SubElement(r_pr, qn("a:solidFill"))
-    etree.SubElement(fill_el, qn("a:srgbClr"), val=theme.palette.muted.lstrip("#").upper())
-    etree.SubElement(field, qn("a:t")).text = str(number)
-    paragraph.get_or_add_endParaRPr().addprevious(field)
+    field = etree.Element(clark("a:fld"), id=SLIDENUM_FIELD_ID, type="slidenum")
+    r_pr = etree.SubElement(field, clark("a:rPr"), lang=lang, sz=str(CHROME_PT * 100))
+    fill_el = etree.SubElement(r_pr, clark("a:solidFill"))
+    etree.SubElement(fill_el, clark("a:srgbClr"), val=theme.palette.muted.lstrip("#").upper())
+    etree.SubElement(field, clark("a:t")).text = str(number)
+    paragraph.find(clark("a:endParaRPr")).addprevious(field)  # fill() always writes one
     _keep(slide, key, PP_PLACEHOLDER.SLIDE_NUMBER, shape)
 
 
@@ -95,7 +96,7 @@ def _keep(slide: Slide, key: tuple[str, ...], kind: PP_PLACEHOLDER, shape: Shape
     """Remember a finished footer or number shape of this layout, to stamp on later slides
     (only a clone of the layout's placeholder: a fallback text box is built each time)."""
     if chrome_prototypes(slide.slide_layout).get(kind) is not None:
-        _finished(slide)[key] = copy.deepcopy(shape._element)
+        _finished(slide)[key] = copy.deepcopy(shape.element)
 
 
 def _stamp(slide: Slide, key: tuple[str, ...], number: str | None) -> bool:
@@ -105,10 +106,10 @@ def _stamp(slide: Slide, key: tuple[str, ...], number: str | None) -> bool:
     if finished is None:
         return False
     element = copy.deepcopy(finished)
-    tree = slide.shapes._spTree
-    element[0].find(qn("p:cNvPr")).set("id", str(_next_id(tree)))
+    tree = oxml.shape_tree(slide)
+    oxml.non_visual_props(element).set("id", str(_next_id(tree)))
     if number is not None:
-        element.find(f".//{qn('a:fld')}/{qn('a:t')}").text = number
+        element.find(_FIELD_TEXT).text = number
     tree.append(element)
     return True
 
@@ -123,7 +124,7 @@ def _finished(slide: Slide) -> dict[tuple[str, ...], Any]:
 
 
 def _next_id(tree: Any) -> int:
-    return 1 + max(int(e.get("id", "0")) for e in tree.iter(qn("p:cNvPr")))
+    return 1 + max(int(e.get("id", "0")) for e in tree.iter(_C_NV_PR))
 
 
 def _clone_or_box(
@@ -132,10 +133,10 @@ def _clone_or_box(
     prototype = chrome_prototypes(slide.slide_layout).get(kind)
     if prototype is not None:
         element = copy.deepcopy(prototype)
-        tree = slide.shapes._spTree
-        element[0].find(qn("p:cNvPr")).set("id", str(_next_id(tree)))
+        tree = oxml.shape_tree(slide)
+        oxml.non_visual_props(element).set("id", str(_next_id(tree)))
         tree.append(element)
-        return SlidePlaceholder(element, slide.shapes)
+        return oxml.slide_placeholder(slide, element)
     width, height = slide_size(prs)
     box = Box(
         int(width * (x_frac - w_frac / 2)) if kind == PP_PLACEHOLDER.FOOTER else int(width * 0.7),
@@ -155,12 +156,10 @@ def chrome_prototypes(layout: SlideLayout) -> dict[PP_PLACEHOLDER, Any]:
         return cached
     found: dict[PP_PLACEHOLDER, Any] = {}
     for placeholder in layout_placeholders(layout):
-        element = placeholder.element
-        if element.ph_type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
-            name = "Footer" if element.ph_type == PP_PLACEHOLDER.FOOTER else "Slide Number"
-            found[element.ph_type] = CT_Shape.new_placeholder_sp(
-                0, name, element.ph_type, element.ph_orient, element.ph_sz, element.ph_idx
-            )
+        kind = placeholder.placeholder_format.type
+        if kind in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
+            name = "Footer" if kind == PP_PLACEHOLDER.FOOTER else "Slide Number"
+            found[kind] = oxml.placeholder_like(placeholder, name)
     if PP_PLACEHOLDER.FOOTER in found:
         _widen_footer(layout, found[PP_PLACEHOLDER.FOOTER])
     layout.part._hrdeck_chrome = found  # type: ignore[attr-defined]
@@ -193,8 +192,7 @@ def add_logo(slide: Slide, prs: Presentation, logo: Logo, parts: PartFactory) ->
 
 @functools.lru_cache(maxsize=8)
 def _aspect_of(path: Path) -> float:
-    image = Image.from_file(str(path))
-    px_w, px_h = image.size
+    px_w, px_h = oxml.image_pixel_size(path)
     return px_w / px_h if px_h else 1.0
 
 

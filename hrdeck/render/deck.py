@@ -14,25 +14,22 @@ plan from ``build_plan`` is fitted; one made by hand goes through
 from __future__ import annotations
 
 import pptx
-from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
-from pptx.shapes.placeholder import NotesSlidePlaceholder
 from pptx.slide import NotesSlide, Slide
 from pptx.text.text import TextFrame
 
 from hrdeck.errors import ContentError
 from hrdeck.kinds import KINDS
 from hrdeck.plan.types import DeckPlan, SlidePlan
-from hrdeck.render import chrome
-from hrdeck.render.layouts import find_layout, layout_name, ph_element
+from hrdeck.render import chrome, oxml
+from hrdeck.render.layouts import find_layout, layout_name
 from hrdeck.render.master import apply_theme, resize
 from hrdeck.render.package import PartFactory, reproducible_bytes
 from hrdeck.render.slides import RENDERERS, SlideContext
 from hrdeck.render.text import TextStyle, fill, tag_language
 from hrdeck.theme.load import Theme
 
-_SP = qn("p:sp")
+_SP = oxml.clark("p:sp")
 
 
 def render_deck(plan: DeckPlan, theme: Theme) -> bytes:
@@ -54,7 +51,7 @@ def render_deck(plan: DeckPlan, theme: Theme) -> bytes:
         slide = add_slide(prs, parts, plan, spec, number, theme)
         if spec.notes:
             add_notes(slide, spec, plan.language, parts)
-        tag_language(slide._element, plan.language)
+        tag_language(slide.element, plan.language)
     return reproducible_bytes(prs, plan)
 
 
@@ -88,16 +85,8 @@ def open_presentation(theme: Theme) -> Presentation:
     from hrdeck.render.template import open_template
 
     prs = open_template(theme.template)
-    remove_all_slides(prs)
+    oxml.drop_all_slides(prs)
     return prs
-
-
-def remove_all_slides(prs: Presentation) -> None:
-    """Drop every slide a template carries (its parts are then not saved)."""
-    id_list = prs.slides._sldIdLst
-    for slide_id in list(id_list):
-        prs.part.drop_rel(slide_id.rId)
-        id_list.remove(slide_id)
 
 
 def add_chrome(
@@ -126,20 +115,18 @@ def add_notes(slide: Slide, spec: SlidePlan, lang: str, parts: PartFactory) -> N
     notes_slide = parts.notes_slide(slide)
     frame = _notes_body(notes_slide)
     if frame is None:  # a custom notes master without a body placeholder: add one
-        tree = notes_slide.shapes._spTree
-        tree.add_placeholder(tree.max_shape_id + 1, "Notes", PP_PLACEHOLDER.BODY, "horz", "full", 1)
+        oxml.add_notes_body(notes_slide)
         frame = notes_slide.notes_text_frame
     assert frame is not None
     fill(frame, spec.notes, TextStyle(lang=lang, markers="notes"))
-    tag_language(notes_slide._element, lang)
+    tag_language(notes_slide.element, lang)
 
 
 def _notes_body(notes_slide: NotesSlide) -> TextFrame | None:
     """The notes placeholder's text frame, found in the XML directly (python-pptx's
     ``notes_text_frame`` resolves every placeholder's type through XPath)."""
-    tree = notes_slide.shapes._spTree
-    for element in tree.iterchildren(_SP):
-        ph = ph_element(element)
+    for element in oxml.shape_tree(notes_slide).iterchildren(_SP):
+        ph = oxml.ph_element(element)
         if ph is not None and ph.get("type") == "body":
-            return NotesSlidePlaceholder(element, notes_slide.shapes).text_frame
+            return oxml.notes_placeholder(notes_slide, element).text_frame
     return None

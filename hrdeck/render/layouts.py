@@ -14,16 +14,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
-from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
 from hrdeck.errors import ContentError
 from hrdeck.kinds import DEFAULT_LAYOUTS
-from hrdeck.render.text import qn  # memoised Clark names
+from hrdeck.render import oxml
+from hrdeck.render.oxml import clark, own_xfrm, ph_element, ph_kind
 
 TITLE_KINDS = frozenset({"title", "ctrTitle"})
 TEXT_KINDS = frozenset({"body", "obj", "subTitle"})
@@ -98,43 +97,20 @@ def box_of(shape: Any) -> Box:
     Reads the XML directly (python-pptx resolves inheritance with many XPath
     queries, which dominates the time of a big deck).
     """
-    element = shape._element
+    element = shape.element
     xfrm = own_xfrm(element)
     if xfrm is not None:
-        off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+        off, ext = xfrm.find(_OFF), xfrm.find(_EXT)
         if off is not None and ext is not None:
             return Box(int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy")))
     ph = ph_element(element)
     if ph is None:
         return Box(0, 0, 0, 0)
-    if not isinstance(shape.part, SlidePart):  # a layout's own placeholder: let pptx inherit
+    if not oxml.on_slide(shape):  # a layout's own placeholder: let python-pptx inherit
         return Box(int(shape.left or 0), int(shape.top or 0), int(shape.width), int(shape.height))
     boxes = layout_boxes(shape.part.slide_layout)
     found = boxes.get(("idx", int(ph.get("idx", "0")))) or boxes.get(("type", ph_kind(ph)))
     return found or Box(0, 0, 0, 0)
-
-
-def own_xfrm(element: Any) -> Any:
-    """The a:xfrm of a shape's own properties, or None."""
-    for tag in ("p:spPr", "p:grpSpPr"):
-        props = element.find(qn(tag))
-        if props is not None:
-            return props.find(qn("a:xfrm"))
-    return None
-
-
-def ph_element(element: Any) -> Any:
-    """The p:ph element of a placeholder shape element, or None."""
-    non_visual = element[0] if len(element) else None
-    if non_visual is None:
-        return None
-    nv_pr = non_visual.find(qn("p:nvPr"))
-    return None if nv_pr is None else nv_pr.find(qn("p:ph"))
-
-
-def ph_kind(ph: Any) -> str:
-    """The placeholder type as written in the XML ('obj' when absent)."""
-    return str(ph.get("type", "obj"))
 
 
 def layout_boxes(layout: SlideLayout) -> dict[tuple[str, Any], Box]:
@@ -144,7 +120,7 @@ def layout_boxes(layout: SlideLayout) -> dict[tuple[str, Any], Box]:
         return cached
     boxes: dict[tuple[str, Any], Box] = {}
     master = _master_boxes(layout)
-    for element in _placeholder_elements(layout.shapes._spTree):
+    for element in _placeholder_elements(oxml.shape_tree(layout)):
         ph = ph_element(element)
         box = _layout_box(element, master.get(_BASE_KIND.get(ph_kind(ph), "")))
         boxes[("idx", int(ph.get("idx", "0")))] = box
@@ -171,7 +147,8 @@ _BASE_KIND = {
     "tbl": "body",
     "title": "title",
 }
-_EDGES = (("a:off", "x"), ("a:off", "y"), ("a:ext", "cx"), ("a:ext", "cy"))
+_OFF, _EXT, _SP = clark("a:off"), clark("a:ext"), clark("p:sp")
+_EDGES = ((_OFF, "x"), (_OFF, "y"), (_EXT, "cx"), (_EXT, "cy"))
 
 
 def _placeholder_elements(tree: Any) -> list[Any]:
@@ -184,7 +161,7 @@ def _own_edges(element: Any) -> list[int | None]:
     xfrm = own_xfrm(element)
     edges: list[int | None] = []
     for tag, name in _EDGES:
-        part = xfrm.find(qn(tag)) if xfrm is not None else None
+        part = xfrm.find(tag) if xfrm is not None else None
         edges.append(int(part.get(name)) if part is not None else None)
     return edges
 
@@ -196,7 +173,7 @@ def _master_boxes(layout: SlideLayout) -> dict[str, list[int | None]]:
     cached: dict[str, list[int | None]] | None = getattr(part, "_hrdeck_edges", None)
     if cached is None:
         cached = {}
-        for element in _placeholder_elements(master.shapes._spTree):
+        for element in _placeholder_elements(oxml.shape_tree(master)):
             cached.setdefault(ph_kind(ph_element(element)), _own_edges(element))
         part._hrdeck_edges = cached  # type: ignore[attr-defined]
     return cached
@@ -239,16 +216,15 @@ def slide_size(prs: Presentation) -> tuple[int, int]:
 
 def set_alt(shape: Any, text: str) -> None:
     """Alt text: the descr attribute of the shape's cNvPr (pic, sp, grpSp, cxnSp)."""
-    shape._element[0].find(qn("p:cNvPr")).set("descr", text)
+    oxml.non_visual_props(shape.element).set("descr", text)
 
 
 def _placeholders_of(slide: Slide, kinds: frozenset[str]) -> list[Shape]:
-    tree = slide.shapes._spTree
     found: list[Shape] = []
-    for element in tree.iterchildren(qn("p:sp")):
+    for element in oxml.shape_tree(slide).iterchildren(_SP):
         ph = ph_element(element)
         if ph is not None and ph_kind(ph) in kinds:
-            found.append(SlidePlaceholder(element, slide.shapes))
+            found.append(oxml.slide_placeholder(slide, element))
     return found
 
 
@@ -266,9 +242,9 @@ def text_placeholders(slide: Slide) -> list[Shape]:
 
 def remove_unused(slide: Slide, keep: list[Shape]) -> None:
     """Delete empty placeholders other than `keep`, so no 'Click to add text' shows."""
-    kept = {id(s._element) for s in keep}
+    kept = {id(s.element) for s in keep}
     for shape in _placeholders_of(slide, TEXT_KINDS | OTHER_KINDS):
-        element = shape._element
+        element = shape.element
         if id(element) in kept or "".join(element.itertext()).strip():
             continue
         element.getparent().remove(element)

@@ -16,11 +16,11 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation
 
-from hrdeck.render.layouts import box_of, own_xfrm, ph_element, ph_kind
-from hrdeck.render.text import qn  # memoised Clark names
+from hrdeck.render import oxml
+from hrdeck.render.layouts import box_of
+from hrdeck.render.oxml import clark, own_xfrm, ph_element, ph_kind
 from hrdeck.richtext import Para
 from hrdeck.textfit import measure as textfit
 from hrdeck.textfit.measure import TextArea
@@ -29,7 +29,7 @@ from hrdeck.textfit.metrics import metrics_for
 EMU_PER_PT = 12700
 DEFAULT_INSETS = (91440, 91440, 45720, 45720)  # left, right, top, bottom
 _INSET_NAMES = ("lIns", "rIns", "tIns", "bIns")
-_BODY_PR = f"{qn('p:txBody')}/{qn('a:bodyPr')}"
+_BODY_PR = f"{clark('p:txBody')}/{clark('a:bodyPr')}"
 
 
 # --- measuring in a box ----------------------------------------------------------------
@@ -76,9 +76,9 @@ def area_of(shape: Any, markers: str, prs: Presentation) -> TextArea:
 def _inherited_key(shape: Any, markers: str) -> tuple[str, str, str] | None:
     """(idx, type, markers) of a slide placeholder with no position or insets of its
     own; None for anything else (its area depends on the shape itself)."""
-    element = shape._element
+    element = shape.element
     ph = ph_element(element)
-    if ph is None or not isinstance(shape.part, SlidePart) or own_xfrm(element) is not None:
+    if ph is None or not oxml.on_slide(shape) or own_xfrm(element) is not None:
         return None
     body_pr = element.find(_BODY_PR)
     if body_pr is not None and any(body_pr.get(name) is not None for name in _INSET_NAMES):
@@ -119,10 +119,10 @@ def _insets(shape: Any) -> tuple[int, int, int, int]:
 
 
 def _body_prs(shape: Any) -> list[Any]:
-    elements = [shape._element]
-    base = getattr(shape, "_base_placeholder", None)
+    elements = [shape.element]
+    base = oxml.inherited_placeholder(shape)
     if base is not None:
-        elements.append(base._element)
+        elements.append(base.element)
     found = []
     for element in elements:
         body_pr = element.find(_BODY_PR)
@@ -134,15 +134,15 @@ def _body_prs(shape: Any) -> list[Any]:
 def body_spacing(prs: Presentation) -> tuple[tuple[float, ...], float, float]:
     """Per-level left margins (pt), line spacing (x single) and space before (x line)
     of the first master's body text style."""
-    return _body_spacing(prs.slide_masters[0]._element)
+    return _body_spacing(prs.slide_masters[0].element)
 
 
 @functools.lru_cache(maxsize=8)
 def _body_spacing(master: Any) -> tuple[tuple[float, ...], float, float]:
-    style = master.find(f"{qn('p:txStyles')}/{qn('p:bodyStyle')}")
+    style = master.find(f"{clark('p:txStyles')}/{clark('p:bodyStyle')}")
     if style is None:
         return textfit.TEMPLATE_INDENTS, 1.0, 0.2
-    levels = [style.find(qn(f"a:lvl{n}pPr")) for n in range(1, 10)]
+    levels = [style.find(clark(f"a:lvl{n}pPr")) for n in range(1, 10)]
     indents = tuple(
         int(lvl.get("marL", "0")) / EMU_PER_PT if lvl is not None else 0.0 for lvl in levels
     )
@@ -153,13 +153,13 @@ def _body_spacing(master: Any) -> tuple[tuple[float, ...], float, float]:
 
 
 def _percent(level: Any, tag: str, default: float) -> float:
-    spacing = level.find(qn(tag))
+    spacing = level.find(clark(tag))
     if spacing is None:
         return default
-    pct = spacing.find(qn("a:spcPct"))
+    pct = spacing.find(clark("a:spcPct"))
     if pct is not None:
         return int(pct.get("val", "100000")) / 100000
-    pts = spacing.find(qn("a:spcPts"))
+    pts = spacing.find(clark("a:spcPts"))
     if pts is not None:  # points (x100): as a share of a 24 pt line
         return int(pts.get("val", "0")) / 100 / (24 * 1.2)
     return default

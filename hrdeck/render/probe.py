@@ -21,8 +21,8 @@ from hrdeck.kinds import DEFAULT_LAYOUTS, KINDS, SLIDE_KINDS
 from hrdeck.plan.types import Block, DeckPlan, SlidePlan
 from hrdeck.render.deck import add_slide, new_presentation
 from hrdeck.render.measure import area_of
+from hrdeck.render.oxml import clark, paragraph_element
 from hrdeck.render.slides import IMAGE_TEXT_SHARE
-from hrdeck.render.text import qn  # memoised Clark names
 from hrdeck.richtext import Para, Run
 from hrdeck.textfit.measure import DEFAULT_RULES, FitRules, TextArea
 from hrdeck.theme.load import Theme
@@ -103,11 +103,11 @@ def _probed_areas(slide: Any, kind: str, prs: Presentation) -> dict[str, TextAre
 
 def _markers(shape: Any) -> str:
     """How the renderer set the list markers of the shape's first paragraph."""
-    p_pr = shape.text_frame.paragraphs[0]._p.find(qn("a:pPr"))
+    p_pr = paragraph_element(shape.text_frame.paragraphs[0]).find(clark("a:pPr"))
     if p_pr is None:
         return "template"
-    if p_pr.find(qn("a:buAutoNum")) is not None:
+    if p_pr.find(clark("a:buAutoNum")) is not None:
         return "number"
-    if p_pr.find(qn("a:buNone")) is not None:
+    if p_pr.find(clark("a:buNone")) is not None:
         return "hanging" if p_pr.get("indent", "0").startswith("-") else "none"
     return "template"

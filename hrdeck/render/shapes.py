@@ -12,16 +12,17 @@ from collections.abc import Sequence
 from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.oxml.ns import qn
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.connector import Connector
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
 from hrdeck.plan.types import Block
+from hrdeck.render import oxml
 from hrdeck.render.layouts import Box, box_of, place
 from hrdeck.render.master import blend
 from hrdeck.render.measure import box_area, fit_in, text_height
+from hrdeck.render.oxml import clark
 from hrdeck.render.text import TextStyle, fill, plain, rgb
 from hrdeck.richtext import Para
 from hrdeck.theme.load import Theme
@@ -52,20 +53,20 @@ def add_box(slide: Slide, kind: MSO_SHAPE, box: Box, colour: str | None, name: s
 
 def mark_decorative(shape: Shape | Connector) -> None:
     """Mark `shape` decorative, as PowerPoint's Alt Text pane does (an a16 extension)."""
-    c_nv_pr = shape._element[0].find(qn("p:cNvPr"))
-    ext_lst = c_nv_pr.find(qn("a:extLst"))
+    c_nv_pr = oxml.non_visual_props(shape.element)
+    ext_lst = c_nv_pr.find(clark("a:extLst"))
     if ext_lst is None:
-        ext_lst = etree.SubElement(c_nv_pr, qn("a:extLst"))
-    ext = etree.SubElement(ext_lst, qn("a:ext"), uri=DECORATIVE_EXT_URI)
+        ext_lst = etree.SubElement(c_nv_pr, clark("a:extLst"))
+    ext = etree.SubElement(ext_lst, clark("a:ext"), uri=DECORATIVE_EXT_URI)
     marker = etree.SubElement(ext, f"{{{DECORATIVE_NS}}}decorative", nsmap={"adec": DECORATIVE_NS})
     marker.set("val", "1")
 
 
 def drop_style(shape: Shape | Connector) -> None:
     """Remove the theme style reference (its effects draw shadows in some viewers)."""
-    style = shape._element.find(qn("p:style"))
+    style = shape.element.find(clark("p:style"))
     if style is not None:
-        shape._element.remove(style)
+        shape.element.remove(style)
 
 
 def add_text(
@@ -125,7 +126,7 @@ def panel(
     frame = placeholder.text_frame
     frame.margin_left = frame.margin_right = Inches(0.2)
     frame.margin_top = Inches(0.15)
-    placeholder._element.addprevious(band._element)
+    placeholder.element.addprevious(band.element)
 
 
 def spectrum(

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
-from pptx.parts.image import Image
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide
@@ -23,7 +22,7 @@ from pptx.util import Emu, Inches
 
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.render import diagram as diagrams
-from hrdeck.render import shapes
+from hrdeck.render import oxml, shapes
 from hrdeck.render.layouts import (
     Box,
     box_of,
@@ -209,7 +208,7 @@ def bullets_slide(ctx: SlideContext) -> None:
 def _picture(ctx: SlideContext, box: Box) -> None:
     image = ctx.spec.image
     assert image is not None
-    px_w, px_h = Image.from_file(image.path).size
+    px_w, px_h = oxml.image_pixel_size(image.path)
     scale = min(box.width / px_w, box.height / px_h)
     width, height = int(px_w * scale), int(px_h * scale)
     left = box.left + (box.width - width) // 2
