@@ -355,16 +355,16 @@ def test_blocks_without_text_still_render() -> None:
 
 
 def test_layout_boxes_read_from_the_xml_equal_python_pptx_inheritance() -> None:
-    """layout_boxes reads positions itself (python-pptx's inheritance lookups are slow)."""
+    """read_layout_boxes reads positions itself (python-pptx's inheritance lookups are slow)."""
     import pptx
 
-    from hrdeck.render.layouts import layout_boxes
+    from hrdeck.render.layouts import read_layout_boxes
     from hrdeck.render.oxml import ph_element, ph_kind
 
     prs = pptx.Presentation()
     checked = 0
     for layout in prs.slide_layouts:
-        boxes = layout_boxes(layout)
+        boxes = read_layout_boxes(layout)
         for placeholder in layout.placeholders:
             ph = ph_element(placeholder._element)
             expected = tuple(

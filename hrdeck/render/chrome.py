@@ -10,8 +10,6 @@ placeholders it would overlap are narrowed to make room.
 from __future__ import annotations
 
 import copy
-import functools
-from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -26,9 +24,9 @@ from pptx.util import Emu, Inches, Pt
 from hrdeck.render import oxml
 from hrdeck.render.layouts import (
     Box,
+    LayoutCache,
     box_of,
     layout_boxes,
-    layout_placeholders,
     place,
     set_alt,
     slide_size,
@@ -45,20 +43,22 @@ _C_NV_PR = clark("p:cNvPr")
 _FIELD_TEXT = f".//{clark('a:fld')}/{clark('a:t')}"
 
 
-def add_footer(slide: Slide, prs: Presentation, text: str, theme: Theme, lang: str) -> None:
+def add_footer(
+    slide: Slide, prs: Presentation, text: str, theme: Theme, lang: str, layouts: LayoutCache
+) -> None:
     """The theme's footer text, centred in the footer band."""
     key = ("footer", text, lang, theme.palette.muted)
-    if _stamp(slide, key, None):
+    if _stamp(slide, key, None, layouts):
         return
-    shape = _clone_or_box(slide, prs, PP_PLACEHOLDER.FOOTER, 0.3, 0.4)
+    shape = _clone_or_box(slide, prs, PP_PLACEHOLDER.FOOTER, 0.3, 0.4, layouts)
     style = TextStyle(lang=lang, size=CHROME_PT, color=theme.palette.muted, markers="none")
     fill(shape.text_frame, [plain(text)], style.with_(align=PP_ALIGN.LEFT))
-    _keep(slide, key, PP_PLACEHOLDER.FOOTER, shape)
+    _keep(slide, key, PP_PLACEHOLDER.FOOTER, shape, layouts)
 
 
-def _widen_footer(layout: SlideLayout, element: Any) -> None:
+def _widen_footer(layout: SlideLayout, element: Any, layouts: LayoutCache) -> None:
     """Run the footer from the left margin to the slide number, so it stays on one line."""
-    boxes = layout_boxes(layout)
+    boxes = layout_boxes(layout, layouts)
     footer = boxes.get(("type", "ftr"))
     date, number = boxes.get(("type", "dt")), boxes.get(("type", "sldNum"))
     if footer is None or number is None:
@@ -71,12 +71,14 @@ def _widen_footer(layout: SlideLayout, element: Any) -> None:
         etree.SubElement(xfrm, clark("a:ext"), cx=str(right - left), cy=str(footer.height))
 
 
-def add_slide_number(slide: Slide, prs: Presentation, number: int, theme: Theme, lang: str) -> None:
+def add_slide_number(
+    slide: Slide, prs: Presentation, number: int, theme: Theme, lang: str, layouts: LayoutCache
+) -> None:
     """A slide-number field (shows `number` until the viewer renumbers it)."""
     key = ("number", lang, theme.palette.muted)
-    if _stamp(slide, key, str(number)):
+    if _stamp(slide, key, str(number), layouts):
         return
-    shape = _clone_or_box(slide, prs, PP_PLACEHOLDER.SLIDE_NUMBER, 0.8, 0.15)
+    shape = _clone_or_box(slide, prs, PP_PLACEHOLDER.SLIDE_NUMBER, 0.8, 0.15, layouts)
     frame: TextFrame = shape.text_frame
     style = TextStyle(lang=lang, size=CHROME_PT, color=theme.palette.muted, markers="none")
     fill(frame, [plain("")], style.with_(align=PP_ALIGN.RIGHT))
@@ -89,20 +91,23 @@ def add_slide_number(slide: Slide, prs: Presentation, number: int, theme: Theme,
     etree.SubElement(fill_el, clark("a:srgbClr"), val=theme.palette.muted.lstrip("#").upper())
     etree.SubElement(field, clark("a:t")).text = str(number)
     paragraph.find(clark("a:endParaRPr")).addprevious(field)  # fill() always writes one
-    _keep(slide, key, PP_PLACEHOLDER.SLIDE_NUMBER, shape)
+    _keep(slide, key, PP_PLACEHOLDER.SLIDE_NUMBER, shape, layouts)
 
 
-def _keep(slide: Slide, key: tuple[str, ...], kind: PP_PLACEHOLDER, shape: Shape) -> None:
+def _keep(
+    slide: Slide, key: tuple[str, ...], kind: PP_PLACEHOLDER, shape: Shape, layouts: LayoutCache
+) -> None:
     """Remember a finished footer or number shape of this layout, to stamp on later slides
     (only a clone of the layout's placeholder: a fallback text box is built each time)."""
-    if chrome_prototypes(slide.slide_layout).get(kind) is not None:
-        _finished(slide)[key] = copy.deepcopy(shape.element)
+    layout = slide.slide_layout
+    if chrome_prototypes(layout, layouts).get(kind) is not None:
+        layouts.chrome[(layout.part, *key)] = copy.deepcopy(shape.element)
 
 
-def _stamp(slide: Slide, key: tuple[str, ...], number: str | None) -> bool:
+def _stamp(slide: Slide, key: tuple[str, ...], number: str | None, layouts: LayoutCache) -> bool:
     """Append a copy of the finished shape kept for `key`, with a fresh id (and the slide
     number as the field's text); False when there is none yet."""
-    finished = _finished(slide).get(key)
+    finished = layouts.chrome.get((slide.slide_layout.part, *key))
     if finished is None:
         return False
     element = copy.deepcopy(finished)
@@ -114,23 +119,19 @@ def _stamp(slide: Slide, key: tuple[str, ...], number: str | None) -> bool:
     return True
 
 
-def _finished(slide: Slide) -> dict[tuple[str, ...], Any]:
-    """Finished chrome shapes of the slide's layout, by what they show."""
-    part = slide.slide_layout.part
-    found: dict[tuple[str, ...], Any] | None = getattr(part, "_hrdeck_finished", None)
-    if found is None:
-        found = part._hrdeck_finished = {}  # type: ignore[attr-defined]
-    return found
-
-
 def _next_id(tree: Any) -> int:
     return 1 + max(int(e.get("id", "0")) for e in tree.iter(_C_NV_PR))
 
 
 def _clone_or_box(
-    slide: Slide, prs: Presentation, kind: PP_PLACEHOLDER, x_frac: float, w_frac: float
+    slide: Slide,
+    prs: Presentation,
+    kind: PP_PLACEHOLDER,
+    x_frac: float,
+    w_frac: float,
+    layouts: LayoutCache,
 ) -> Shape:
-    prototype = chrome_prototypes(slide.slide_layout).get(kind)
+    prototype = chrome_prototypes(slide.slide_layout, layouts).get(kind)
     if prototype is not None:
         element = copy.deepcopy(prototype)
         tree = oxml.shape_tree(slide)
@@ -149,20 +150,18 @@ def _clone_or_box(
     return shape
 
 
-def chrome_prototypes(layout: SlideLayout) -> dict[PP_PLACEHOLDER, Any]:
-    """Footer and slide-number placeholder elements to clone, made once per layout."""
-    cached = getattr(layout.part, "_hrdeck_chrome", None)
-    if cached is not None:
-        return cached
+def chrome_prototypes(layout: SlideLayout, layouts: LayoutCache) -> dict[PP_PLACEHOLDER, Any]:
+    """New footer and slide-number placeholder elements of `layout`'s kinds, to clone
+    (needed on a layout's first slide only: later ones get the finished shape stamped)."""
     found: dict[PP_PLACEHOLDER, Any] = {}
-    for placeholder in layout_placeholders(layout):
+    placeholders: Any = layout.placeholders  # (python-pptx's typing of these is loose)
+    for placeholder in placeholders:
         kind = placeholder.placeholder_format.type
         if kind in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
             name = "Footer" if kind == PP_PLACEHOLDER.FOOTER else "Slide Number"
             found[kind] = oxml.placeholder_like(placeholder, name)
     if PP_PLACEHOLDER.FOOTER in found:
-        _widen_footer(layout, found[PP_PLACEHOLDER.FOOTER])
-    layout.part._hrdeck_chrome = found  # type: ignore[attr-defined]
+        _widen_footer(layout, found[PP_PLACEHOLDER.FOOTER], layouts)
     return found
 
 
@@ -179,26 +178,23 @@ def logo_box(prs: Presentation, logo: Logo, aspect: float) -> Box:
     return Box(left, top, width, height)
 
 
-def add_logo(slide: Slide, prs: Presentation, logo: Logo, parts: PartFactory) -> None:
+def add_logo(
+    slide: Slide, prs: Presentation, logo: Logo, parts: PartFactory, layouts: LayoutCache
+) -> None:
     """The logo picture, alt text from the theme, text placeholders moved aside."""
-    aspect = _aspect_of(logo.path)
+    px_w, px_h = oxml.image_pixel_size(logo.path)
+    aspect = px_w / px_h if px_h else 1.0
     box = logo_box(prs, logo, aspect)
     picture = parts.picture(slide, logo.path, Emu(box.left), Emu(box.top), Emu(box.width), None)
     picture.name = "Logo"
     set_alt(picture, logo.alt)
     for shape in slide.placeholders:
-        _make_room(shape, box)
+        _make_room(shape, box, layouts)
 
 
-@functools.lru_cache(maxsize=8)
-def _aspect_of(path: Path) -> float:
-    px_w, px_h = oxml.image_pixel_size(path)
-    return px_w / px_h if px_h else 1.0
-
-
-def _make_room(shape: Shape, logo: Box) -> None:
+def _make_room(shape: Shape, logo: Box, layouts: LayoutCache) -> None:
     """Narrow `shape` so it stops short of the logo (only if they overlap)."""
-    box = box_of(shape)
+    box = box_of(shape, layouts)
     if not box.intersects(logo):
         return
     gap = int(Pt(8))

@@ -13,6 +13,8 @@ plan from ``build_plan`` is fitted; one made by hand goes through
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pptx
 from pptx.presentation import Presentation
 from pptx.slide import NotesSlide, Slide
@@ -22,7 +24,7 @@ from hrdeck.errors import ContentError
 from hrdeck.kinds import KINDS
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.render import chrome, oxml
-from hrdeck.render.layouts import find_layout, layout_name
+from hrdeck.render.layouts import LayoutCache, find_layout, layout_name
 from hrdeck.render.master import apply_theme, resize
 from hrdeck.render.package import PartFactory, reproducible_bytes
 from hrdeck.render.slides import RENDERERS, SlideContext
@@ -43,38 +45,46 @@ def render_deck(plan: DeckPlan, theme: Theme) -> bytes:
             "fit it with hrdeck.plan.fit.fit_deck(plan, fit_rules(theme), diagnostics) "
             "or render it with hrdeck.pipeline.render_plan(plan, theme)"
         )
-    prs, parts = new_presentation(theme)
+    build = start_deck(theme)
     for spec in plan.slides:
         if spec.kind not in RENDERERS:
             raise ContentError(f"slide {spec.title!r} has unknown kind {spec.kind!r}")
     for number, spec in enumerate(plan.slides, start=1):
-        slide = add_slide(prs, parts, plan, spec, number, theme)
+        slide = add_slide(build, plan, spec, number)
         if spec.notes:
-            add_notes(slide, spec, plan.language, parts)
+            add_notes(slide, spec, plan.language, build.parts)
         tag_language(slide.element, plan.language)
-    return reproducible_bytes(prs, plan)
+    return reproducible_bytes(build.prs, plan)
 
 
-def new_presentation(theme: Theme) -> tuple[Presentation, PartFactory]:
-    """An empty presentation in `theme` (size, palette, fonts) and its part factory."""
+@dataclass(frozen=True)
+class DeckBuild:
+    """A presentation being built in a theme, with the part factory and layout cache that
+    belong to it (made together by :func:`start_deck`, dropped together)."""
+
+    prs: Presentation
+    theme: Theme
+    parts: PartFactory
+    layouts: LayoutCache
+
+
+def start_deck(theme: Theme) -> DeckBuild:
+    """An empty presentation in `theme` (template, size, palette, fonts), ready for slides."""
     prs = open_presentation(theme)
     resize(prs, theme.slide_size)
     apply_theme(prs, theme)
-    return prs, PartFactory(prs)
+    return DeckBuild(prs, theme, PartFactory(prs), LayoutCache())
 
 
-def add_slide(
-    prs: Presentation,
-    parts: PartFactory,
-    plan: DeckPlan,
-    spec: SlidePlan,
-    number: int,
-    theme: Theme,
-) -> Slide:
+def add_slide(build: DeckBuild, plan: DeckPlan, spec: SlidePlan, number: int) -> Slide:
     """Slide `number` of the deck: its named layout, chrome and content (not its notes)."""
-    slide = parts.add_slide(find_layout(prs, layout_name(theme.layouts, spec.kind), spec.kind))
-    add_chrome(prs, slide, spec, number, theme, plan.language, parts)
-    RENDERERS[spec.kind](SlideContext(prs, slide, spec, plan, theme, parts))
+    prs, theme = build.prs, build.theme
+    slide = build.parts.add_slide(
+        find_layout(prs, layout_name(theme.layouts, spec.kind), spec.kind)
+    )
+    ctx = SlideContext(prs, slide, spec, plan, theme, build.parts, build.layouts)
+    add_chrome(ctx, number)
+    RENDERERS[spec.kind](ctx)
     return slide
 
 
@@ -89,25 +99,17 @@ def open_presentation(theme: Theme) -> Presentation:
     return prs
 
 
-def add_chrome(
-    prs: Presentation,
-    slide: Slide,
-    spec: SlidePlan,
-    number: int,
-    theme: Theme,
-    lang: str,
-    parts: PartFactory,
-) -> None:
+def add_chrome(ctx: SlideContext, number: int) -> None:
     """Footer, slide number and logo, as the theme asks and the kind allows."""
-    row = KINDS[spec.kind]
+    row, theme = KINDS[ctx.spec.kind], ctx.theme
     if not row.chrome:
         return
     if theme.footer:
-        chrome.add_footer(slide, prs, theme.footer, theme, lang)
+        chrome.add_footer(ctx.slide, ctx.prs, theme.footer, theme, ctx.lang, ctx.layouts)
     if theme.slide_numbers:
-        chrome.add_slide_number(slide, prs, number, theme, lang)
+        chrome.add_slide_number(ctx.slide, ctx.prs, number, theme, ctx.lang, ctx.layouts)
     if theme.logo is not None and row.logo:
-        chrome.add_logo(slide, prs, theme.logo, parts)
+        chrome.add_logo(ctx.slide, ctx.prs, theme.logo, ctx.parts, ctx.layouts)
 
 
 def add_notes(slide: Slide, spec: SlidePlan, lang: str, parts: PartFactory) -> None:

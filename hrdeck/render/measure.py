@@ -12,14 +12,13 @@ the plan a theme's boxes are in :mod:`hrdeck.render.probe`.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from typing import Any
 
 from pptx.presentation import Presentation
 
 from hrdeck.render import oxml
-from hrdeck.render.layouts import box_of
+from hrdeck.render.layouts import LayoutCache, box_of
 from hrdeck.render.oxml import clark, own_xfrm, ph_element, ph_kind
 from hrdeck.richtext import Para
 from hrdeck.textfit import measure as textfit
@@ -54,22 +53,19 @@ def fit_in(area: TextArea, paras: Sequence[Para], sizes: Sequence[float], font: 
     return found if found is not None else sizes[-1]
 
 
-def area_of(shape: Any, markers: str, prs: Presentation) -> TextArea:
+def area_of(shape: Any, markers: str, prs: Presentation, cache: LayoutCache) -> TextArea:
     """The text area of a placeholder or text box as the renderer fills it.
 
     A slide placeholder that still inherits its layout's position and insets has the
-    same area on every slide of that layout: that answer is kept on the layout part.
+    same area on every slide of that layout: that answer is kept in `cache`.
     """
     key = _inherited_key(shape, markers)
     if key is None:
-        return _measure_area(shape, markers, prs)
-    layout_part = shape.part.slide_layout.part
-    cache: dict[tuple[str, str, str], TextArea] | None = getattr(layout_part, "_hrdeck_areas", None)
-    if cache is None:
-        cache = layout_part._hrdeck_areas = {}
-    area = cache.get(key)
+        return _measure_area(shape, markers, prs, cache)
+    layout_key = (shape.part.slide_layout.part, *key)
+    area = cache.areas.get(layout_key)
     if area is None:
-        area = cache[key] = _measure_area(shape, markers, prs)
+        area = cache.areas[layout_key] = _measure_area(shape, markers, prs, cache)
     return area
 
 
@@ -86,8 +82,8 @@ def _inherited_key(shape: Any, markers: str) -> tuple[str, str, str] | None:
     return (ph.get("idx", "0"), ph_kind(ph), markers)
 
 
-def _measure_area(shape: Any, markers: str, prs: Presentation) -> TextArea:
-    box = box_of(shape)
+def _measure_area(shape: Any, markers: str, prs: Presentation, cache: LayoutCache) -> TextArea:
+    box = box_of(shape, cache)
     left, right, top, bottom = _insets(shape)
     indents, line_spacing, space_before = body_spacing(prs)
     return TextArea(
@@ -134,11 +130,7 @@ def _body_prs(shape: Any) -> list[Any]:
 def body_spacing(prs: Presentation) -> tuple[tuple[float, ...], float, float]:
     """Per-level left margins (pt), line spacing (x single) and space before (x line)
     of the first master's body text style."""
-    return _body_spacing(prs.slide_masters[0].element)
-
-
-@functools.lru_cache(maxsize=8)
-def _body_spacing(master: Any) -> tuple[tuple[float, ...], float, float]:
+    master = prs.slide_masters[0].element
     style = master.find(f"{clark('p:txStyles')}/{clark('p:bodyStyle')}")
     if style is None:
         return textfit.TEMPLATE_INDENTS, 1.0, 0.2

@@ -19,7 +19,8 @@ from pptx.presentation import Presentation
 from hrdeck.diagnostics import NOWHERE
 from hrdeck.kinds import DEFAULT_LAYOUTS, KINDS, SLIDE_KINDS
 from hrdeck.plan.types import Block, DeckPlan, SlidePlan
-from hrdeck.render.deck import add_slide, new_presentation
+from hrdeck.render.deck import add_slide, start_deck
+from hrdeck.render.layouts import LayoutCache
 from hrdeck.render.measure import area_of
 from hrdeck.render.oxml import clark, paragraph_element
 from hrdeck.render.slides import IMAGE_TEXT_SHARE
@@ -62,12 +63,12 @@ def _rules(theme: Theme, areas: Mapping[str, TextArea]) -> FitRules:
 
 def probe_rules(theme: Theme) -> FitRules:
     """:func:`fit_rules` measured from probe slides rendered in `theme`."""
-    prs, parts = new_presentation(theme)
+    build = start_deck(theme)
     plan = _probe_plan()
     areas: dict[str, TextArea] = {}
     for spec in plan.slides:
-        slide = add_slide(prs, parts, plan, spec, 1, theme)
-        areas.update(_probed_areas(slide, spec.kind, prs))
+        slide = add_slide(build, plan, spec, 1)
+        areas.update(_probed_areas(slide, spec.kind, build.prs, build.layouts))
     body = areas.get("bullets/body")
     if body is not None:
         areas["bullets/body+image"] = dataclasses.replace(
@@ -88,7 +89,9 @@ def _probe_plan() -> DeckPlan:
     return DeckPlan("probe", "Probe", "probe", "Probe", "en-US", "", "", (), tuple(slides))
 
 
-def _probed_areas(slide: Any, kind: str, prs: Presentation) -> dict[str, TextArea]:
+def _probed_areas(
+    slide: Any, kind: str, prs: Presentation, layouts: LayoutCache
+) -> dict[str, TextArea]:
     """The area of each text box on `slide`, keyed by the marker it holds."""
     areas = {}
     for shape in slide.shapes:
@@ -97,7 +100,7 @@ def _probed_areas(slide: Any, kind: str, prs: Presentation) -> dict[str, TextAre
         text = shape.text_frame.text
         for key in (f"{kind}/{role}" for role in (*KINDS[kind].placeholder_roles, "title")):
             if PROBE.format(key) in text:
-                areas[key] = area_of(shape, _markers(shape), prs)
+                areas[key] = area_of(shape, _markers(shape), prs, layouts)
     return areas
 
 

@@ -19,7 +19,7 @@ from pptx.util import Emu, Inches, Pt
 
 from hrdeck.plan.types import Block
 from hrdeck.render import oxml
-from hrdeck.render.layouts import Box, box_of, place
+from hrdeck.render.layouts import Box, LayoutCache, box_of, place
 from hrdeck.render.master import blend
 from hrdeck.render.measure import box_area, fit_in, text_height
 from hrdeck.render.oxml import clark
@@ -104,14 +104,20 @@ def label_shape(shape: Shape, text: str, theme: Theme, lang: str, size: float) -
 
 
 def panel(
-    slide: Slide, placeholder: Shape, label: str, colour: str, theme: Theme, lang: str
+    slide: Slide,
+    placeholder: Shape,
+    label: str,
+    colour: str,
+    theme: Theme,
+    lang: str,
+    layouts: LayoutCache,
 ) -> None:
     """Turn a content placeholder into a labelled panel: filled band above, outline.
 
     The band is moved before the placeholder in the shape tree, so screen readers read
     "MYTH", then the myth.
     """
-    box = box_of(placeholder)
+    box = box_of(placeholder, layouts)
     band_box = Box(box.left, box.top, box.width, int(BAND_HEIGHT))
     band = add_box(slide, MSO_SHAPE.RECTANGLE, band_box, colour, f"{label.title()} label")
     label_shape(band, label, theme, lang, LABEL_PT)
