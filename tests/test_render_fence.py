@@ -123,6 +123,20 @@ def test_the_fence_module_is_where_the_internals_are() -> None:
         assert internal in found
 
 
+def test_no_render_module_memoises_at_module_level() -> None:
+    """Caches belong to one render (layouts.LayoutCache), not to the process: a memo in a
+    module global outlives the deck and, in ``hrdeck watch``, the files it read."""
+    memoised = [
+        f"{name}:{node.lineno} {node.name}"
+        for name, source in render_modules().items()
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.FunctionDef)
+        for decorator in node.decorator_list
+        if "cache" in ast.unparse(decorator)
+    ]
+    assert memoised == []
+
+
 # --- the checker catches what it should -------------------------------------------------
 
 

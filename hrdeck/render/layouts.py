@@ -98,16 +98,17 @@ class LayoutCache:
 
     A deck of a thousand slides uses a handful of layouts, so a placeholder that
     inherits its layout's position has the same box, and the same text area, on each
-    of them.  One cache is made per presentation (by the code that opens it) and passed
-    down explicitly; it is keyed by that presentation's layout parts and dropped with
+    of them.  One cache is made per presentation (:func:`hrdeck.render.deck.start_deck`)
+    and passed down explicitly; it is keyed by that presentation's layout parts and dropped with
     it.  Only what pays is kept, measured as the work (CPU instructions) of the
     1000-slide bench build and of a warm ``hrdeck watch`` rebuild without it:
 
     ``boxes``: placeholder boxes by layout (+5% and +7% without it);
     ``areas``: text areas of inherited placeholders by layout and list markers (+15%, +7%);
     ``chrome``: finished footer and slide-number shapes by layout and what they show,
-    stamped on the layout's later slides (+60% and +28% without it and the prototypes it
-    replaced; either alone was enough, and this one costs less in both).
+    stamped on the layout's later slides (+60% and +28% without it and the footer and
+    number prototypes it makes redundant; with it, caching those prototypes too saved
+    0.1% and 2%, so they are rebuilt on each layout's first slide).
     """
 
     boxes: dict[object, dict[tuple[str, Any], Box]] = field(default_factory=dict)
