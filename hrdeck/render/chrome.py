@@ -50,10 +50,11 @@ def add_footer(
     key = ("footer", text, lang, theme.palette.muted)
     if _stamp(slide, key, None, layouts):
         return
-    shape = _clone_or_box(slide, prs, PP_PLACEHOLDER.FOOTER, 0.3, 0.4, layouts)
+    shape, cloned = _clone_or_box(slide, prs, PP_PLACEHOLDER.FOOTER, 0.3, 0.4, layouts)
     style = TextStyle(lang=lang, size=CHROME_PT, color=theme.palette.muted, markers="none")
     fill(shape.text_frame, [plain(text)], style.with_(align=PP_ALIGN.LEFT))
-    _keep(slide, key, PP_PLACEHOLDER.FOOTER, shape, layouts)
+    if cloned:
+        _keep(slide, key, shape, layouts)
 
 
 def _widen_footer(layout: SlideLayout, element: Any, layouts: LayoutCache) -> None:
@@ -78,7 +79,7 @@ def add_slide_number(
     key = ("number", lang, theme.palette.muted)
     if _stamp(slide, key, str(number), layouts):
         return
-    shape = _clone_or_box(slide, prs, PP_PLACEHOLDER.SLIDE_NUMBER, 0.8, 0.15, layouts)
+    shape, cloned = _clone_or_box(slide, prs, PP_PLACEHOLDER.SLIDE_NUMBER, 0.8, 0.15, layouts)
     frame: TextFrame = shape.text_frame
     style = TextStyle(lang=lang, size=CHROME_PT, color=theme.palette.muted, markers="none")
     fill(frame, [plain("")], style.with_(align=PP_ALIGN.RIGHT))
@@ -91,17 +92,14 @@ def add_slide_number(
     etree.SubElement(fill_el, clark("a:srgbClr"), val=theme.palette.muted.lstrip("#").upper())
     etree.SubElement(field, clark("a:t")).text = str(number)
     paragraph.find(clark("a:endParaRPr")).addprevious(field)  # fill() always writes one
-    _keep(slide, key, PP_PLACEHOLDER.SLIDE_NUMBER, shape, layouts)
+    if cloned:
+        _keep(slide, key, shape, layouts)
 
 
-def _keep(
-    slide: Slide, key: tuple[str, ...], kind: PP_PLACEHOLDER, shape: Shape, layouts: LayoutCache
-) -> None:
-    """Remember a finished footer or number shape of this layout, to stamp on later slides
-    (only a clone of the layout's placeholder: a fallback text box is built each time)."""
-    layout = slide.slide_layout
-    if chrome_prototypes(layout, layouts).get(kind) is not None:
-        layouts.chrome[(layout.part, *key)] = copy.deepcopy(shape.element)
+def _keep(slide: Slide, key: tuple[str, ...], shape: Shape, layouts: LayoutCache) -> None:
+    """Remember a finished footer or number placeholder of this layout, to stamp on its
+    later slides (a fallback text box is not kept: it is built each time)."""
+    layouts.chrome[(slide.slide_layout.part, *key)] = copy.deepcopy(shape.element)
 
 
 def _stamp(slide: Slide, key: tuple[str, ...], number: str | None, layouts: LayoutCache) -> bool:
@@ -130,14 +128,15 @@ def _clone_or_box(
     x_frac: float,
     w_frac: float,
     layouts: LayoutCache,
-) -> Shape:
-    prototype = chrome_prototypes(slide.slide_layout, layouts).get(kind)
-    if prototype is not None:
-        element = copy.deepcopy(prototype)
+) -> tuple[Shape, bool]:
+    """A footer or slide-number placeholder like the layout's own (True), or a small text
+    box in the footer band where the layout has none (False)."""
+    element = chrome_placeholder(slide.slide_layout, kind, layouts)
+    if element is not None:
         tree = oxml.shape_tree(slide)
         oxml.non_visual_props(element).set("id", str(_next_id(tree)))
         tree.append(element)
-        return oxml.slide_placeholder(slide, element)
+        return oxml.slide_placeholder(slide, element), True
     width, height = slide_size(prs)
     box = Box(
         int(width * (x_frac - w_frac / 2)) if kind == PP_PLACEHOLDER.FOOTER else int(width * 0.7),
@@ -147,22 +146,24 @@ def _clone_or_box(
     )
     shape = slide.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
     shape.name = "Footer" if kind == PP_PLACEHOLDER.FOOTER else "Slide Number"
-    return shape
+    return shape, False
 
 
-def chrome_prototypes(layout: SlideLayout, layouts: LayoutCache) -> dict[PP_PLACEHOLDER, Any]:
-    """New footer and slide-number placeholder elements of `layout`'s kinds, to clone
-    (needed on a layout's first slide only: later ones get the finished shape stamped)."""
-    found: dict[PP_PLACEHOLDER, Any] = {}
+def chrome_placeholder(layout: SlideLayout, kind: PP_PLACEHOLDER, layouts: LayoutCache) -> Any:
+    """A new, empty placeholder element of `layout`'s footer or slide-number placeholder
+    (its last, if it has several), or None; a footer is widened to run up to the number.
+
+    Needed on a layout's first slide only: later ones get the finished shape stamped.
+    """
     placeholders: Any = layout.placeholders  # (python-pptx's typing of these is loose)
-    for placeholder in placeholders:
-        kind = placeholder.placeholder_format.type
-        if kind in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
-            name = "Footer" if kind == PP_PLACEHOLDER.FOOTER else "Slide Number"
-            found[kind] = oxml.placeholder_like(placeholder, name)
-    if PP_PLACEHOLDER.FOOTER in found:
-        _widen_footer(layout, found[PP_PLACEHOLDER.FOOTER], layouts)
-    return found
+    found = [p for p in placeholders if p.placeholder_format.type == kind]
+    if not found:
+        return None
+    name = "Footer" if kind == PP_PLACEHOLDER.FOOTER else "Slide Number"
+    element = oxml.placeholder_like(found[-1], name)
+    if kind == PP_PLACEHOLDER.FOOTER:
+        _widen_footer(layout, element, layouts)
+    return element
 
 
 def logo_box(prs: Presentation, logo: Logo, aspect: float) -> Box:

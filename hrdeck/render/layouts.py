@@ -107,8 +107,8 @@ class LayoutCache:
     ``areas``: text areas of inherited placeholders by layout and list markers (+15%, +7%);
     ``chrome``: finished footer and slide-number shapes by layout and what they show,
     stamped on the layout's later slides (+60% and +28% without it and the footer and
-    number prototypes it makes redundant; with it, caching those prototypes too saved
-    0.1% and 2%, so they are rebuilt on each layout's first slide).
+    number prototypes it makes redundant: with it, those are made once per layout, on
+    its first slide, and need no cache).
     """
 
     boxes: dict[object, dict[tuple[str, Any], Box]] = field(default_factory=dict)
