@@ -125,7 +125,7 @@ ThemeLoader = Callable[[str | None, Path], BuildTheme]
 
 def load_build_theme(spec: str | None, project_dir: Path) -> BuildTheme:
     """Find, load and check a theme; ContentError when it cannot make a good deck."""
-    from hrdeck.render.measure import fit_rules
+    from hrdeck.render.probe import fit_rules
     from hrdeck.theme.load import load_theme
 
     theme = load_theme(spec, project_dir)
@@ -176,15 +176,15 @@ def plan_audience(
     return AudiencePlan(deck_plan, diagnostics, [str(d) for d in tailored.dropped])
 
 
-def render_plan(plan: DeckPlan, theme: Theme) -> bytes:
-    """The .pptx bytes of `plan`; a plan not made by the planner is fitted to `theme` first."""
+def render_plan(plan: DeckPlan, theme: Theme, diagnostics: list[Diagnostic] | None = None) -> bytes:
+    """The .pptx bytes of `plan` in `theme`; a plan not yet fitted (one made by hand) is
+    fitted to the theme's text boxes first, its shrink/split warnings added to `diagnostics`."""
+    from hrdeck.plan.fit import fit_deck
     from hrdeck.render.deck import render_deck
+    from hrdeck.render.probe import fit_rules
 
     if not plan.fitted:
-        from hrdeck.plan.fit import fit_deck
-        from hrdeck.render.measure import fit_rules
-
-        plan = fit_deck(plan, fit_rules(theme), [])
+        plan = fit_deck(plan, fit_rules(theme), diagnostics if diagnostics is not None else [])
     return render_deck(plan, theme)
 
 

@@ -22,7 +22,7 @@ from hrdeck.paths import builtin_curriculum
 from hrdeck.plan.build import build_plan
 from hrdeck.plan.fit import continued_title
 from hrdeck.plan.types import DeckPlan
-from hrdeck.render.measure import fit_rules, probe_rules
+from hrdeck.render.probe import fit_rules, probe_rules
 from hrdeck.richtext import Para, Run
 from hrdeck.tailor import tailor
 from hrdeck.textfit.measure import (

@@ -26,7 +26,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
 
 from hrdeck.a11y.check import check_deck
-from hrdeck.render.icons import UnknownIconError, icon_alt, icon_element, icon_names, icon_set
+from hrdeck.render.icons import IconLibrary, UnknownIconError
 from tests.lo import needs_soffice, to_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +36,8 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 ADEC = "{http://schemas.microsoft.com/office/drawing/2017/decorative}"
 Point = tuple[float, float]
+
+ICONS = IconLibrary()  # read once for the whole module, as a renderer does per deck
 
 
 def shipped_icons() -> list[dict[str, Any]]:
@@ -68,7 +70,7 @@ def curve_points(ops: list[list[Any]], steps: int = 16) -> list[Point]:
 
 
 def test_the_set_is_named_versioned_and_licensed() -> None:
-    info = icon_set()
+    info = ICONS.info()
     assert (info.name, info.licence) == ("lucide-static", "ISC")
     assert re.fullmatch(r"\d+\.\d+\.\d+", info.version)
     assert info.licence_text.startswith("ISC License")
@@ -76,17 +78,17 @@ def test_the_set_is_named_versioned_and_licensed() -> None:
 
 
 def test_names_are_unique_kebab_case_with_alt_text() -> None:
-    names = icon_names()
+    names = ICONS.names()
     assert len(names) == len(set(names)) >= 35
     for name in names:
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name)
-        assert icon_alt(name).strip() and icon_alt(name) != name
+        assert ICONS.alt(name).strip() and ICONS.alt(name) != name
 
 
 def test_the_field_s_icons_are_there() -> None:
     wanted = {"syringe", "pill", "test-tube", "first-aid", "handshake", "scales", "house"}
     wanted |= {"phone", "heart", "shield", "users", "chat", "qr-code", "lock", "life-buoy"}
-    assert wanted <= set(icon_names())
+    assert wanted <= set(ICONS.names())
 
 
 def test_data_matches_the_curation_table() -> None:
@@ -132,8 +134,8 @@ def test_a_circle_s_bezier_points_lie_on_the_circle() -> None:
 
 
 def test_every_icon_builds_a_custom_geometry_shape() -> None:
-    for name in icon_names():
-        shape = icon_element(name, shape_id=7, left=0, top=0, size=Inches(1), colour="accent1")
+    for name in ICONS.names():
+        shape = ICONS.element(name, shape_id=7, left=0, top=0, size=Inches(1), colour="accent1")
         icon = next(i for i in shipped_icons() if i["name"] == name)
         paths = shape.findall(f"{P}spPr/{A}custGeom/{A}pathLst/{A}path")
         assert len(paths) == len(icon["subpaths"])
@@ -147,7 +149,7 @@ def test_every_icon_builds_a_custom_geometry_shape() -> None:
 
 def test_line_width_follows_size_and_line_scale() -> None:
     def width(size: int, scale: float = 1.0) -> int:
-        shape = icon_element(
+        shape = ICONS.element(
             "heart", shape_id=2, left=0, top=0, size=size, colour="tx1", line_scale=scale
         )
         return int(shape.find(f"{P}spPr/{A}ln").get("w"))
@@ -158,7 +160,7 @@ def test_line_width_follows_size_and_line_scale() -> None:
 
 
 def test_lines_are_round_and_stroke_only_icons_are_unfilled() -> None:
-    shape = icon_element("syringe", shape_id=2, left=0, top=0, size=Inches(1), colour="tx1")
+    shape = ICONS.element("syringe", shape_id=2, left=0, top=0, size=Inches(1), colour="tx1")
     sp_pr = shape.find(f"{P}spPr")
     line = sp_pr.find(f"{A}ln")
     assert line.get("cap") == "rnd" and line.find(f"{A}round") is not None
@@ -171,10 +173,10 @@ def deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
     presentation = Presentation()
     grid = presentation.slides.add_slide(presentation.slide_layouts[5])
     grid.shapes.title.text = "Every icon"
-    for index, name in enumerate(icon_names()):
+    for index, name in enumerate(ICONS.names()):
         left, top = Inches(0.3 + 0.9 * (index % 10)), Inches(1.5 + 0.8 * (index // 10))
         grid.shapes._spTree.append(  # standalone, appended by the caller
-            icon_element(
+            ICONS.element(
                 name,
                 shape_id=grid.shapes._next_shape_id,
                 left=left,
@@ -192,7 +194,7 @@ def deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
         {"name": "qr-code", "colour": "bg2", "line_scale": 1.5},
     ]
     for index, call in enumerate(calls):
-        icon_element(
+        ICONS.element(
             shape_id=uses.shapes._next_shape_id,
             left=Inches(1 + 2 * index),
             top=Inches(3),
@@ -212,7 +214,7 @@ def icon_shapes(path: Path, slide_index: int) -> dict[str, Any]:
 
 def test_python_pptx_reopens_every_icon_as_a_freeform(deck: Path) -> None:
     shapes = icon_shapes(deck, 0)
-    assert sorted(shapes) == sorted(f"Icon: {name}" for name in icon_names())
+    assert sorted(shapes) == sorted(f"Icon: {name}" for name in ICONS.names())
     for shape in shapes.values():
         assert shape.shape_type == MSO_SHAPE_TYPE.FREEFORM
         assert shape.width == shape.height == Inches(0.6)
@@ -242,7 +244,7 @@ def test_a_shape_added_to_a_parent_works_with_python_pptx_at_once() -> None:
     slide = presentation.slides.add_slide(presentation.slide_layouts[6])
     tree = slide.shapes._spTree
     tree.append(tree.makeelement(f"{P}extLst"))
-    kept = icon_element(
+    kept = ICONS.element(
         "phone", shape_id=9, left=0, top=0, size=Inches(1), colour="accent1", parent=tree
     )
     (shape,) = slide.shapes  # python-pptx reads it while the caller still holds `kept`
@@ -265,10 +267,10 @@ def test_hrdeck_check_sees_alt_text_or_decorative_on_every_icon(deck: Path) -> N
 
 def test_an_unknown_name_suggests_the_closest() -> None:
     with pytest.raises(UnknownIconError, match="did you mean 'syringe'") as caught:
-        icon_element("syringes", shape_id=2, left=0, top=0, size=Inches(1), colour="tx1")
+        ICONS.element("syringes", shape_id=2, left=0, top=0, size=Inches(1), colour="tx1")
     assert isinstance(caught.value, KeyError)
     with pytest.raises(KeyError, match="unknown icon 'zzzz'; known icons: syringe, pill"):
-        icon_alt("zzzz")
+        ICONS.alt("zzzz")
 
 
 @pytest.mark.parametrize(
@@ -290,7 +292,7 @@ def test_bad_arguments_say_what_is_wrong(change: dict[str, Any], message: str) -
     call: dict[str, Any] = {"shape_id": 2, "left": 0, "top": 0, "size": Inches(1)}
     call |= {"colour": "accent1", **change}
     with pytest.raises(ValueError, match=message):
-        icon_element("gavel", **call)
+        ICONS.element("gavel", **call)
 
 
 # ---------------------------------------------------------------- the converter
@@ -457,7 +459,7 @@ def dark_fraction(image: Image.Image, box: tuple[int, int, int, int]) -> float:
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm not installed")
 def test_libreoffice_draws_every_icon_as_lines(deck: Path, tmp_path: Path) -> None:
     page = page_png(to_pdf(deck, tmp_path), 1)
-    for index, name in enumerate(icon_names()):  # the grid the deck fixture drew
+    for index, name in enumerate(ICONS.names()):  # the grid the deck fixture drew
         box = inch_box(0.3 + 0.9 * (index % 10), 1.5 + 0.8 * (index // 10), 0.6)
         ink = dark_fraction(page, box)
         assert 0.08 < ink < 0.5, f"{name}: {ink:.0%} of its box is dark"

@@ -18,8 +18,11 @@ from pptx.opc.package import OpcPackage
 
 from hrdeck.errors import ContentError
 from hrdeck.kinds import DEFAULT_LAYOUTS, SLIDE_KINDS
+from hrdeck.pipeline import render_plan
+from hrdeck.plan.fit import fit_deck
 from hrdeck.plan.types import Block, DeckPlan
 from hrdeck.render.deck import render_deck
+from hrdeck.render.probe import fit_rules
 from hrdeck.theme.model import Logo, Palette, Theme
 from tests.plan_samples import KINDS, big_plan, sample_plan
 
@@ -57,7 +60,7 @@ def logo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def deck_bytes(logo: Path) -> bytes:
     theme = make_theme(logo=Logo(logo, "Regional Training Collaborative logo"))
-    return render_deck(sample_plan(image_path=str(logo)), theme)
+    return render_plan(sample_plan(image_path=str(logo)), theme)
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +116,7 @@ def test_slide_is_sixteen_by_nine_and_placeholders_use_the_width(deck: Any) -> N
 
 
 def test_four_by_three_keeps_the_default_size() -> None:
-    data = render_deck(sample_plan(), make_theme(slide_size="4:3"))
+    data = render_plan(sample_plan(), make_theme(slide_size="4:3"))
     prs = Presentation(io.BytesIO(data))
     assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)
 
@@ -283,7 +286,7 @@ def test_palette_and_fonts_reach_master_and_theme_part(deck: Any) -> None:
 
 def test_same_plan_gives_identical_bytes(deck_bytes: bytes, logo: Path) -> None:
     theme = make_theme(logo=Logo(logo, "Regional Training Collaborative logo"))
-    assert render_deck(sample_plan(image_path=str(logo)), theme) == deck_bytes
+    assert render_plan(sample_plan(image_path=str(logo)), theme) == deck_bytes
 
 
 def test_core_properties_come_from_the_plan(deck: Any) -> None:
@@ -297,13 +300,13 @@ def test_unknown_kind_is_a_content_error() -> None:
     plan = sample_plan()
     odd = dataclasses.replace(plan.slides[3], kind="poster")
     with pytest.raises(ContentError, match="poster"):
-        render_deck(dataclasses.replace(plan, slides=(odd,)), make_theme())
+        render_plan(dataclasses.replace(plan, slides=(odd,)), make_theme())
 
 
 def test_missing_layout_names_what_the_template_has() -> None:
     theme = make_theme(layouts={"bullets": "Fancy Bullets"})
     with pytest.raises(ContentError, match=r"Fancy Bullets.*Title and Content"):
-        render_deck(sample_plan(), theme)
+        render_plan(sample_plan(), theme)
 
 
 def test_agency_template_slides_are_removed(tmp_path: Path) -> None:
@@ -312,7 +315,7 @@ def test_agency_template_slides_are_removed(tmp_path: Path) -> None:
     template.slides.add_slide(template.slide_layouts[0]).shapes.title.text = "Old slide"
     path = tmp_path / "agency.pptx"
     template.save(str(path))
-    data = render_deck(sample_plan(), make_theme(template=path))
+    data = render_plan(sample_plan(), make_theme(template=path))
     prs = Presentation(io.BytesIO(data))
     assert len(prs.slides) == len(expanded_kinds())
     assert "Old slide" not in [s.shapes.title.text_frame.text for s in prs.slides]
@@ -332,7 +335,7 @@ def count_package_walks(plan: DeckPlan, monkeypatch: pytest.MonkeyPatch) -> int:
 
     monkeypatch.setattr(OpcPackage, "iter_parts", iter_parts)
     monkeypatch.setattr(OpcPackage, "next_partname", next_partname)
-    render_deck(plan, make_theme())
+    render_plan(plan, make_theme())
     monkeypatch.undo()
     return calls["n"]
 
@@ -347,20 +350,21 @@ def test_package_walks_do_not_grow_with_slide_count(monkeypatch: pytest.MonkeyPa
 def test_blocks_without_text_still_render() -> None:
     plan = sample_plan()
     empty = dataclasses.replace(plan.slides[3], blocks=(Block("body", ()),), notes=())
-    data = render_deck(dataclasses.replace(plan, slides=(empty,)), make_theme())
+    data = render_plan(dataclasses.replace(plan, slides=(empty,)), make_theme())
     assert len(Presentation(io.BytesIO(data)).slides) == 1
 
 
 def test_layout_boxes_read_from_the_xml_equal_python_pptx_inheritance() -> None:
-    """layout_boxes reads positions itself (python-pptx's inheritance lookups are slow)."""
+    """read_layout_boxes reads positions itself (python-pptx's inheritance lookups are slow)."""
     import pptx
 
-    from hrdeck.render.layouts import layout_boxes, ph_element, ph_kind
+    from hrdeck.render.layouts import read_layout_boxes
+    from hrdeck.render.oxml import ph_element, ph_kind
 
     prs = pptx.Presentation()
     checked = 0
     for layout in prs.slide_layouts:
-        boxes = layout_boxes(layout)
+        boxes = read_layout_boxes(layout)
         for placeholder in layout.placeholders:
             ph = ph_element(placeholder._element)
             expected = tuple(
@@ -371,3 +375,16 @@ def test_layout_boxes_read_from_the_xml_equal_python_pptx_inheritance() -> None:
             assert (box.left, box.top, box.width, box.height) == expected, ph_kind(ph)
             checked += 1
     assert checked > 30
+
+
+def test_render_deck_refuses_a_plan_that_was_not_fitted() -> None:
+    with pytest.raises(ValueError, match=r"needs a fitted plan.*render_plan"):
+        render_deck(sample_plan(), make_theme())
+
+
+def test_render_plan_fits_a_hand_made_plan_to_the_theme_first(logo: Path) -> None:
+    theme = make_theme(logo=Logo(logo, "logo"), slide_size="4:3")  # boxes from probe slides
+    plan = sample_plan()
+    fitted = fit_deck(plan, fit_rules(theme), [])
+    assert render_plan(plan, theme) == render_deck(fitted, theme)
+    assert render_plan(fitted, theme) == render_deck(fitted, theme)

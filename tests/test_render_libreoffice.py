@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from hrdeck.render.deck import render_deck
+from hrdeck.pipeline import render_plan
 from hrdeck.theme.model import Logo
 from tests.lo import needs_soffice, pdf_pages, to_pdf
 from tests.plan_samples import sample_plan
@@ -30,7 +30,7 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Image.new("RGB", (300, 100), (15, 118, 110)).save(logo)
     theme = make_theme(logo=Logo(logo, "Agency logo"))
     deck = folder / "sample.pptx"
-    deck.write_bytes(render_deck(sample_plan(image_path=str(logo)), theme))
+    deck.write_bytes(render_plan(sample_plan(image_path=str(logo)), theme))
     return to_pdf(deck, folder)
 
 

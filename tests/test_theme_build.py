@@ -32,7 +32,7 @@ from hrdeck.paths import builtin_curriculum
 from hrdeck.pipeline import BuildRequest, load_valid, plan_audience, run_build
 from hrdeck.plan.types import DeckPlan
 from hrdeck.render.deck import render_deck
-from hrdeck.render.layouts import Box, box_of, title_placeholder
+from hrdeck.render.layouts import Box, LayoutCache, box_of, title_placeholder
 from hrdeck.render.master import blend
 from hrdeck.render.text import MONOSPACE
 from hrdeck.theme.load import load_theme
@@ -293,7 +293,9 @@ def test_the_logo_sits_top_right_clear_of_the_title(logo_deck: Any) -> None:
             box = Box(logo.left, logo.top, logo.width, logo.height)
             assert box.left > width // 2 and box.top < logo_deck.slide_height // 4
             title = title_placeholder(slide)
-            assert title is None or not box.intersects(box_of(title)), slide_title(slide)
+            assert title is None or not box.intersects(box_of(title, LayoutCache())), slide_title(
+                slide
+            )
 
 
 # -- agency templates --------------------------------------------------------------------

@@ -441,15 +441,17 @@ def write_preview(out: Path) -> None:
     from pptx import Presentation
     from pptx.util import Inches, Pt
 
-    from hrdeck.render.icons import icon_element, icon_names, icon_set
+    from hrdeck.render.icons import IconLibrary
 
-    deck, names = Presentation(), icon_names()
+    icons = IconLibrary()
+
+    deck, names = Presentation(), icons.names()
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
     per_slide, columns, cell_w, cell_h = 36, 6, Inches(2.08), Inches(1.14)
     for page, first in enumerate(range(0, len(names), per_slide), start=1):
         slide = deck.slides.add_slide(deck.slide_layouts[6])
         header = slide.shapes.add_textbox(Inches(0.4), Inches(0.1), Inches(12), Inches(0.4))
-        info = icon_set()
+        info = icons.info()
         header.text_frame.text = (
             f"hrdeck icons from {info.name} {info.version}, page {page}: "
             "0.7 in in theme colour accent1, 0.35 in in hex 1F2937"
@@ -461,7 +463,7 @@ def write_preview(out: Path) -> None:
                 (Inches(0.7), "accent1", 0, 0),
                 (Inches(0.35), "1F2937", Inches(0.95), Inches(0.18)),
             ):
-                icon_element(
+                icons.element(
                     name,
                     shape_id=slide.shapes._next_shape_id,
                     left=left + dx,

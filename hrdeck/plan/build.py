@@ -123,7 +123,7 @@ def build_plan(
     """Plan every slide of the deck; problems are appended to ``diagnostics``.
 
     `rules` describes the theme's text boxes and fonts
-    (``hrdeck.render.measure.fit_rules(theme)``); the default is the default theme's.
+    (``hrdeck.render.probe.fit_rules(theme)``); the default is the default theme's.
     """
     ctx = Context(tailored, diagnostics if diagnostics is not None else [], {})
     ctx.citations = _citation_index(tailored)

@@ -10,54 +10,56 @@ placeholders it would overlap are narrowed to make room.
 from __future__ import annotations
 
 import copy
-import functools
-from pathlib import Path
 from typing import Any
 
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import PP_ALIGN
-from pptx.oxml.shapes.autoshape import CT_Shape
-from pptx.parts.image import Image
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
-from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.slide import Slide, SlideLayout
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
 
+from hrdeck.render import oxml
 from hrdeck.render.layouts import (
     Box,
+    LayoutCache,
     box_of,
     layout_boxes,
-    layout_placeholders,
     place,
     set_alt,
     slide_size,
 )
+from hrdeck.render.oxml import clark
 from hrdeck.render.package import PartFactory
-from hrdeck.render.text import TextStyle, fill, plain, qn
+from hrdeck.render.text import TextStyle, fill, plain
 from hrdeck.theme.model import Logo, Theme
 
 CHROME_PT = 12
 LOGO_HEIGHT = Inches(0.55)
 SLIDENUM_FIELD_ID = "{4FAE1B2C-6D0E-4C5B-9A51-3E2F0D7C8B11}"
+_C_NV_PR = clark("p:cNvPr")
+_FIELD_TEXT = f".//{clark('a:fld')}/{clark('a:t')}"
 
 
-def add_footer(slide: Slide, prs: Presentation, text: str, theme: Theme, lang: str) -> None:
+def add_footer(
+    slide: Slide, prs: Presentation, text: str, theme: Theme, lang: str, layouts: LayoutCache
+) -> None:
     """The theme's footer text, centred in the footer band."""
     key = ("footer", text, lang, theme.palette.muted)
-    if _stamp(slide, key, None):
+    if _stamp(slide, key, None, layouts):
         return
-    shape = _clone_or_box(slide, prs, PP_PLACEHOLDER.FOOTER, 0.3, 0.4)
+    shape, cloned = _clone_or_box(slide, prs, PP_PLACEHOLDER.FOOTER, 0.3, 0.4, layouts)
     style = TextStyle(lang=lang, size=CHROME_PT, color=theme.palette.muted, markers="none")
     fill(shape.text_frame, [plain(text)], style.with_(align=PP_ALIGN.LEFT))
-    _keep(slide, key, PP_PLACEHOLDER.FOOTER, shape)
+    if cloned:
+        _keep(slide, key, shape, layouts)
 
 
-def _widen_footer(layout: SlideLayout, element: Any) -> None:
+def _widen_footer(layout: SlideLayout, element: Any, layouts: LayoutCache) -> None:
     """Run the footer from the left margin to the slide number, so it stays on one line."""
-    boxes = layout_boxes(layout)
+    boxes = layout_boxes(layout, layouts)
     footer = boxes.get(("type", "ftr"))
     date, number = boxes.get(("type", "dt")), boxes.get(("type", "sldNum"))
     if footer is None or number is None:
@@ -65,77 +67,76 @@ def _widen_footer(layout: SlideLayout, element: Any) -> None:
     left = date.left if date is not None else footer.left
     right = number.left - int(Pt(8))
     if right > left:
-        xfrm = etree.SubElement(element.find(qn("p:spPr")), qn("a:xfrm"))
-        etree.SubElement(xfrm, qn("a:off"), x=str(left), y=str(footer.top))
-        etree.SubElement(xfrm, qn("a:ext"), cx=str(right - left), cy=str(footer.height))
+        xfrm = etree.SubElement(element.find(clark("p:spPr")), clark("a:xfrm"))
+        etree.SubElement(xfrm, clark("a:off"), x=str(left), y=str(footer.top))
+        etree.SubElement(xfrm, clark("a:ext"), cx=str(right - left), cy=str(footer.height))
 
 
-def add_slide_number(slide: Slide, prs: Presentation, number: int, theme: Theme, lang: str) -> None:
+def add_slide_number(
+    slide: Slide, prs: Presentation, number: int, theme: Theme, lang: str, layouts: LayoutCache
+) -> None:
     """A slide-number field (shows `number` until the viewer renumbers it)."""
     key = ("number", lang, theme.palette.muted)
-    if _stamp(slide, key, str(number)):
+    if _stamp(slide, key, str(number), layouts):
         return
-    shape = _clone_or_box(slide, prs, PP_PLACEHOLDER.SLIDE_NUMBER, 0.8, 0.15)
+    shape, cloned = _clone_or_box(slide, prs, PP_PLACEHOLDER.SLIDE_NUMBER, 0.8, 0.15, layouts)
     frame: TextFrame = shape.text_frame
     style = TextStyle(lang=lang, size=CHROME_PT, color=theme.palette.muted, markers="none")
     fill(frame, [plain("")], style.with_(align=PP_ALIGN.RIGHT))
-    paragraph = frame.paragraphs[0]._p
-    for run in paragraph.findall(qn("a:r")):
+    paragraph = oxml.paragraph_element(frame.paragraphs[0])
+    for run in paragraph.findall(clark("a:r")):
         paragraph.remove(run)
-    field = etree.Element(qn("a:fld"), id=SLIDENUM_FIELD_ID, type="slidenum")
-    r_pr = etree.SubElement(field, qn("a:rPr"), lang=lang, sz=str(CHROME_PT * 100))
-    fill_el = etree.SubElement(r_pr, qn("a:solidFill"))
-    etree.SubElement(fill_el, qn("a:srgbClr"), val=theme.palette.muted.lstrip("#").upper())
-    etree.SubElement(field, qn("a:t")).text = str(number)
-    paragraph.get_or_add_endParaRPr().addprevious(field)
-    _keep(slide, key, PP_PLACEHOLDER.SLIDE_NUMBER, shape)
+    field = etree.Element(clark("a:fld"), id=SLIDENUM_FIELD_ID, type="slidenum")
+    r_pr = etree.SubElement(field, clark("a:rPr"), lang=lang, sz=str(CHROME_PT * 100))
+    fill_el = etree.SubElement(r_pr, clark("a:solidFill"))
+    etree.SubElement(fill_el, clark("a:srgbClr"), val=theme.palette.muted.lstrip("#").upper())
+    etree.SubElement(field, clark("a:t")).text = str(number)
+    paragraph.find(clark("a:endParaRPr")).addprevious(field)  # fill() always writes one
+    if cloned:
+        _keep(slide, key, shape, layouts)
 
 
-def _keep(slide: Slide, key: tuple[str, ...], kind: PP_PLACEHOLDER, shape: Shape) -> None:
-    """Remember a finished footer or number shape of this layout, to stamp on later slides
-    (only a clone of the layout's placeholder: a fallback text box is built each time)."""
-    if chrome_prototypes(slide.slide_layout).get(kind) is not None:
-        _finished(slide)[key] = copy.deepcopy(shape._element)
+def _keep(slide: Slide, key: tuple[str, ...], shape: Shape, layouts: LayoutCache) -> None:
+    """Remember a finished footer or number placeholder of this layout, to stamp on its
+    later slides (a fallback text box is not kept: it is built each time)."""
+    layouts.chrome[(slide.slide_layout.part, *key)] = copy.deepcopy(shape.element)
 
 
-def _stamp(slide: Slide, key: tuple[str, ...], number: str | None) -> bool:
+def _stamp(slide: Slide, key: tuple[str, ...], number: str | None, layouts: LayoutCache) -> bool:
     """Append a copy of the finished shape kept for `key`, with a fresh id (and the slide
     number as the field's text); False when there is none yet."""
-    finished = _finished(slide).get(key)
+    finished = layouts.chrome.get((slide.slide_layout.part, *key))
     if finished is None:
         return False
     element = copy.deepcopy(finished)
-    tree = slide.shapes._spTree
-    element[0].find(qn("p:cNvPr")).set("id", str(_next_id(tree)))
+    tree = oxml.shape_tree(slide)
+    oxml.non_visual_props(element).set("id", str(_next_id(tree)))
     if number is not None:
-        element.find(f".//{qn('a:fld')}/{qn('a:t')}").text = number
+        element.find(_FIELD_TEXT).text = number
     tree.append(element)
     return True
 
 
-def _finished(slide: Slide) -> dict[tuple[str, ...], Any]:
-    """Finished chrome shapes of the slide's layout, by what they show."""
-    part = slide.slide_layout.part
-    found: dict[tuple[str, ...], Any] | None = getattr(part, "_hrdeck_finished", None)
-    if found is None:
-        found = part._hrdeck_finished = {}  # type: ignore[attr-defined]
-    return found
-
-
 def _next_id(tree: Any) -> int:
-    return 1 + max(int(e.get("id", "0")) for e in tree.iter(qn("p:cNvPr")))
+    return 1 + max(int(e.get("id", "0")) for e in tree.iter(_C_NV_PR))
 
 
 def _clone_or_box(
-    slide: Slide, prs: Presentation, kind: PP_PLACEHOLDER, x_frac: float, w_frac: float
-) -> Shape:
-    prototype = chrome_prototypes(slide.slide_layout).get(kind)
-    if prototype is not None:
-        element = copy.deepcopy(prototype)
-        tree = slide.shapes._spTree
-        element[0].find(qn("p:cNvPr")).set("id", str(_next_id(tree)))
+    slide: Slide,
+    prs: Presentation,
+    kind: PP_PLACEHOLDER,
+    x_frac: float,
+    w_frac: float,
+    layouts: LayoutCache,
+) -> tuple[Shape, bool]:
+    """A footer or slide-number placeholder like the layout's own (True), or a small text
+    box in the footer band where the layout has none (False)."""
+    element = chrome_placeholder(slide.slide_layout, kind, layouts)
+    if element is not None:
+        tree = oxml.shape_tree(slide)
+        oxml.non_visual_props(element).set("id", str(_next_id(tree)))
         tree.append(element)
-        return SlidePlaceholder(element, slide.shapes)
+        return oxml.slide_placeholder(slide, element), True
     width, height = slide_size(prs)
     box = Box(
         int(width * (x_frac - w_frac / 2)) if kind == PP_PLACEHOLDER.FOOTER else int(width * 0.7),
@@ -145,26 +146,24 @@ def _clone_or_box(
     )
     shape = slide.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
     shape.name = "Footer" if kind == PP_PLACEHOLDER.FOOTER else "Slide Number"
-    return shape
+    return shape, False
 
 
-def chrome_prototypes(layout: SlideLayout) -> dict[PP_PLACEHOLDER, Any]:
-    """Footer and slide-number placeholder elements to clone, made once per layout."""
-    cached = getattr(layout.part, "_hrdeck_chrome", None)
-    if cached is not None:
-        return cached
-    found: dict[PP_PLACEHOLDER, Any] = {}
-    for placeholder in layout_placeholders(layout):
-        element = placeholder.element
-        if element.ph_type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
-            name = "Footer" if element.ph_type == PP_PLACEHOLDER.FOOTER else "Slide Number"
-            found[element.ph_type] = CT_Shape.new_placeholder_sp(
-                0, name, element.ph_type, element.ph_orient, element.ph_sz, element.ph_idx
-            )
-    if PP_PLACEHOLDER.FOOTER in found:
-        _widen_footer(layout, found[PP_PLACEHOLDER.FOOTER])
-    layout.part._hrdeck_chrome = found  # type: ignore[attr-defined]
-    return found
+def chrome_placeholder(layout: SlideLayout, kind: PP_PLACEHOLDER, layouts: LayoutCache) -> Any:
+    """A new, empty placeholder element of `layout`'s footer or slide-number placeholder
+    (its last, if it has several), or None; a footer is widened to run up to the number.
+
+    Needed on a layout's first slide only: later ones get the finished shape stamped.
+    """
+    placeholders: Any = layout.placeholders  # (python-pptx's typing of these is loose)
+    found = [p for p in placeholders if p.placeholder_format.type == kind]
+    if not found:
+        return None
+    name = "Footer" if kind == PP_PLACEHOLDER.FOOTER else "Slide Number"
+    element = oxml.placeholder_like(found[-1], name)
+    if kind == PP_PLACEHOLDER.FOOTER:
+        _widen_footer(layout, element, layouts)
+    return element
 
 
 def logo_box(prs: Presentation, logo: Logo, aspect: float) -> Box:
@@ -180,27 +179,23 @@ def logo_box(prs: Presentation, logo: Logo, aspect: float) -> Box:
     return Box(left, top, width, height)
 
 
-def add_logo(slide: Slide, prs: Presentation, logo: Logo, parts: PartFactory) -> None:
+def add_logo(
+    slide: Slide, prs: Presentation, logo: Logo, parts: PartFactory, layouts: LayoutCache
+) -> None:
     """The logo picture, alt text from the theme, text placeholders moved aside."""
-    aspect = _aspect_of(logo.path)
+    px_w, px_h = oxml.image_pixel_size(logo.path)
+    aspect = px_w / px_h if px_h else 1.0
     box = logo_box(prs, logo, aspect)
     picture = parts.picture(slide, logo.path, Emu(box.left), Emu(box.top), Emu(box.width), None)
     picture.name = "Logo"
     set_alt(picture, logo.alt)
     for shape in slide.placeholders:
-        _make_room(shape, box)
+        _make_room(shape, box, layouts)
 
 
-@functools.lru_cache(maxsize=8)
-def _aspect_of(path: Path) -> float:
-    image = Image.from_file(str(path))
-    px_w, px_h = image.size
-    return px_w / px_h if px_h else 1.0
-
-
-def _make_room(shape: Shape, logo: Box) -> None:
+def _make_room(shape: Shape, logo: Box, layouts: LayoutCache) -> None:
     """Narrow `shape` so it stops short of the logo (only if they overlap)."""
-    box = box_of(shape)
+    box = box_of(shape, layouts)
     if not box.intersects(logo):
         return
     gap = int(Pt(8))

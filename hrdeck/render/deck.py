@@ -1,60 +1,91 @@
-"""render_deck: DeckPlan + Theme -> the bytes of an editable .pptx.
+"""render_deck: a fitted DeckPlan + Theme -> the bytes of an editable .pptx.
 
 The steps: open the theme's template (or python-pptx's default) and drop any slides
-it carries; size it and apply the palette and fonts; fit a plan that was not fitted
-(a plan from ``build_plan`` already chose its text sizes and continuation slides for
-the theme; one made by hand is fitted here with :func:`hrdeck.plan.fit.fit_deck`);
-then, for every plan slide, add a slide from its
-named layout, its footer / number / logo, its content and its speaker notes; finally
-save reproducibly.
+it carries; size it and apply the palette and fonts; then, for every plan slide, add
+a slide from its named layout, its footer / number / logo, its content and its
+speaker notes; finally save reproducibly.
+
+The plan must already be fitted to the theme's text boxes (``DeckPlan.fitted``: text
+sizes chosen, long slides split): the renderer sets text, it does not plan it.  A
+plan from ``build_plan`` is fitted; one made by hand goes through
+``hrdeck.pipeline.render_plan``, which fits it first.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pptx
-from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
-from pptx.shapes.placeholder import NotesSlidePlaceholder
 from pptx.slide import NotesSlide, Slide
 from pptx.text.text import TextFrame
 
 from hrdeck.errors import ContentError
 from hrdeck.kinds import KINDS
 from hrdeck.plan.types import DeckPlan, SlidePlan
-from hrdeck.render import chrome
-from hrdeck.render.layouts import find_layout, layout_name, ph_element
+from hrdeck.render import chrome, oxml
+from hrdeck.render.layouts import LayoutCache, find_layout, layout_name
 from hrdeck.render.master import apply_theme, resize
-from hrdeck.render.measure import fit_rules
 from hrdeck.render.package import PartFactory, reproducible_bytes
 from hrdeck.render.slides import RENDERERS, SlideContext
 from hrdeck.render.text import TextStyle, fill, tag_language
 from hrdeck.theme.model import Theme
 
-_SP = qn("p:sp")
+_SP = oxml.clark("p:sp")
 
 
 def render_deck(plan: DeckPlan, theme: Theme) -> bytes:
-    """The .pptx file for `plan` in `theme`, as bytes (same inputs, same bytes)."""
-    if not plan.fitted:
-        from hrdeck.plan.fit import fit_deck
+    """The .pptx file for the fitted `plan` in `theme`, as bytes (same inputs, same bytes).
 
-        plan = fit_deck(plan, fit_rules(theme), [])
-    prs = open_presentation(theme)
-    resize(prs, theme.slide_size)
-    apply_theme(prs, theme)
-    parts = PartFactory(prs)
+    ValueError if the plan was not fitted (see the module's docstring).
+    """
+    if not plan.fitted:
+        raise ValueError(
+            f"render_deck needs a fitted plan; the plan for {plan.audience!r} was not fitted: "
+            "fit it with hrdeck.plan.fit.fit_deck(plan, fit_rules(theme), diagnostics) "
+            "or render it with hrdeck.pipeline.render_plan(plan, theme)"
+        )
+    build = start_deck(theme)
     for spec in plan.slides:
         if spec.kind not in RENDERERS:
             raise ContentError(f"slide {spec.title!r} has unknown kind {spec.kind!r}")
     for number, spec in enumerate(plan.slides, start=1):
-        slide = parts.add_slide(find_layout(prs, layout_name(theme.layouts, spec.kind), spec.kind))
-        add_chrome(prs, slide, spec, number, theme, plan.language, parts)
-        RENDERERS[spec.kind](SlideContext(prs, slide, spec, plan, theme, parts))
+        slide = add_slide(build, plan, spec, number)
         if spec.notes:
-            add_notes(slide, spec, plan.language, parts)
-        tag_language(slide._element, plan.language)
-    return reproducible_bytes(prs, plan)
+            add_notes(slide, spec, plan.language, build.parts)
+        tag_language(slide.element, plan.language)
+    return reproducible_bytes(build.prs, plan)
+
+
+@dataclass(frozen=True)
+class DeckBuild:
+    """A presentation being built in a theme, with the part factory and layout cache that
+    belong to it (made together by :func:`start_deck`, dropped together)."""
+
+    prs: Presentation
+    theme: Theme
+    parts: PartFactory
+    layouts: LayoutCache
+
+
+def start_deck(theme: Theme) -> DeckBuild:
+    """An empty presentation in `theme` (template, size, palette, fonts), ready for slides."""
+    prs = open_presentation(theme)
+    resize(prs, theme.slide_size)
+    apply_theme(prs, theme)
+    return DeckBuild(prs, theme, PartFactory(prs), LayoutCache())
+
+
+def add_slide(build: DeckBuild, plan: DeckPlan, spec: SlidePlan, number: int) -> Slide:
+    """Slide `number` of the deck: its named layout, chrome and content (not its notes)."""
+    prs, theme = build.prs, build.theme
+    slide = build.parts.add_slide(
+        find_layout(prs, layout_name(theme.layouts, spec.kind), spec.kind)
+    )
+    ctx = SlideContext(prs, slide, spec, plan, theme, build.parts, build.layouts)
+    add_chrome(ctx, number)
+    RENDERERS[spec.kind](ctx)
+    return slide
 
 
 def open_presentation(theme: Theme) -> Presentation:
@@ -64,37 +95,21 @@ def open_presentation(theme: Theme) -> Presentation:
     from hrdeck.render.template import open_template
 
     prs = open_template(theme.template)
-    remove_all_slides(prs)
+    oxml.drop_all_slides(prs)
     return prs
 
 
-def remove_all_slides(prs: Presentation) -> None:
-    """Drop every slide a template carries (its parts are then not saved)."""
-    id_list = prs.slides._sldIdLst
-    for slide_id in list(id_list):
-        prs.part.drop_rel(slide_id.rId)
-        id_list.remove(slide_id)
-
-
-def add_chrome(
-    prs: Presentation,
-    slide: Slide,
-    spec: SlidePlan,
-    number: int,
-    theme: Theme,
-    lang: str,
-    parts: PartFactory,
-) -> None:
+def add_chrome(ctx: SlideContext, number: int) -> None:
     """Footer, slide number and logo, as the theme asks and the kind allows."""
-    row = KINDS[spec.kind]
+    row, theme = KINDS[ctx.spec.kind], ctx.theme
     if not row.chrome:
         return
     if theme.footer:
-        chrome.add_footer(slide, prs, theme.footer, theme, lang)
+        chrome.add_footer(ctx.slide, ctx.prs, theme.footer, theme, ctx.lang, ctx.layouts)
     if theme.slide_numbers:
-        chrome.add_slide_number(slide, prs, number, theme, lang)
+        chrome.add_slide_number(ctx.slide, ctx.prs, number, theme, ctx.lang, ctx.layouts)
     if theme.logo is not None and row.logo:
-        chrome.add_logo(slide, prs, theme.logo, parts)
+        chrome.add_logo(ctx.slide, ctx.prs, theme.logo, ctx.parts, ctx.layouts)
 
 
 def add_notes(slide: Slide, spec: SlidePlan, lang: str, parts: PartFactory) -> None:
@@ -102,20 +117,18 @@ def add_notes(slide: Slide, spec: SlidePlan, lang: str, parts: PartFactory) -> N
     notes_slide = parts.notes_slide(slide)
     frame = _notes_body(notes_slide)
     if frame is None:  # a custom notes master without a body placeholder: add one
-        tree = notes_slide.shapes._spTree
-        tree.add_placeholder(tree.max_shape_id + 1, "Notes", PP_PLACEHOLDER.BODY, "horz", "full", 1)
+        oxml.add_notes_body(notes_slide)
         frame = notes_slide.notes_text_frame
     assert frame is not None
     fill(frame, spec.notes, TextStyle(lang=lang, markers="notes"))
-    tag_language(notes_slide._element, lang)
+    tag_language(notes_slide.element, lang)
 
 
 def _notes_body(notes_slide: NotesSlide) -> TextFrame | None:
     """The notes placeholder's text frame, found in the XML directly (python-pptx's
     ``notes_text_frame`` resolves every placeholder's type through XPath)."""
-    tree = notes_slide.shapes._spTree
-    for element in tree.iterchildren(_SP):
-        ph = ph_element(element)
+    for element in oxml.shape_tree(notes_slide).iterchildren(_SP):
+        ph = oxml.ph_element(element)
         if ph is not None and ph.get("type") == "body":
-            return NotesSlidePlaceholder(element, notes_slide.shapes).text_frame
+            return oxml.notes_placeholder(notes_slide, element).text_frame
     return None

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from lxml import etree
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.oxml.ns import qn
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.group import GroupShape
 from pptx.shapes.shapetree import GroupShapes
@@ -25,7 +24,9 @@ from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
 from hrdeck.plan.types import PlanDiagram, PlanEdge, PlanNode
+from hrdeck.render import oxml
 from hrdeck.render.layouts import Box, set_alt
+from hrdeck.render.oxml import XmlElement, clark
 from hrdeck.render.shapes import drop_style
 from hrdeck.render.text import TextStyle, fill, plain, rgb
 from hrdeck.theme.model import Theme
@@ -174,10 +175,10 @@ def _edge(
     drop_style(connector)
     connector.line.color.rgb = rgb(theme.palette.muted)
     connector.line.width = Pt(2)
-    line = connector.line._get_or_add_ln()
+    line = oxml.line_element(connector.line)
     if edge.both_ways:
-        etree.SubElement(line, qn("a:headEnd"), type="triangle", w="med", len="med")
-    etree.SubElement(line, qn("a:tailEnd"), type="triangle", w="med", len="med")
+        etree.SubElement(line, clark("a:headEnd"), type="triangle", w="med", len="med")
+    etree.SubElement(line, clark("a:tailEnd"), type="triangle", w="med", len="med")
     if edge.label:
         _edge_label(shapes, edge, connector, theme, lang)
 
@@ -218,15 +219,15 @@ def wrap(text: str, limit: int) -> list[str]:
 
 def _labels_on_top(group: GroupShape) -> None:
     """Z-order: connectors, then nodes, then edge labels (labels never hidden)."""
-    tree = group._element
-    children: Sequence[etree._Element] = list(tree)
+    tree = group.element
+    children: Sequence[XmlElement] = list(tree)
     ranked = {"cxnSp": 0, "sp": 1}
     shapes = [c for c in children if etree.QName(c).localname in ("sp", "cxnSp")]
     for child in shapes:
         tree.remove(child)
 
-    def rank(child: etree._Element) -> int:
-        if etree.QName(child).localname == "sp" and child.find(".//" + qn("p:cNvSpPr")).get(
+    def rank(child: XmlElement) -> int:
+        if etree.QName(child).localname == "sp" and child.find(".//" + clark("p:cNvSpPr")).get(
             "txBox"
         ):
             return 2

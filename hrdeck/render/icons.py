@@ -7,7 +7,8 @@ caps and joins at lucide's weight (a stroke of 2 on a 24-unit grid, so a line wi
 size / 12), in a theme colour (``a:schemeClr``, so it follows the theme) or a fixed one.
 Every icon carries alt text or PowerPoint's "decorative" mark.
 
-Pure lxml: the caller appends the element to a slide's ``p:spTree``.
+Pure lxml.  An :class:`IconLibrary` reads the set once; whoever draws icons (a deck's
+renderer) makes one and keeps it for the run, so nothing is cached at module level.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import re
 from copy import deepcopy
 from dataclasses import dataclass
 from difflib import get_close_matches
-from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -50,15 +50,16 @@ def _p(tag: str) -> str:
 class UnknownIconError(KeyError):
     """An icon name that is not in the set; the message suggests the closest names."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, known: tuple[str, ...]) -> None:
         self.name = name
-        self.suggestions = tuple(get_close_matches(name, icon_names(), n=3, cutoff=0.5))
+        self.known = known
+        self.suggestions = tuple(get_close_matches(name, known, n=3, cutoff=0.5))
         super().__init__(name)
 
     def __str__(self) -> str:
         hint = f"did you mean {' or '.join(map(repr, self.suggestions))}?"
         if not self.suggestions:
-            hint = f"known icons: {', '.join(icon_names())}"
+            hint = f"known icons: {', '.join(self.known)}"
         return f"unknown icon {self.name!r}; {hint}"
 
 
@@ -70,40 +71,6 @@ class IconSet:
     version: str
     licence: str
     licence_text: str
-
-
-@cache
-def _catalogue() -> dict[str, Any]:
-    data = resources.files(__package__ or "hrdeck.render") / "icondata" / "icons.json"
-    catalogue: dict[str, Any] = json.loads(data.read_text("utf-8"))
-    catalogue["by_name"] = {icon["name"]: icon for icon in catalogue["icons"]}
-    return catalogue
-
-
-def _icon(name: str) -> dict[str, Any]:
-    try:
-        icon: dict[str, Any] = _catalogue()["by_name"][name]
-    except (KeyError, TypeError):
-        raise UnknownIconError(str(name)) from None
-    return icon
-
-
-def icon_names() -> tuple[str, ...]:
-    """Every icon's name, in the set's order (grouped by topic)."""
-    return tuple(_catalogue()["by_name"])
-
-
-def icon_alt(name: str) -> str:
-    """The icon's default alt text: what it shows, e.g. 'Balance scales'."""
-    return str(_icon(name)["alt"])
-
-
-def icon_set() -> IconSet:
-    """The source set's name, version and licence (its full text, to ship with a deck)."""
-    catalogue = _catalogue()
-    folder = resources.files(__package__ or "hrdeck.render") / "icondata"
-    text = (folder / catalogue["licence_file"]).read_text("utf-8")
-    return IconSet(catalogue["set"], catalogue["version"], catalogue["licence"], text)
 
 
 def _path_element(sub: dict[str, Any], origin: tuple[float, float], w: int, h: int) -> Any:
@@ -125,22 +92,6 @@ def _path_element(sub: dict[str, Any], origin: tuple[float, float], w: int, h: i
     return path
 
 
-@cache
-def _geometry(name: str) -> Any:
-    """The icon's ``a:custGeom``, built once per name and copied into each shape."""
-    icon = _icon(name)
-    min_x, min_y, width, height = icon["view_box"]
-    w, h = round(width * PATH_UNITS), round(height * PATH_UNITS)
-    geometry = etree.Element(_a("custGeom"))
-    for tag in ("avLst", "gdLst", "ahLst", "cxnLst"):
-        etree.SubElement(geometry, _a(tag))
-    etree.SubElement(geometry, _a("rect"), l="l", t="t", r="r", b="b")
-    paths = etree.SubElement(geometry, _a("pathLst"))
-    for sub in icon["subpaths"]:
-        paths.append(_path_element(sub, (min_x, min_y), w, h))
-    return geometry
-
-
 def colour_element(colour: str) -> Any:
     """``a:schemeClr`` for a theme slot ('accent1', 'tx1', ...), ``a:srgbClr`` for hex."""
     if isinstance(colour, str) and colour in SCHEME_COLOURS:
@@ -159,9 +110,7 @@ def _add_solid_fill(parent: Any, paint: Any) -> None:
     etree.SubElement(parent, _a("solidFill")).append(deepcopy(paint))
 
 
-def _add_non_visual(
-    shape: Any, name: str, shape_id: int, alt: str | None, decorative: bool
-) -> None:
+def _add_non_visual(shape: Any, name: str, shape_id: int, alt: str, decorative: bool) -> None:
     nv = etree.SubElement(shape, _p("nvSpPr"))
     c_nv_pr = etree.SubElement(nv, _p("cNvPr"), id=str(shape_id), name=f"Icon: {name}")
     if decorative:
@@ -172,7 +121,7 @@ def _add_non_visual(
         )
         marker.set("val", "1")
     else:
-        c_nv_pr.set("descr", icon_alt(name) if alt is None else alt)
+        c_nv_pr.set("descr", alt)
     c_nv_sp_pr = etree.SubElement(nv, _p("cNvSpPr"))
     etree.SubElement(c_nv_sp_pr, _a("spLocks"), noChangeAspect="1")
     etree.SubElement(nv, _p("nvPr"))
@@ -210,51 +159,102 @@ def _check_args(
         raise ValueError(f"icon alt text must be non-empty printable text, not {alt!r}")
 
 
-def icon_element(
-    name: str,
-    *,
-    shape_id: int,
-    left: int,
-    top: int,
-    size: int,
-    colour: str,
-    line_scale: float = 1.0,
-    alt: str | None = None,
-    decorative: bool = False,
-    parent: Any | None = None,
-) -> Any:
-    """A ``p:sp`` drawing icon `name` in a `size` x `size` EMU box at (`left`, `top`).
+def _geometry_of(icon: dict[str, Any]) -> Any:
+    """An icon's ``a:custGeom``."""
+    min_x, min_y, width, height = icon["view_box"]
+    w, h = round(width * PATH_UNITS), round(height * PATH_UNITS)
+    geometry = etree.Element(_a("custGeom"))
+    for tag in ("avLst", "gdLst", "ahLst", "cxnLst"):
+        etree.SubElement(geometry, _a(tag))
+    etree.SubElement(geometry, _a("rect"), l="l", t="t", r="r", b="b")
+    paths = etree.SubElement(geometry, _a("pathLst"))
+    for sub in icon["subpaths"]:
+        paths.append(_path_element(sub, (min_x, min_y), w, h))
+    return geometry
 
-    `colour` is a theme slot ('accent1'..'accent6', 'tx1', 'bg1', ...: recolours with the
-    theme) or hex ('1F6F78' or '#1F6F78').  Lines are lucide's weight times `line_scale`.
-    The shape's alt text is `alt`, else the icon's default; `decorative=True` marks it
-    decorative instead.  `shape_id` must be unique on the slide.
 
-    Pass the slide's ``p:spTree`` as `parent` to add the shape to it.  Without `parent`
-    the element stands alone: append it yourself, and with python-pptx do not keep the
-    returned reference (lxml keeps a kept proxy's plain class, which python-pptx's shape
-    objects cannot use).
-    """
-    icon = _icon(name)
-    _check_args(shape_id, (left, top, size), line_scale, alt, decorative)
-    paint = colour_element(colour)
-    _, _, grid_w, grid_h = icon["view_box"]
-    longest = max(grid_w, grid_h)
-    width, height = round(size * grid_w / longest), round(size * grid_h / longest)
-    line_width = round(size * icon["stroke_width"] / longest * line_scale)
+class IconLibrary:
+    """The icon set, read from icondata/ once; make one per run and keep it."""
 
-    shape = _new_shape(parent)
-    _add_non_visual(shape, name, shape_id, alt, decorative)
-    sp_pr = etree.SubElement(shape, _p("spPr"))
-    xfrm = etree.SubElement(sp_pr, _a("xfrm"))
-    etree.SubElement(xfrm, _a("off"), x=str(left), y=str(top))
-    etree.SubElement(xfrm, _a("ext"), cx=str(width), cy=str(height))
-    sp_pr.append(deepcopy(_geometry(name)))
-    if any(sub["fill"] for sub in icon["subpaths"]):
-        _add_solid_fill(sp_pr, paint)
-    else:
-        etree.SubElement(sp_pr, _a("noFill"))
-    line = etree.SubElement(sp_pr, _a("ln"), w=str(max(1, line_width)), cap="rnd")
-    _add_solid_fill(line, paint)
-    etree.SubElement(line, _a("round"))
-    return shape
+    def __init__(self) -> None:
+        folder = resources.files(__package__ or "hrdeck.render") / "icondata"
+        self._catalogue: dict[str, Any] = json.loads((folder / "icons.json").read_text("utf-8"))
+        self._by_name = {icon["name"]: icon for icon in self._catalogue["icons"]}
+        self._licence_text = (folder / self._catalogue["licence_file"]).read_text("utf-8")
+        self._geometries: dict[str, Any] = {}
+
+    def names(self) -> tuple[str, ...]:
+        """Every icon's name, in the set's order (grouped by topic)."""
+        return tuple(self._by_name)
+
+    def alt(self, name: str) -> str:
+        """The icon's default alt text: what it shows, e.g. 'Balance scales'."""
+        return str(self._icon(name)["alt"])
+
+    def info(self) -> IconSet:
+        """The source set's name, version and licence (its full text, to ship with a deck)."""
+        c = self._catalogue
+        return IconSet(c["set"], c["version"], c["licence"], self._licence_text)
+
+    def _icon(self, name: str) -> dict[str, Any]:
+        icon = self._by_name.get(name) if isinstance(name, str) else None
+        if icon is None:
+            raise UnknownIconError(str(name), self.names())
+        return icon
+
+    def _geometry(self, name: str) -> Any:
+        """The icon's ``a:custGeom``, built once per name and copied into each shape."""
+        found = self._geometries.get(name)
+        if found is None:
+            found = self._geometries[name] = _geometry_of(self._icon(name))
+        return found
+
+    def element(
+        self,
+        name: str,
+        *,
+        shape_id: int,
+        left: int,
+        top: int,
+        size: int,
+        colour: str,
+        line_scale: float = 1.0,
+        alt: str | None = None,
+        decorative: bool = False,
+        parent: Any | None = None,
+    ) -> Any:
+        """A ``p:sp`` drawing icon `name` in a `size` x `size` EMU box at (`left`, `top`).
+
+        `colour` is a theme slot ('accent1'..'accent6', 'tx1', 'bg1', ...: recolours with the
+        theme) or hex ('1F6F78' or '#1F6F78').  Lines are lucide's weight times `line_scale`.
+        The shape's alt text is `alt`, else the icon's default; `decorative=True` marks it
+        decorative instead.  `shape_id` must be unique on the slide.
+
+        Pass the slide's ``p:spTree`` as `parent` to add the shape to it.  Without `parent`
+        the element stands alone: append it yourself, and with python-pptx do not keep the
+        returned reference (lxml keeps a kept proxy's plain class, which python-pptx's shape
+        objects cannot use).
+        """
+        icon = self._icon(name)
+        _check_args(shape_id, (left, top, size), line_scale, alt, decorative)
+        paint = colour_element(colour)
+        _, _, grid_w, grid_h = icon["view_box"]
+        longest = max(grid_w, grid_h)
+        width, height = round(size * grid_w / longest), round(size * grid_h / longest)
+        line_width = round(size * icon["stroke_width"] / longest * line_scale)
+
+        shape = _new_shape(parent)
+        _add_non_visual(shape, name, shape_id, self.alt(name) if alt is None else alt, decorative)
+        sp_pr = etree.SubElement(shape, _p("spPr"))
+        xfrm = etree.SubElement(sp_pr, _a("xfrm"))
+        etree.SubElement(xfrm, _a("off"), x=str(left), y=str(top))
+        etree.SubElement(xfrm, _a("ext"), cx=str(width), cy=str(height))
+        sp_pr.append(deepcopy(self._geometry(name)))
+        if any(sub["fill"] for sub in icon["subpaths"]):
+            _add_solid_fill(sp_pr, paint)
+        else:
+            etree.SubElement(sp_pr, _a("noFill"))
+        line = etree.SubElement(sp_pr, _a("ln"), w=str(max(1, line_width)), cap="rnd")
+        _add_solid_fill(line, paint)
+        etree.SubElement(line, _a("round"))
+        return shape

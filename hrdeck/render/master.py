@@ -16,10 +16,11 @@ from collections.abc import Iterator
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
 from pptx.util import Emu
 
+from hrdeck.render import oxml
+from hrdeck.render.oxml import XmlElement, clark
 from hrdeck.theme.model import Theme
 
 SLIDE_SIZES = {"16:9": (Emu(12192000), Emu(6858000)), "4:3": (Emu(9144000), Emu(6858000))}
@@ -48,20 +49,20 @@ def resize(prs: Presentation, slide_size: str | None) -> None:
         _scale_positions(element, fx, fy)
 
 
-def _master_and_layout_elements(prs: Presentation) -> Iterator[etree._Element]:
+def _master_and_layout_elements(prs: Presentation) -> Iterator[XmlElement]:
     for master in prs.slide_masters:
-        yield master._element
+        yield master.element
         for layout in master.slide_layouts:
-            yield layout._element
+            yield layout.element
 
 
-def _scale_positions(element: etree._Element, fx: float, fy: float) -> None:
+def _scale_positions(element: XmlElement, fx: float, fy: float) -> None:
     for tag in ("a:off", "a:chOff"):
-        for node in element.iter(qn(tag)):
+        for node in element.iter(clark(tag)):
             node.set("x", str(round(int(node.get("x", "0")) * fx)))
             node.set("y", str(round(int(node.get("y", "0")) * fy)))
     for tag in ("a:ext", "a:chExt"):
-        for node in element.iter(qn(tag)):
+        for node in element.iter(clark(tag)):
             if node.get("cx") is None:
                 continue  # an extension-list entry, not a size
             node.set("cx", str(round(int(node.get("cx", "0")) * fx)))
@@ -71,85 +72,85 @@ def _scale_positions(element: etree._Element, fx: float, fy: float) -> None:
 def apply_theme(prs: Presentation, theme: Theme) -> None:
     """Palette and fonts into every master and its theme part."""
     for master in prs.slide_masters:
-        _set_background(master._element, theme.palette.background)
-        _set_text_styles(master._element, theme)
-        _firm_up_pale_text(master._element, theme.palette.muted)
+        _set_background(master.element, theme.palette.background)
+        _set_text_styles(master.element, theme)
+        _firm_up_pale_text(master.element, theme.palette.muted)
         for layout in master.slide_layouts:
-            _firm_up_pale_text(layout._element, theme.palette.muted)
+            _firm_up_pale_text(layout.element, theme.palette.muted)
         theme_part = master.part.part_related_by(RT.THEME)
-        theme_part._blob = themed_theme_xml(theme_part.blob, theme)
+        oxml.replace_blob(theme_part, themed_theme_xml(theme_part.blob, theme))
 
 
-def _firm_up_pale_text(element: etree._Element, muted: str) -> None:
+def _firm_up_pale_text(element: XmlElement, muted: str) -> None:
     """Placeholder text set in a lightened text colour gets the palette's muted colour.
 
     Stock layouts tint their subtitles (``tx1`` at 75%): PowerPoint shows dark grey,
     LibreOffice about #8B8B8B, under 4.5:1 on white.  ``muted`` is checked at AA.
     """
-    for style in element.iter(qn("a:lstStyle")):
-        for colour in list(style.iter(qn("a:schemeClr"))):
+    for style in element.iter(clark("a:lstStyle")):
+        for colour in list(style.iter(clark("a:schemeClr"))):
             if colour.get("val") in _TEXT_SLOTS and any(
                 etree.QName(child).localname in _LIGHTENERS for child in colour
             ):
-                firm = etree.Element(qn("a:srgbClr"), val=muted.lstrip("#").upper())
+                firm = etree.Element(clark("a:srgbClr"), val=muted.lstrip("#").upper())
                 colour.getparent().replace(colour, firm)
 
 
-def _set_background(master: etree._Element, colour: str) -> None:
-    c_sld = master.find(qn("p:cSld"))
-    old = c_sld.find(qn("p:bg"))
+def _set_background(master: XmlElement, colour: str) -> None:
+    c_sld = master.find(clark("p:cSld"))
+    old = c_sld.find(clark("p:bg"))
     if old is not None:
         c_sld.remove(old)
-    bg = etree.Element(qn("p:bg"))
-    bg_pr = etree.SubElement(bg, qn("p:bgPr"))
+    bg = etree.Element(clark("p:bg"))
+    bg_pr = etree.SubElement(bg, clark("p:bgPr"))
     _solid(bg_pr, colour)
-    etree.SubElement(bg_pr, qn("a:effectLst"))
+    etree.SubElement(bg_pr, clark("a:effectLst"))
     c_sld.insert(0, bg)
 
 
-def _solid(parent: etree._Element, colour: str, index: int | None = None) -> None:
-    fill = etree.Element(qn("a:solidFill"))
-    etree.SubElement(fill, qn("a:srgbClr")).set("val", colour.lstrip("#").upper())
+def _solid(parent: XmlElement, colour: str, index: int | None = None) -> None:
+    fill = etree.Element(clark("a:solidFill"))
+    etree.SubElement(fill, clark("a:srgbClr")).set("val", colour.lstrip("#").upper())
     if index is None:
         parent.append(fill)
     else:
         parent.insert(index, fill)
 
 
-def _set_text_styles(master: etree._Element, theme: Theme) -> None:
-    styles = master.find(qn("p:txStyles"))
+def _set_text_styles(master: XmlElement, theme: Theme) -> None:
+    styles = master.find(clark("p:txStyles"))
     if styles is None:
         return
     palette = theme.palette
-    for level in _levels(styles.find(qn("p:titleStyle"))):
+    for level in _levels(styles.find(clark("p:titleStyle"))):
         _set_def_run(level, palette.title, theme.heading_font, TITLE_PT)
-    for index, level in enumerate(_levels(styles.find(qn("p:bodyStyle")))):
+    for index, level in enumerate(_levels(styles.find(clark("p:bodyStyle")))):
         _set_def_run(level, palette.text, theme.body_font, BODY_LEVEL_PT[min(index, 8)])
         _set_bullet_colour(level, palette.accent)
-    for level in _levels(styles.find(qn("p:otherStyle"))):
+    for level in _levels(styles.find(clark("p:otherStyle"))):
         _set_def_run(level, palette.text, theme.body_font, None)
 
 
-def _levels(style: etree._Element | None) -> list[etree._Element]:
+def _levels(style: XmlElement | None) -> list[XmlElement]:
     if style is None:
         return []
     return [child for child in style if etree.QName(child).localname.startswith("lvl")]
 
 
-def _set_def_run(level: etree._Element, colour: str, font: str, size: int | None) -> None:
-    def_rpr = level.find(qn("a:defRPr"))
+def _set_def_run(level: XmlElement, colour: str, font: str, size: int | None) -> None:
+    def_rpr = level.find(clark("a:defRPr"))
     if def_rpr is None:
-        def_rpr = etree.SubElement(level, qn("a:defRPr"))
+        def_rpr = etree.SubElement(level, clark("a:defRPr"))
     if size is not None:
         def_rpr.set("sz", str(size * 100))
     for tag in _FILLS:
-        for old in def_rpr.findall(qn(tag)):
+        for old in def_rpr.findall(clark(tag)):
             def_rpr.remove(old)
-    _solid(def_rpr, colour, 1 if def_rpr.find(qn("a:ln")) is not None else 0)
-    latin = def_rpr.find(qn("a:latin"))
+    _solid(def_rpr, colour, 1 if def_rpr.find(clark("a:ln")) is not None else 0)
+    latin = def_rpr.find(clark("a:latin"))
     if latin is None:
-        latin = etree.Element(qn("a:latin"))
-        later = (def_rpr.find(qn(t)) for t in ("a:ea", "a:cs", "a:sym", "a:hlinkClick"))
+        latin = etree.Element(clark("a:latin"))
+        later = (def_rpr.find(clark(t)) for t in ("a:ea", "a:cs", "a:sym", "a:hlinkClick"))
         anchor = next((e for e in later if e is not None), None)
         if anchor is not None:
             anchor.addprevious(latin)
@@ -158,13 +159,13 @@ def _set_def_run(level: etree._Element, colour: str, font: str, size: int | None
     latin.set("typeface", font)
 
 
-def _set_bullet_colour(level: etree._Element, colour: str) -> None:
+def _set_bullet_colour(level: XmlElement, colour: str) -> None:
     """Bullets in the accent colour (a:buClr goes after spacing, before bullet size)."""
-    for old in level.findall(qn("a:buClr")):
+    for old in level.findall(clark("a:buClr")):
         level.remove(old)
-    clr = etree.Element(qn("a:buClr"))
-    etree.SubElement(clr, qn("a:srgbClr")).set("val", colour.lstrip("#").upper())
-    spacing = [level.find(qn(t)) for t in ("a:lnSpc", "a:spcBef", "a:spcAft")]
+    clr = etree.Element(clark("a:buClr"))
+    etree.SubElement(clr, clark("a:srgbClr")).set("val", colour.lstrip("#").upper())
+    spacing = [level.find(clark(t)) for t in ("a:lnSpc", "a:spcBef", "a:spcAft")]
     present = [s for s in spacing if s is not None]
     if present:
         present[-1].addnext(clr)
@@ -175,7 +176,7 @@ def _set_bullet_colour(level: etree._Element, colour: str) -> None:
 def themed_theme_xml(blob: bytes, theme: Theme) -> bytes:
     """The theme part's XML with hrdeck's colour and font schemes."""
     root = etree.fromstring(blob)
-    elements = root.find(qn("a:themeElements"))
+    elements = root.find(clark("a:themeElements"))
     palette = theme.palette
     colours = {
         "dk1": palette.text,
@@ -188,17 +189,17 @@ def themed_theme_xml(blob: bytes, theme: Theme) -> bytes:
         "hlink": palette.accent,
         "folHlink": palette.accent2,
     }
-    scheme = elements.find(qn("a:clrScheme"))
+    scheme = elements.find(clark("a:clrScheme"))
     for name, colour in colours.items():
-        slot = scheme.find(qn(f"a:{name}"))
+        slot = scheme.find(clark(f"a:{name}"))
         if slot is None:
             continue
         for child in list(slot):
             slot.remove(child)
-        etree.SubElement(slot, qn("a:srgbClr")).set("val", colour.lstrip("#").upper())
-    fonts = elements.find(qn("a:fontScheme"))
+        etree.SubElement(slot, clark("a:srgbClr")).set("val", colour.lstrip("#").upper())
+    fonts = elements.find(clark("a:fontScheme"))
     for kind, font in (("a:majorFont", theme.heading_font), ("a:minorFont", theme.body_font)):
-        latin = fonts.find(qn(kind)).find(qn("a:latin"))
+        latin = fonts.find(clark(kind)).find(clark("a:latin"))
         latin.set("typeface", font)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 

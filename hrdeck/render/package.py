@@ -27,22 +27,14 @@ from pathlib import Path
 from typing import Any, cast
 
 from lxml import etree
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import PackageWriter
-from pptx.oxml.ns import qn
-from pptx.oxml.slide import CT_NotesSlide, CT_Slide
-from pptx.parts.image import ImagePart
-from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.presentation import Presentation
 from pptx.shapes.picture import Picture
-from pptx.shapes.shapetree import SlideShapes
 from pptx.slide import NotesSlide, Slide, SlideLayout
 from pptx.util import Length
 
 from hrdeck.errors import UsageError
 from hrdeck.plan.types import DeckPlan
+from hrdeck.render import oxml
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can carry
 _ZIP_LATEST = dt.datetime(2107, 12, 31, 23, 59, 58)
@@ -63,57 +55,45 @@ class PartFactory:
 
     def __init__(self, prs: Presentation) -> None:
         self._prs = prs
-        self._images: dict[Path, ImagePart] = {}
+        self._images: dict[Path, Any] = {}
         names = [str(p.partname) for p in prs.part.package.iter_parts()]
         self._next_notes = 1 + _highest(_NOTES_NUMBER, names)
         self._next_slide = 1 + _highest(_SLIDE_NUMBER, names)
-        id_list = prs.slides._sldIdLst
-        self._next_slide_id = 1 + max([255, *(int(i.get("id")) for i in id_list)])
+        slide_ids = (int(i.get("id")) for i in oxml.slide_id_list(prs))
+        self._next_slide_id = 1 + max([255, *slide_ids])
         self._notes_master_part: Any = None
         self._notes_prototype: Any = None
         self._slide_prototypes: dict[int, Any] = {}
 
     def add_slide(self, layout: SlideLayout) -> Slide:
         """A new slide at the end of the deck, with the layout's placeholders cloned."""
-        partname = PackURI(f"/ppt/slides/slide{self._next_slide}.xml")
+        partname = f"/ppt/slides/slide{self._next_slide}.xml"
         self._next_slide += 1
         element = copy.deepcopy(self._slide_prototype(layout))
-        package = self._prs.part.package
-        slide_part = SlidePart(partname, CT.PML_SLIDE, package, element)
-        slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)
-        rId = self._prs.part.rels._add_relationship(RT.SLIDE, slide_part)
-        id_list = self._prs.slides._sldIdLst
-        slide_id = etree.SubElement(id_list, qn("p:sldId"), id=str(self._next_slide_id))
-        slide_id.set(qn("r:id"), rId)
+        slide = oxml.attach_slide(self._prs, element, layout, partname, self._next_slide_id)
         self._next_slide_id += 1
-        return slide_part.slide
+        return slide
 
     def _slide_prototype(self, layout: SlideLayout) -> Any:
         key = id(layout.part)
         if key not in self._slide_prototypes:
-            element = CT_Slide.new()
-            SlideShapes(element.cSld.spTree, cast(Any, None)).clone_layout_placeholders(layout)
-            self._slide_prototypes[key] = element
+            self._slide_prototypes[key] = oxml.new_slide_element(layout)
         return self._slide_prototypes[key]
 
     def notes_slide(self, slide: Slide) -> NotesSlide:
         """A new notes slide for `slide` (which must not have one yet)."""
-        slide_part: SlidePart = slide.part
         if self._notes_master_part is None:
-            self._notes_master_part = self._prs.part.notes_master_part
+            self._notes_master_part = oxml.notes_master_part(self._prs)
         master_part = self._notes_master_part
-        partname = PackURI(f"/ppt/notesSlides/notesSlide{self._next_notes}.xml")
+        partname = f"/ppt/notesSlides/notesSlide{self._next_notes}.xml"
         self._next_notes += 1
         prototype = self._notes_prototype
-        element = CT_NotesSlide.new() if prototype is None else copy.deepcopy(prototype)
-        part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, slide_part.package, element)
-        part.relate_to(master_part, RT.NOTES_MASTER)
-        part.relate_to(slide_part, RT.SLIDE)
+        element = oxml.new_notes_element() if prototype is None else copy.deepcopy(prototype)
+        notes_slide = oxml.attach_notes_slide(slide, master_part, element, partname)
         if prototype is None:
-            part.notes_slide.clone_master_placeholders(master_part.notes_master)
+            notes_slide.clone_master_placeholders(self._prs.notes_master)
             self._notes_prototype = copy.deepcopy(element)
-        slide_part.relate_to(part, RT.NOTES_SLIDE)
-        return part.notes_slide
+        return notes_slide
 
     def picture(
         self,
@@ -128,12 +108,9 @@ class PartFactory:
         image_part = self._images.get(path)
         if image_part is None:
             picture = slide.shapes.add_picture(str(path), left, top, width, height)
-            rId = str(picture._element.blip_rId)
-            self._images[path] = cast(ImagePart, picture.part.related_part(rId))
+            self._images[path] = oxml.image_part_of(picture)
             return picture
-        rId = slide.part.relate_to(image_part, RT.IMAGE)
-        slide.shapes._add_pic_from_image_part(image_part, rId, left, top, width, height)
-        return slide.shapes[-1]  # type: ignore[return-value]
+        return oxml.add_picture_from_part(slide, image_part, left, top, width, height)
 
 
 def _highest(pattern: re.Pattern[str], names: list[str]) -> int:
@@ -211,48 +188,28 @@ def zip_time(stamp: dt.datetime) -> tuple[int, int, int, int, int, int]:
 def reproducible_bytes(prs: Presentation, plan: DeckPlan) -> bytes:
     """The .pptx bytes of `prs`: fixed timestamps and permissions, a stable entry order.
 
-    python-pptx's own package writer serialises the parts into memory (no zip, no
-    clock); the zip is then written once here.
+    Each part is serialised as python-pptx's package writer does (its .rels built by
+    :func:`rels_xml`), into memory; the zip is then written once here.
     """
     stamp = deck_timestamp(plan)
     set_core_properties(prs, plan, stamp)
+    return zip_entries(package_entries(prs), zip_time(stamp))
+
+
+def package_entries(prs: Presentation) -> dict[str, bytes]:
+    """Every zip member of the saved deck: content types, relationships and parts."""
     package = prs.part.package
-    collector = _EntryCollector()
-    _CollectingWriter(cast(Any, collector), package._rels, tuple(package.iter_parts()))._write()
-    return zip_entries(collector.entries, zip_time(stamp))
-
-
-class _EntryCollector:
-    """Stands in for python-pptx's zip writer: keeps each member's bytes."""
-
-    def __init__(self) -> None:
-        self.entries: dict[str, bytes] = {}
-
-    def __enter__(self) -> _EntryCollector:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        self.entries[pack_uri.membername] = blob
-
-
-class _CollectingWriter(PackageWriter):
-    """python-pptx's PackageWriter, writing into an :class:`_EntryCollector`."""
-
-    def _write(self) -> None:
-        collector = cast(Any, self._pkg_file)
-        self._write_content_types_stream(collector)
-        self._write_pkg_rels(collector)
-        self._write_parts(collector)
-
-    def _write_parts(self, phys_writer: Any) -> None:
-        """As python-pptx does, with each part's .rels built by :func:`rels_xml`."""
-        for part in self._parts:
-            phys_writer.write(part.partname, part.blob)
-            if part._rels:
-                phys_writer.write(part.partname.rels_uri, rels_xml(part.rels))
+    parts = tuple(package.iter_parts())
+    entries = {
+        "[Content_Types].xml": oxml.content_types_xml(parts),
+        "_rels/.rels": oxml.package_rels_xml(package),
+    }
+    for part in parts:
+        partname = part.partname
+        entries[partname.membername] = part.blob
+        if part.rels:
+            entries[partname.rels_uri.membername] = rels_xml(part.rels, partname.baseURI)
+    return entries
 
 
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -260,10 +217,11 @@ _RELS_TAG = f"{{{_RELS_NS}}}Relationships"
 _REL_TAG = f"{{{_RELS_NS}}}Relationship"
 
 
-def rels_xml(rels: Any) -> bytes:
+def rels_xml(rels: Any, base_uri: str) -> bytes:
     """The .rels bytes python-pptx writes (``_Relationships.xml``: relationships in
-    numerical rId order, TargetMode only when external), built with plain lxml instead
-    of parsing a template element per relationship; a test compares the two."""
+    numerical rId order, TargetMode only when external) for the part whose folder is
+    `base_uri`, built with plain lxml instead of parsing a template element per
+    relationship; a test compares the two."""
     root = etree.Element(_RELS_TAG, nsmap={None: _RELS_NS})
     numbered = sorted(
         (int(rId[3:]) if rId.startswith("rId") and rId[3:].isdigit() else 0, rId) for rId in rels
@@ -277,7 +235,7 @@ def rels_xml(rels: Any) -> bytes:
             element.set("Target", rel.target_ref)
             element.set("TargetMode", "External")
         else:
-            element.set("Target", _relative_ref(str(rel.target_partname), rel._base_uri))
+            element.set("Target", _relative_ref(str(rel.target_partname), base_uri))
     return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 

@@ -12,16 +12,17 @@ from collections.abc import Sequence
 from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.oxml.ns import qn
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.connector import Connector
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
 from hrdeck.plan.types import Block
-from hrdeck.render.layouts import Box, box_of, place
+from hrdeck.render import oxml
+from hrdeck.render.layouts import Box, LayoutCache, box_of, place
 from hrdeck.render.master import blend
-from hrdeck.render.measure import fit_size, text_height
+from hrdeck.render.measure import box_area, fit_in, text_height
+from hrdeck.render.oxml import clark
 from hrdeck.render.text import TextStyle, fill, plain, rgb
 from hrdeck.richtext import Para
 from hrdeck.theme.model import Theme
@@ -52,20 +53,20 @@ def add_box(slide: Slide, kind: MSO_SHAPE, box: Box, colour: str | None, name: s
 
 def mark_decorative(shape: Shape | Connector) -> None:
     """Mark `shape` decorative, as PowerPoint's Alt Text pane does (an a16 extension)."""
-    c_nv_pr = shape._element[0].find(qn("p:cNvPr"))
-    ext_lst = c_nv_pr.find(qn("a:extLst"))
+    c_nv_pr = oxml.non_visual_props(shape.element)
+    ext_lst = c_nv_pr.find(clark("a:extLst"))
     if ext_lst is None:
-        ext_lst = etree.SubElement(c_nv_pr, qn("a:extLst"))
-    ext = etree.SubElement(ext_lst, qn("a:ext"), uri=DECORATIVE_EXT_URI)
+        ext_lst = etree.SubElement(c_nv_pr, clark("a:extLst"))
+    ext = etree.SubElement(ext_lst, clark("a:ext"), uri=DECORATIVE_EXT_URI)
     marker = etree.SubElement(ext, f"{{{DECORATIVE_NS}}}decorative", nsmap={"adec": DECORATIVE_NS})
     marker.set("val", "1")
 
 
 def drop_style(shape: Shape | Connector) -> None:
     """Remove the theme style reference (its effects draw shadows in some viewers)."""
-    style = shape._element.find(qn("p:style"))
+    style = shape.element.find(clark("p:style"))
     if style is not None:
-        shape._element.remove(style)
+        shape.element.remove(style)
 
 
 def add_text(
@@ -103,14 +104,20 @@ def label_shape(shape: Shape, text: str, theme: Theme, lang: str, size: float) -
 
 
 def panel(
-    slide: Slide, placeholder: Shape, label: str, colour: str, theme: Theme, lang: str
+    slide: Slide,
+    placeholder: Shape,
+    label: str,
+    colour: str,
+    theme: Theme,
+    lang: str,
+    layouts: LayoutCache,
 ) -> None:
     """Turn a content placeholder into a labelled panel: filled band above, outline.
 
     The band is moved before the placeholder in the shape tree, so screen readers read
     "MYTH", then the myth.
     """
-    box = box_of(placeholder)
+    box = box_of(placeholder, layouts)
     band_box = Box(box.left, box.top, box.width, int(BAND_HEIGHT))
     band = add_box(slide, MSO_SHAPE.RECTANGLE, band_box, colour, f"{label.title()} label")
     label_shape(band, label, theme, lang, LABEL_PT)
@@ -125,7 +132,7 @@ def panel(
     frame = placeholder.text_frame
     frame.margin_left = frame.margin_right = Inches(0.2)
     frame.margin_top = Inches(0.15)
-    placeholder._element.addprevious(band._element)
+    placeholder.element.addprevious(band.element)
 
 
 def spectrum(
@@ -139,10 +146,8 @@ def spectrum(
     room = area.height - int(CHEVRON_HEIGHT) - gap
     font = theme.body_font
     desc_size = _description_size(stages, width - 2 * overlap, room, font)
-    needed = max(
-        (text_height(s.paras, Emu(width - 2 * overlap).pt, desc_size, False, font) for s in stages),
-        default=0.0,
-    )
+    column = box_area(Emu(width - 2 * overlap).pt, 0.0, indented=False)
+    needed = max((text_height(s.paras, column, desc_size, font) for s in stages), default=0.0)
     desc_height = min(room, int(Pt(needed)) + int(Inches(0.2)))
     top = area.top + (room - desc_height) // 2  # centre the whole row in the area
     area = Box(area.left, top, area.width, area.bottom - top)
@@ -170,10 +175,8 @@ def _description_size(stages: Sequence[Block], width: int, height: int, font: st
     longest = max((len(w) for s in stages for p in s.paras for w in p.text.split()), default=1)
     room = Emu(width).pt - 16
     sizes = (*(n for n in (24, 22, 20) if longest * n * 0.55 <= room), 18)
-    return min(
-        (fit_size(s.paras, Emu(width).pt, Emu(height).pt, sizes, False, font) for s in stages),
-        default=20,
-    )
+    area = box_area(Emu(width).pt, Emu(height).pt, indented=False)
+    return min((int(fit_in(area, s.paras, sizes, font)) for s in stages), default=20)
 
 
 def _stage(

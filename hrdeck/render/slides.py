@@ -15,7 +15,6 @@ from pathlib import Path
 
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
-from pptx.parts.image import Image
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide
@@ -23,9 +22,10 @@ from pptx.util import Emu, Inches
 
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.render import diagram as diagrams
-from hrdeck.render import shapes
+from hrdeck.render import oxml, shapes
 from hrdeck.render.layouts import (
     Box,
+    LayoutCache,
     box_of,
     content_area,
     place,
@@ -35,10 +35,11 @@ from hrdeck.render.layouts import (
     text_placeholders,
     title_placeholder,
 )
-from hrdeck.render.measure import BODY_SIZES, area_of, fit_in
+from hrdeck.render.measure import area_of, fit_in
 from hrdeck.render.package import PartFactory
 from hrdeck.render.text import TextStyle, fill, plain, rgb
 from hrdeck.richtext import Para, Run
+from hrdeck.textfit.measure import BODY_SIZES
 from hrdeck.theme.model import Theme
 
 TITLE_SIZES = (36, 32, 28)
@@ -50,12 +51,17 @@ IMAGE_TEXT_SHARE = 0.56  # the text's share of the width on a bullets slide with
 
 @dataclass(frozen=True)
 class SlideContext:
+    """What a slide renderer works with: the new slide (already on its layout), the plan
+    slide it shows, the whole plan and theme, and the render's part factory and layout
+    cache."""
+
     prs: Presentation
     slide: Slide
     spec: SlidePlan
     plan: DeckPlan
     theme: Theme
     parts: PartFactory
+    layouts: LayoutCache
 
     @property
     def lang(self) -> str:
@@ -86,7 +92,7 @@ def set_title(ctx: SlideContext, sizes: Sequence[int] = TITLE_SIZES) -> None:
     if shape is None:
         return
     title = (plain(ctx.spec.title),)
-    area = area_of(shape, "none", ctx.prs)
+    area = area_of(shape, "none", ctx.prs, ctx.layouts)
     size = fit_in(area, title, _at_most(sizes, ctx.spec.title_pt), ctx.theme.heading_font)
     fill(shape.text_frame, title, ctx.style(size=size, markers="none"))
 
@@ -101,14 +107,14 @@ def set_body(
 ) -> float:
     """Fill a body placeholder with `paras` at the plan's size for `role` (checked
     against the real box) or the largest of `sizes` that fits; return the size."""
-    area = area_of(shape, markers, ctx.prs)
+    area = area_of(shape, markers, ctx.prs, ctx.layouts)
     size = fit_in(area, paras, _at_most(sizes, ctx.size(role)), ctx.theme.body_font)
     fill(shape.text_frame, paras, ctx.style(size=size, markers=markers))
     return size
 
 
 def _placeholders(ctx: SlideContext, count: int) -> list[Shape]:
-    found = text_placeholders(ctx.slide)[:count]
+    found = text_placeholders(ctx.slide, ctx.layouts)[:count]
     remove_unused(ctx.slide, found)
     return found
 
@@ -121,7 +127,7 @@ def _single_body(
     if found:
         set_body(ctx, found[0], paras, markers, role=role)
     elif paras:
-        area = content_area(ctx.prs, ctx.slide)
+        area = content_area(ctx.prs, ctx.slide, ctx.layouts)
         shapes.add_text(ctx.slide, area, paras, ctx.style(size=24, markers="none"), "Body")
 
 
@@ -136,7 +142,7 @@ def _cover_lines(ctx: SlideContext, lines: Sequence[Para]) -> None:
     found = _placeholders(ctx, 1)
     if not found or not lines:
         return
-    _accent_rule(ctx, box_of(found[0]))
+    _accent_rule(ctx, box_of(found[0], ctx.layouts))
     size = set_body(ctx, found[0], lines, "none", (26, 24, 22, 20, 18))
     # Colours set explicitly: the default template's subtitle is a pale grey tint.
     # Contact lines are smaller, but never under 18pt (PowerPoint's accessibility floor).
@@ -155,7 +161,7 @@ def _accent_rule(ctx: SlideContext, below: Box) -> None:
     if title is None:
         return
     width, height = int(Inches(1.6)), int(Inches(0.07))
-    top = (box_of(title).bottom + below.top) // 2 - height // 2
+    top = (box_of(title, ctx.layouts).bottom + below.top) // 2 - height // 2
     left = slide_size(ctx.prs)[0] // 2 - width // 2
     bar = Box(left, top, width, height)
     rule = shapes.add_box(
@@ -196,7 +202,7 @@ def bullets_slide(ctx: SlideContext) -> None:
         return
     set_title(ctx)
     found = _placeholders(ctx, 1)
-    area = box_of(found[0]) if found else content_area(ctx.prs, ctx.slide)
+    area = box_of(found[0], ctx.layouts) if found else content_area(ctx.prs, ctx.slide, ctx.layouts)
     text_w = int(area.width * IMAGE_TEXT_SHARE)
     if found:
         place(found[0], Box(area.left, area.top, text_w, area.height))
@@ -208,7 +214,7 @@ def bullets_slide(ctx: SlideContext) -> None:
 def _picture(ctx: SlideContext, box: Box) -> None:
     image = ctx.spec.image
     assert image is not None
-    px_w, px_h = Image.from_file(image.path).size
+    px_w, px_h = oxml.image_pixel_size(image.path)
     scale = min(box.width / px_w, box.height / px_h)
     width, height = int(px_w * scale), int(px_h * scale)
     left = box.left + (box.width - width) // 2
@@ -235,7 +241,7 @@ def myth_slide(ctx: SlideContext) -> None:
         (found[0], "MYTH", myth, palette.accent2, "myth"),
         (found[1], "FACT", fact, palette.accent, "fact"),
     ):
-        shapes.panel(ctx.slide, shape, label, colour, ctx.theme, ctx.lang)
+        shapes.panel(ctx.slide, shape, label, colour, ctx.theme, ctx.lang, ctx.layouts)
         set_body(ctx, shape, paras, "none", role=role)
 
 
@@ -271,7 +277,7 @@ def _recolour(shape: Shape, colour: str) -> None:
 
 
 def _caption_area(ctx: SlideContext) -> tuple[Box, Box | None]:
-    area = content_area(ctx.prs, ctx.slide)
+    area = content_area(ctx.prs, ctx.slide, ctx.layouts)
     caption = ctx.paras("caption")
     if not caption:
         return area, None
@@ -316,7 +322,7 @@ def questions_slide(ctx: SlideContext) -> None:
 
 
 def references_slide(ctx: SlideContext) -> None:
-    """Citations with a hanging indent, all at one size (split to fit by the deck builder)."""
+    """Citations with a hanging indent, all at one size (the plan split the list to fit it)."""
     set_title(ctx)
     found = _placeholders(ctx, 1)
     if found:

@@ -9,7 +9,6 @@ links become real hyperlinks.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -18,9 +17,9 @@ from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.enum.text import PP_ALIGN
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn as _qn
 from pptx.text.text import TextFrame
 
+from hrdeck.render.oxml import NAMESPACES, XmlElement, clark, text_body
 from hrdeck.richtext import Para, Run
 
 MONOSPACE = "Consolas"
@@ -55,9 +54,9 @@ def fill(frame: TextFrame, paras: Sequence[Para], style: TextStyle) -> None:
     Builds the DrawingML directly with lxml: python-pptx's text objects resolve every
     property through XPath, which is most of the time of a large deck.
     """
-    tx_body = frame._txBody
+    tx_body = text_body(frame)
     _no_autofit(tx_body)
-    for old in tx_body.findall(qn("a:p")):
+    for old in tx_body.findall(clark("a:p")):
         tx_body.remove(old)
     for para in paras or (plain(""),):
         write_para(tx_body, para, style, frame.part)
@@ -66,19 +65,19 @@ def fill(frame: TextFrame, paras: Sequence[Para], style: TextStyle) -> None:
 def append(frame: TextFrame, paras: Iterable[Para], style: TextStyle) -> None:
     """Add `paras` after the text already in `frame`."""
     for para in paras:
-        write_para(frame._txBody, para, style, frame.part)
+        write_para(text_body(frame), para, style, frame.part)
 
 
-def _no_autofit(tx_body: etree._Element) -> None:
-    body_pr = tx_body.find(qn("a:bodyPr"))
+def _no_autofit(tx_body: XmlElement) -> None:
+    body_pr = tx_body.find(clark("a:bodyPr"))
     if body_pr is None:
-        body_pr = etree.Element(qn("a:bodyPr"))
+        body_pr = etree.Element(clark("a:bodyPr"))
         tx_body.insert(0, body_pr)
     body_pr.set("wrap", "square")
     for tag in ("a:noAutofit", "a:normAutofit", "a:spAutoFit"):
-        for old in body_pr.findall(qn(tag)):
+        for old in body_pr.findall(clark(tag)):
             body_pr.remove(old)
-    autofit = etree.Element(qn("a:noAutofit"))
+    autofit = etree.Element(clark("a:noAutofit"))
     after = ("scene3d", "sp3d", "flatTx", "extLst")
     later = [c for c in body_pr if etree.QName(c).localname in after]
     if later:
@@ -87,7 +86,7 @@ def _no_autofit(tx_body: etree._Element) -> None:
         body_pr.append(autofit)
 
 
-def write_para(tx_body: etree._Element, para: Para, style: TextStyle, part: Any) -> None:
+def write_para(tx_body: XmlElement, para: Para, style: TextStyle, part: Any) -> None:
     """Append one plan paragraph (level, markers, runs) to `tx_body`."""
     paragraph = _sub(tx_body, _P)
     level = min(para.level, 8)
@@ -96,8 +95,8 @@ def write_para(tx_body: etree._Element, para: Para, style: TextStyle, part: Any)
         p_attrs["algn"] = _ALIGN[style.align]
     p_pr = _sub(paragraph, _PPR, p_attrs)
     if style.space_before is not None:
-        spacing = etree.SubElement(p_pr, qn("a:spcBef"))
-        etree.SubElement(spacing, qn("a:spcPts"), val=str(int(style.space_before * 100)))
+        spacing = etree.SubElement(p_pr, clark("a:spcBef"))
+        etree.SubElement(spacing, clark("a:spcPts"), val=str(int(style.space_before * 100)))
     set_markers(p_pr, level, style.markers)
     size = str(int(style.size * 100)) if style.size else None
     for run in para.runs:
@@ -109,7 +108,7 @@ def write_para(tx_body: etree._Element, para: Para, style: TextStyle, part: Any)
 
 
 def write_run(
-    paragraph: etree._Element, run: Run, style: TextStyle, part: Any, size: str | None = None
+    paragraph: XmlElement, run: Run, style: TextStyle, part: Any, size: str | None = None
 ) -> None:
     """Append one run with its formatting (child order per the DrawingML schema);
     `size` is the style's size as written (hundredths of a point), when known."""
@@ -123,18 +122,18 @@ def write_run(
         attrs["i"] = "1"
     r_pr = _sub(element, _RPR, attrs)
     if style.color:
-        fill_el = etree.SubElement(r_pr, qn("a:solidFill"))
-        etree.SubElement(fill_el, qn("a:srgbClr"), val=style.color.lstrip("#").upper())
+        fill_el = _sub(r_pr, _SOLID_FILL)
+        _sub(fill_el, _SRGB, val=style.color.lstrip("#").upper())
     font = MONOSPACE if run.code else style.font
     if font:
-        etree.SubElement(r_pr, qn("a:latin"), typeface=font)
+        _sub(r_pr, _LATIN, typeface=font)
     if run.link:
         rId = part.relate_to(run.link, RT.HYPERLINK, is_external=True)
-        etree.SubElement(r_pr, qn("a:hlinkClick")).set(qn("r:id"), rId)
+        _sub(r_pr, _HLINK).set(_RID, rId)
     _sub(element, _T).text = run.text
 
 
-def set_markers(p_pr: etree._Element, level: int, markers: str) -> None:
+def set_markers(p_pr: XmlElement, level: int, markers: str) -> None:
     """Set list markers on a paragraph's a:pPr (see :class:`TextStyle`)."""
     if markers == "template":
         return
@@ -157,18 +156,23 @@ def set_markers(p_pr: etree._Element, level: int, markers: str) -> None:
         _add_marker(p_pr, "a:buNone")
 
 
-def _add_marker(p_pr: etree._Element, tag: str, **attrs: str) -> None:
+def _add_marker(p_pr: XmlElement, tag: str, **attrs: str) -> None:
     """Append a bullet element (pPr is built in schema order, so appending is right)."""
-    etree.SubElement(p_pr, qn(tag), **attrs)
+    etree.SubElement(p_pr, clark(tag), **attrs)
 
 
-qn = functools.lru_cache(maxsize=None)(_qn)  # Clark names, memoised: text is the hot path
 _sub = etree.SubElement
-_P, _PPR, _R, _RPR, _T, _END = (qn(f"a:{t}") for t in ("p", "pPr", "r", "rPr", "t", "endParaRPr"))
+_P, _PPR, _R, _RPR, _T, _END = (
+    clark(f"a:{t}") for t in ("p", "pPr", "r", "rPr", "t", "endParaRPr")
+)
+_SOLID_FILL, _SRGB, _LATIN, _HLINK = (
+    clark(f"a:{t}") for t in ("solidFill", "srgbClr", "latin", "hlinkClick")
+)
+_RID = clark("r:id")
 # runs and fields without a language, in document order (one C-level query per slide)
 _UNTAGGED = etree.XPath(
     ".//a:r[not(a:rPr[@lang != ''])] | .//a:fld[not(a:rPr[@lang != ''])]",
-    namespaces={"a": "http://schemas.openxmlformats.org/drawingml/2006/main"},
+    namespaces={"a": NAMESPACES["a"]},
 )
 
 _ALIGN = {
@@ -184,12 +188,12 @@ def rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
-def tag_language(element: etree._Element, lang: str) -> None:
+def tag_language(element: XmlElement, lang: str) -> None:
     """Give every run and field under `element` the language `lang` (if it has none)."""
     for run in _UNTAGGED(element):
         r_pr = run.find(_RPR)
         if r_pr is None:
-            r_pr = etree.Element(qn("a:rPr"))
+            r_pr = etree.Element(clark("a:rPr"))
             run.insert(0, r_pr)
         if not r_pr.get("lang"):
             r_pr.set("lang", lang)

@@ -3,7 +3,7 @@
 The renderer knows the template; the plan must not import python-pptx.  So the
 renderer describes each text box as pure data (:class:`TextArea`: size, insets, list
 markers, per-level indents, spacing), keyed ``"<kind>/<role>"`` in a
-:class:`FitRules` (``hrdeck.render.measure.fit_rules(theme)`` derives it from the
+:class:`FitRules` (``hrdeck.render.probe.fit_rules(theme)`` derives it from the
 theme's template), and this module measures paragraphs in those boxes with the
 theme's font metrics (:mod:`hrdeck.textfit.metrics`), line by line with wrapping.
 
