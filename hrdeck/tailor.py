@@ -29,6 +29,7 @@ from typing import Any
 from hrdeck.curriculum.model import Audience, Course, Curriculum, Module, Variants, VocabularyRule
 from hrdeck.diagnostics import NOWHERE, Loc, error
 from hrdeck.errors import ContentError, UsageError
+from hrdeck.kinds import KINDS
 from hrdeck.timebox import ClockStart, LeftOut, ScheduledBreak, Slot, Timebox, TooShort, fit
 
 
@@ -258,7 +259,7 @@ def tailor(
     by_id = {slot.id: module for slot, module in shown}
     modules = tuple(
         TailoredModule(
-            _node(by_id[p.slot.id], walk),
+            _node(by_id[p.slot.id], _walk_for(by_id[p.slot.id], walk)),
             p.minutes,
             p.slot.minutes if p.shortened else None,
             p.slot.core,
@@ -277,6 +278,15 @@ def tailor(
         session,
         box.left_out,
     )
+
+
+def _walk_for(module: Module, walk: _Walk) -> _Walk:
+    """The walk for one module: the cover and closing name the course as it is called on
+    its certificate and handouts, so the audience's vocabulary does not reword them."""
+    row = KINDS.get(module.kind)
+    if row is not None and row.centred:
+        return _Walk(walk.audience, _Vocabulary(None, {}), walk.dropped)
+    return walk
 
 
 def _audience(curriculum: Curriculum, audience_id: str) -> Audience:

@@ -149,20 +149,37 @@ def minimum_minutes(slots: Sequence[Slot], rule: Breaks = DEFAULT_BREAKS) -> flo
 
 
 def _fit_core(slots: Sequence[Slot], rule: Breaks, budget: float) -> dict[int, float]:
+    """Core modules at full length, shortened one at a time until the session fits.
+
+    Only what is needed is cut: when one module's saving covers what is still over,
+    the smallest such saving is taken (a 3-minute overrun shortens a 5-minute module,
+    not the case discussion); otherwise the biggest saving goes first.
+    """
     choice = {i: s.minutes for i, s in enumerate(slots) if s.core and not _is_section(s)}
-    for i in shortening_order(slots):
-        if arrange(slots, choice, rule, budget).total_minutes <= budget + EPSILON:
+    candidates = shortenable(slots)
+    while candidates:
+        over = arrange(slots, choice, rule, budget).total_minutes - budget
+        if over <= EPSILON:
             break
-        choice[i] = _shortest(slots[i])
+        pick = next_to_shorten(slots, candidates, over)
+        choice[pick] = _shortest(slots[pick])
+        candidates.remove(pick)
     return choice
 
 
-def shortening_order(slots: Sequence[Slot]) -> list[int]:
-    """Core modules with a short length: the biggest saving first, ties later first."""
-    shortenable = [
-        i for i, s in enumerate(slots) if s.core and not _is_section(s) and s.short is not None
-    ]
-    return sorted(shortenable, key=lambda i: (-(slots[i].minutes - _shortest(slots[i])), -i))
+def shortenable(slots: Sequence[Slot]) -> list[int]:
+    """The core modules that have a short length."""
+    return [i for i, s in enumerate(slots) if s.core and not _is_section(s) and s.short is not None]
+
+
+def next_to_shorten(slots: Sequence[Slot], candidates: Sequence[int], over: float) -> int:
+    """The module to shorten when the session is `over` minutes too long: the smallest
+    saving that covers it, else the biggest saving (ties: the later module)."""
+    saving = {i: slots[i].minutes - _shortest(slots[i]) for i in candidates}
+    covering = [i for i in candidates if saving[i] >= over - EPSILON]
+    if covering:
+        return min(covering, key=lambda i: (saving[i], -i))
+    return max(candidates, key=lambda i: (saving[i], i))
 
 
 def _optional_order(slots: Sequence[Slot]) -> list[int]:

@@ -398,3 +398,14 @@ def test_builtin_curriculum_has_no_warnings_or_errors() -> None:
 def test_rule_ids_in_the_message_code_are_stable() -> None:
     for finding in lint_text("drug users, SAMSHA, Narcan"):
         assert re.fullmatch(r"lang-L\d\d", finding.code)
+
+
+def test_the_question_bank_is_linted_like_the_modules(tmp_path: Path) -> None:
+    root = tmp_path / "curriculum"
+    shutil.copytree(builtin_curriculum(), root)
+    bank = root / "questions" / "court.yaml"
+    text = bank.read_text(encoding="utf-8")
+    bank.write_text(text.replace("stem: ", "stem: Every addict knows this. ", 1), encoding="utf-8")
+    found = [d for d in lint_curriculum(root, display_base=root) if d.code == "lang-L01"]
+    assert [Path(d.loc.file).name for d in found] == ["court.yaml"]
+    assert "questions" in found[0].loc.file

@@ -376,3 +376,15 @@ def test_agenda_folds_the_modules_after_a_section_into_that_section():
         "Strategies (10 minutes)",
         "Total: 30 minutes",
     ]
+
+
+def test_a_sources_line_ending_with_an_undated_work_has_one_full_stop():
+    undated = Citation("nhrc", (), None, "Principles of harm reduction")
+    mod = module("m", slides=(slide("Why", "Text", cite=("francis2015", "nhrc")),))
+    refs = module("refs", "references", citations=(FRANCIS, undated))
+    notes = texts(plan_of(mod, refs).slides[0].notes)
+    sources = [line for line in notes if line.startswith("Sources:")]
+    assert sources == [
+        "Sources: Noncompleting drug court clients, 2015; Principles of harm reduction, n.d."
+    ]
+    assert not any(".." in line for line in notes)

@@ -157,10 +157,10 @@ def test_a_default_session_over_90_minutes_gets_a_break_slide_and_agenda_row() -
     session = session_of(plan)
     brk, second = [s for s in plan.slides if s.module_id == BREAK_ID]
     row = next(r for r in session.agenda if r.is_break)
-    assert (brk.title, brk.kind, brk.minutes) == ("Break", "section", 10)
+    assert (brk.title, brk.kind, brk.minutes) == ("First break", "section", 10)
     assert brk.subtitle == f"Back at {row.clock_end}"
     assert brk.notes[0].text.startswith(f"Break: 10 minutes ({row.clock_start}–{row.clock_end}")
-    assert (second.kind, second.minutes) == ("section", 10)
+    assert (second.title, second.kind, second.minutes) == ("Second break", "section", 10)
     assert session.break_minutes == 20
     assert session.contact_minutes == session.total_minutes - 20 == 199
     assert session.contact_hours == 3.25

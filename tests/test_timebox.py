@@ -19,8 +19,9 @@ from hrdeck.timebox import (
     TooShort,
     fit,
     minimum_minutes,
+    next_to_shorten,
     parse_start,
-    shortening_order,
+    shortenable,
 )
 
 NO_BREAKS = Breaks(after=())
@@ -60,7 +61,7 @@ def test_a_budget_that_holds_everything_changes_nothing() -> None:
     assert kept(fit(slots, NO_BREAKS, 26)) == kept(fit(slots, NO_BREAKS))
 
 
-def test_core_modules_shorten_biggest_saving_first_until_the_core_fits() -> None:
+def test_core_modules_shorten_biggest_saving_first_while_no_one_saving_is_enough() -> None:
     slots = session(slot("a", 10, short=8), slot("b", 20, short=10), slot("c", 10, short=5))
     # full core: 46; 36 needs 10 saved: b alone saves exactly 10
     assert kept(fit(slots, NO_BREAKS, 36)) == {
@@ -76,9 +77,24 @@ def test_core_modules_shorten_biggest_saving_first_until_the_core_fits() -> None
     assert kept(fit(slots, NO_BREAKS, 33))["a"] == 10
 
 
+def test_only_what_is_needed_is_cut_the_smallest_saving_that_covers_the_overrun() -> None:
+    slots = session(slot("talk", 10, short=5), slot("case", 20, short=10))
+    # full: 36; 33 is 3 over: shortening the talk (5) covers it, the case keeps its 20
+    assert kept(fit(slots, NO_BREAKS, 33)) == {
+        "title": 2,
+        "agenda": 2,
+        "talk": 5,
+        "case": 20,
+        "end": 2,
+    }
+    assert slots[next_to_shorten(slots, [2, 3], 3)].id == "talk"
+    assert slots[next_to_shorten(slots, [2, 3], 8)].id == "case"  # only the case covers 8
+
+
 def test_equal_savings_shorten_the_later_module_first() -> None:
     slots = session(slot("a", 10, short=5), slot("b", 10, short=5))
-    assert [slots[i].id for i in shortening_order(slots)] == ["b", "a"]
+    assert [slots[i].id for i in shortenable(slots)] == ["a", "b"]
+    assert slots[next_to_shorten(slots, shortenable(slots), 5)].id == "b"
     assert kept(fit(slots, NO_BREAKS, 21)) == {"title": 2, "agenda": 2, "a": 10, "b": 5, "end": 2}
 
 

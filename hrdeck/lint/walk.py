@@ -130,6 +130,9 @@ def _documents(
     for doc in tree.modules:
         if doc.ok:
             yield doc, listed.get(_doc_id(doc)) or every
+    for doc in tree.questions:  # read out to the room and printed on the tests
+        if doc.ok:
+            yield doc, every
 
 
 def _read(doc: Document) -> str:

@@ -79,6 +79,23 @@ def _shortened_line(module: TailoredModule) -> Para:
     return Para((Run(text),))
 
 
+ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth")
+
+
+def _named_breaks(slides: list[SlidePlan]) -> list[SlidePlan]:
+    """'Break' when a session has one; 'First break', 'Second break' ... when it has several
+    (titles stay unique without a '(2)' on the screen)."""
+    breaks = [i for i, slide in enumerate(slides) if slide.module_id == BREAK_ID]
+    if len(breaks) < 2 or len(breaks) > len(ORDINALS):
+        return slides
+    named = list(slides)
+    for ordinal, index in zip(ORDINALS, breaks, strict=False):
+        slide = named[index]
+        title = f"{ordinal} break"
+        named[index] = dataclasses.replace(slide, title=title, module_title=title)
+    return named
+
+
 def unique_titles(slides: list[SlidePlan]) -> list[SlidePlan]:
     """Number repeated titles: 'Discussion questions', 'Discussion questions (2)'."""
     seen: set[str] = set()
@@ -138,7 +155,7 @@ def build_plan(
             drafts.append(module_drafts)
         minutes.append(segment.minutes)
     slides = fit_slides(_timed(drafts, minutes), rules, ctx.diagnostics)
-    slides = unique_titles(_with_timing_lines(slides, tailored, ctx.clock))
+    slides = unique_titles(_named_breaks(_with_timing_lines(slides, tailored, ctx.clock)))
     slides = fit_titles(slides, rules, ctx.diagnostics)
     session = session_plan(tailored, ctx.clock)
     ctx.diagnostics += credit_hour_warnings(tailored, session)

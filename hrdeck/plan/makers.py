@@ -58,8 +58,9 @@ class Context:
         keys = list(dict.fromkeys(keys))
         if not keys:
             return ()
-        names = [in_text(self.citations[k]) if k in self.citations else k for k in keys]
-        return (Para((Run("Sources: ", bold=True), Run("; ".join(names) + "."))),)
+        names = "; ".join(in_text(self.citations[k]) if k in self.citations else k for k in keys)
+        ending = "" if names.endswith(".") else "."  # 'n.d.' already ends the sentence
+        return (Para((Run("Sources: ", bold=True), Run(names + ending))),)
 
 
 def _str(value: object) -> str:
