@@ -22,10 +22,11 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
 
-from hrdeck.outputs.kit.docbase import KitDocument, set_alt_text
-from hrdeck.outputs.kit.model import RichText, Run
+from hrdeck.outputs.kit.docbase import KitDocument, set_alt_text, style_id
+from hrdeck.outputs.kit.model import RichText
 from hrdeck.outputs.kit.styles import TABLE_STYLE
 from hrdeck.outputs.kit.xmlbits import element, inch
+from hrdeck.richtext import Run
 
 TICK_BOX = "\u2610"
 CELL_TEXT = "Kit Table Text"
@@ -34,19 +35,32 @@ SHADE_SUCCESSORS = ("noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "
 
 
 def para(kd: KitDocument, text: RichText = "", style: str = "Normal") -> Paragraph:
-    paragraph = kd.document.add_paragraph(style=kd.document.styles[style])
+    paragraph = kd.document.add_paragraph()
+    set_style(paragraph, style)
     add_rich(paragraph, text)
     return paragraph
 
 
+def set_style(paragraph: Paragraph, style: str) -> None:
+    """Give ``paragraph`` the style named ``style`` (see :func:`docbase.style_id`)."""
+    found = style_id(style)
+    if found is not None:
+        paragraph._p.style = found
+
+
 def add_rich(paragraph: Paragraph, text: RichText, link_url: str | None = None) -> None:
-    """Append ``text``; runs keep their bold and italic (emphasis is content, not layout).
+    """Append ``text``; runs keep their bold and italic (emphasis is content, not layout),
+    and a run with a link becomes a hyperlink.
 
     Where ``link_url`` appears in the text (a DOI at the end of a reference), that stretch
     becomes a hyperlink instead of being printed twice.
     """
     pieces = (Run(text),) if isinstance(text, str) else text
     for piece in pieces:
+        if piece.link:
+            link(paragraph, piece.text, piece.link)
+            link_url = None if piece.link == link_url else link_url
+            continue
         before, found, after = piece.text.partition(link_url) if link_url else (piece.text, "", "")
         _emphasised(paragraph, before, piece)
         if found and link_url:
@@ -63,7 +77,11 @@ def _emphasised(paragraph: Paragraph, text: str, look: Run) -> None:
 
 
 def styled_run(paragraph: Paragraph, text: str, style: str) -> DocxRun:
-    return paragraph.add_run(text, style=style)
+    run = paragraph.add_run(text)
+    found = style_id(style)
+    if found is not None:
+        run._r.style = found
+    return run
 
 
 def bullets(kd: KitDocument, items: Sequence[RichText], style: str = "List Bullet") -> None:
@@ -140,7 +158,7 @@ def table(
     rows hold pictures, whose white margins would show on a tinted band).
     """
     result = kd.document.add_table(rows=1, cols=len(columns))
-    result.style = kd.document.styles[style]
+    result._tbl.tblStyle_val = style_id(style)
     result.alignment = WD_TABLE_ALIGNMENT.LEFT
     result.autofit = False
     _set_look(result, banded)
@@ -182,7 +200,7 @@ def set_row(row: _Row, *, header: bool = False, height: float | None = None) -> 
 
 def _fill(cell: _Cell, value: RichText, style: str, centered: bool) -> None:
     paragraph = cell.paragraphs[0]
-    paragraph.style = style
+    set_style(paragraph, style)
     add_rich(paragraph, value)
     if centered:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -211,7 +229,9 @@ def shade_cell(cell: _Cell, fill: str) -> None:
 
 def cell_paragraph(cell: _Cell, style: str = CELL_TEXT) -> Paragraph:
     """A further paragraph in ``cell`` (the first comes with the cell)."""
-    return cell.add_paragraph(style=style)
+    paragraph = cell.add_paragraph()
+    set_style(paragraph, style)
+    return paragraph
 
 
 def _fix_widths(result: Table, widths: Sequence[float]) -> None:

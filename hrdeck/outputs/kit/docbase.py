@@ -16,6 +16,7 @@ from docx.enum.section import WD_ORIENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from docx.oxml.ns import qn
+from docx.oxml.styles import styleId_from_name
 from docx.shared import Inches
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -141,7 +142,7 @@ def _set_language(document: Document, language: str) -> None:
 def _write_header(document: Document, kit: Kit, inks: Inks, page: Page) -> None:
     header = document.sections[0].header
     paragraph = header.paragraphs[0]
-    paragraph.style = document.styles["Header"]
+    paragraph._p.style = style_id("Header")
     brand = kit.brand
     if brand.logo_path is not None:
         run = paragraph.add_run()
@@ -156,7 +157,7 @@ def _write_header(document: Document, kit: Kit, inks: Inks, page: Page) -> None:
 def _write_footer(document: Document, kit: Kit, inks: Inks) -> None:
     footer = document.sections[0].footer
     paragraph = footer.paragraphs[0]
-    paragraph.style = document.styles["Footer"]
+    paragraph._p.style = style_id("Footer")
     left = kit.brand.footer_text or kit.session.course_title
     paragraph.add_run(left + "\tPage ")
     add_field(paragraph, "PAGE", "1")
@@ -181,6 +182,18 @@ def _merge_paragraph_look(paragraph: Paragraph, look: ParaLook) -> None:
             ppr.remove(child)
     for child in list(new):
         ppr.append(child)
+
+
+def style_id(name: str) -> str | None:
+    """The id of the style called ``name``, as python-docx gives it to the styles it makes
+    (``Kit Table Text`` -> ``KitTableText``); None for Normal, the default that a
+    paragraph gets by having no style at all.
+
+    Looking styles up by name through python-docx scans every style on each call, which
+    was most of the time a document took to write; a test checks that every style id
+    the documents use exists.
+    """
+    return None if name == "Normal" else styleId_from_name(name)
 
 
 def set_alt_text(inline: etree._Element, alt: str) -> None:
