@@ -32,12 +32,14 @@ from hrdeck.outputs.kit.evaluation import write_evaluation
 from hrdeck.outputs.kit.handout import write_handout
 from hrdeck.outputs.kit.lms import write_gift
 from hrdeck.outputs.kit.model import Delivery, Kit, plain_text
+from hrdeck.outputs.kit.qti import write_qti
 from hrdeck.outputs.kit.quiz import question_order, write_answer_key, write_pretest
 from hrdeck.outputs.kit.runsheet import write_run_sheet
 from hrdeck.outputs.kit.schedule import format_hours
 from hrdeck.outputs.kit.writers import WRITERS
 from hrdeck.plan.session import CreditPlan, LeftOutPlan, ObjectivePlan, QuestionPlan
 from tests.kit_gift import GiftQuestion, parse_gift
+from tests.kit_qti import QtiItem, parse_qti
 from tests.kit_samples import (
     AGENDA,
     EVALUATION_URL,
@@ -599,6 +601,50 @@ def test_gift_escapes_any_text(
     bank = dataclasses.replace(kit, session=sample_session(questions=(question, truth)))
     _, parsed = parse_gift(write_gift(bank))
     assert [_as_question(q) for q in parsed] == [question, truth]
+
+
+# --- QTI 1.2 export -----------------------------------------------------------------------
+
+
+def _from_qti(parsed: QtiItem) -> QuestionPlan:
+    kind = {"multiple_choice_question": "multiple-choice", "true_false_question": "true-false"}
+    return QuestionPlan(
+        parsed.id,
+        kind[parsed.kind],
+        parsed.stem,
+        parsed.options,
+        parsed.answer,
+        parsed.reason,
+        parsed.objective,
+        (),
+    )
+
+
+def test_qti_round_trips_every_question(kit: Kit, built: dict[str, bytes]) -> None:
+    parsed = parse_qti(built["questions-qti.zip"])
+    assert [_from_qti(item) for item in parsed] == list(kit.session.questions)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    stem=GIFT_TEXT,
+    options=st.lists(GIFT_TEXT, min_size=2, max_size=5, unique=True),
+    reason=GIFT_TEXT,
+    pick=st.integers(min_value=0, max_value=4),
+)
+def test_qti_keeps_any_text(
+    kit: Kit, stem: str, options: list[str], reason: str, pick: int
+) -> None:
+    question = item(
+        "q-any",
+        "court-1",
+        stem + " <&>",
+        answer=pick % len(options),
+        reason=reason,
+        options=tuple(options),
+    )
+    bank = dataclasses.replace(kit, session=sample_session(questions=(question,)))
+    assert [_from_qti(parsed) for parsed in parse_qti(write_qti(bank))] == [question]
 
 
 # --- What a trainer prints (LibreOffice) --------------------------------------------------
