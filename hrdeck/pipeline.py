@@ -452,10 +452,15 @@ def _build_in_processes(
     prepared: Prepared, workers: int, progress: Progress | None
 ) -> list[AudienceOutputs]:
     """Build each audience in a forked worker, at most ``workers`` at a time."""
+    # imported once here, inherited by every worker (python-docx only for a kit)
     import hrdeck.outputs.guide
     import hrdeck.plan.build
-    import hrdeck.render.deck  # noqa: F401  (imported once here, inherited by every worker)
+    import hrdeck.render.deck
     from hrdeck.forked import run_forked
+
+    if prepared.outputs.folders:
+        import hrdeck.outputs.kit.writers
+        import hrdeck.outputs.kitplan  # noqa: F401
 
     audiences: Sequence[str] = prepared.audiences
     if progress:
