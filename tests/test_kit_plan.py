@@ -23,7 +23,7 @@ from hrdeck.outputs.bundle import (
 )
 from hrdeck.outputs.kit.checks import kit_problems
 from hrdeck.outputs.kit.model import HandoutResource, plain_text
-from hrdeck.outputs.kit.shortaddress import short_address
+from hrdeck.outputs.kit.shortaddress import full_address, short_address
 from hrdeck.outputs.kitcontent import handout_references, handout_resources, module_summaries
 from hrdeck.outputs.kitplan import agency_name, kit_from_plan, paper_for
 from hrdeck.outputs.logistics import materials, module_materials, room_setup
@@ -115,7 +115,7 @@ def test_myths_comparisons_spectra_and_cases_become_readable_points() -> None:
         "Myths": ["Myth: It enables use. Fact: It keeps people alive."],
         "Roles": ["Provider: Treats; Reports", "Court: Monitors"],
         "Spectrum": ["Safer use: Sterile supplies", "Every step counts."],
-        "Case": ["Anthony joins a program.", "What would you do?"],
+        "Case": ["Anthony joins a program.", "To discuss: What would you do?"],
     }
     myth = summaries[0].key_points[0]
     assert isinstance(myth, tuple) and myth[0] == Run("Myth: ", bold=True)
@@ -168,6 +168,13 @@ def test_resources_are_read_as_the_plan_writes_them() -> None:
 )
 def test_short_addresses_are_short_enough_to_type(url: str, short: str) -> None:
     assert short_address(url) == short
+
+
+def test_a_full_address_keeps_the_path() -> None:
+    assert full_address("https://www.forms.example.org/hr-court-2026-11/") == (
+        "forms.example.org/hr-court-2026-11"
+    )
+    assert full_address("no address") == "no address"
 
 
 def test_references_keep_their_runs_and_first_link() -> None:

@@ -3,9 +3,10 @@
 - **Key points**: per module, in deck order, the top-level text of its teaching slides
   (a bullet slide's bullets; "Myth: ... Fact: ..." per myth; each side of a comparison
   with its items; each stage of a spectrum; a diagram's caption; a case's narrative and
-  its discussion questions). Sub-bullets, notes, titles and the slides that teach nothing
-  of their own (title, agenda, sections, breaks, resources, references, closing) are
-  left out; a point repeated on a continuation slide is kept once.
+  its discussion questions, each marked "To discuss:"). Sub-bullets, notes, titles and
+  the slides that teach nothing of their own (title, agenda, sections, breaks,
+  resources, references, closing) are left out; a point repeated on a continuation
+  slide is kept once.
 - **Resources**: each paragraph of the resources slides, as the plan writes it: the name
   linked to its address, then " — " and the description. The printed short address
   comes from :func:`~hrdeck.outputs.kit.shortaddress.short_address`.
@@ -52,6 +53,9 @@ def _points(slide: SlidePlan) -> Iterator[RichText]:
         yield from _myth(slide)
     elif kind == "comparison":
         yield from (_labelled(b.heading, _joined(b.paras)) for b in slide.blocks if b.paras)
+    elif kind == "questions":
+        label = Run("To discuss: ", bold=True)
+        yield from ((label, *runs) for runs in _top_level(slide.blocks))
     elif kind == "spectrum":
         yield from (_labelled(b.heading, _top_runs(b)) for b in slide.blocks_with("stage"))
         yield from _top_level(slide.blocks_with("caption"))
@@ -72,7 +76,7 @@ def _myth(slide: SlidePlan) -> Iterator[RichText]:
     )
 
 
-def _top_level(blocks: Iterable[Block]) -> Iterator[RichText]:
+def _top_level(blocks: Iterable[Block]) -> Iterator[tuple[Run, ...]]:
     for block in blocks:
         for para in block.paras:
             if para.level == 0 and para.text.strip():

@@ -37,7 +37,7 @@ from hrdeck.outputs.kit.docbase import KitDocument, new_document
 from hrdeck.outputs.kit.model import HandoutResource, Kit, plain_text
 from hrdeck.outputs.kit.package import document_bytes
 from hrdeck.outputs.kit.schedule import has_clock, number
-from hrdeck.outputs.kit.shortaddress import short_address
+from hrdeck.outputs.kit.shortaddress import full_address
 
 QR_WIDTH = 0.95
 EVALUATION_QR_WIDTH = 1.3
@@ -91,7 +91,8 @@ def _about(kd: KitDocument) -> None:
         heading = person.line if session.presenters else f"Curriculum by {person.line}"
         para(kd, heading, "Heading 3")
         if person.organization:
-            para(kd, person.organization, "Kit Small")
+            organization = para(kd, person.organization, "Kit Small")
+            organization.paragraph_format.keep_with_next = bool(person.bio)
         if person.bio:
             para(kd, person.bio)
     para(kd, "Course details", "Heading 3")
@@ -154,7 +155,7 @@ def _evaluation(kd: KitDocument) -> None:
         "Your answers shape the next session. Certificates are issued once the "
         "evaluation is complete.",
     )
-    link(cell_paragraph(text), short_address(url), url)
+    link(cell_paragraph(text), full_address(url), url)
 
 
 def _references(kd: KitDocument) -> None:

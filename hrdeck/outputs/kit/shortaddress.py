@@ -4,6 +4,8 @@
 ``samhsa.gov/find-help``: no scheme, no ``www.``, and as many leading path segments as
 fit in :data:`SHORT_LIMIT` characters. The QR code beside it carries the full address;
 the printed one leads a reader who types it to the right site, usually the right section.
+An address that must be typed whole (the evaluation form's) prints as
+:func:`full_address`: all of it but the scheme and ``www.``.
 """
 
 from __future__ import annotations
@@ -26,3 +28,12 @@ def short_address(url: str, limit: int = SHORT_LIMIT) -> str:
             break
         shown = longer
     return shown
+
+
+def full_address(url: str) -> str:
+    """``url`` without its scheme, ``www.`` and a trailing slash: all of it, to type."""
+    parts = urlsplit(url)
+    if not parts.hostname:
+        return url
+    rest = url.split("://", 1)[1].removeprefix("www.")
+    return rest.rstrip("/")
