@@ -253,7 +253,9 @@ def build_audience_outputs(
 ) -> AudienceOutputs:
     """Tailor, plan and render one audience in memory."""
     planned = plan_audience(curriculum, audience, theme.rules, session)
-    made = audience_files(planned.plan, theme.theme, choice, render_plan)
+    found = curriculum.audience(audience)
+    where = found.loc if found is not None else None
+    made = audience_files(planned.plan, theme.theme, choice, render_plan, where)
     diagnostics = [*planned.diagnostics, *made.diagnostics]
     return AudienceOutputs(audience, made.files, diagnostics, planned.dropped)
 
@@ -384,13 +386,13 @@ def add_pdfs(
 ) -> list[tuple[str, bytes]]:
     """The PDFs of ``files`` (LibreOffice), timed apart in ``result.pdf_seconds``; a note
     for what LibreOffice could not make goes to the diagnostics."""
-    from hrdeck.diagnostics import NOWHERE, warning
+    from hrdeck.diagnostics import Loc, warning
     from hrdeck.outputs.pdf import pdf_files, require_soffice
 
     started = time.perf_counter()
     outcome = pdf_files(files, require_soffice(), progress)
     result.pdf_seconds = time.perf_counter() - started
-    result.diagnostics += [warning(NOWHERE, "pdf-notes", note) for note in outcome.warnings]
+    result.diagnostics += [warning(Loc(name), "pdf-notes", note) for name, note in outcome.warnings]
     return outcome.files
 
 

@@ -2,23 +2,14 @@
 
 ``hrdeck build`` makes the deck and the facilitator guide (the default, and fast);
 ``--kit`` makes every part below, ``--only deck,handout,...`` the parts named. The parts,
-in the order a trainer uses them, and the file each writes:
+in the order a trainer uses them, and the files each writes:
 
-============  ==========================================================  ============
-part          file (kit layout: one folder per audience)                   what
-============  ==========================================================  ============
-deck          ``01-slides.pptx``                                          the slides
-guide         ``02-facilitator-guide.html``, ``02-facilitator-guide.md``  the guide
-runsheet      ``03-run-sheet.docx``                                       one page
-signin        ``04-sign-in.docx``                                         attendance
-pretest       ``05-pre-test.docx``                                        before
-handout       ``06-handout.docx``                                         participants
-posttest      ``07-post-test.docx``                                       after
-evaluation    ``08-evaluation.docx``                                      the form
-certificate   ``09-certificate.docx``                                     attendance
-key           ``10-answer-key.docx``                                      trainer copy
-lms           ``11-questions.gift.txt``, ``11-questions-qti.zip``          LMS import
-============  ==========================================================  ============
+- ``deck``: ``01-slides.pptx``; ``guide``: ``02-facilitator-guide.html`` and ``.md``;
+- ``runsheet``: ``03-run-sheet.docx``; ``signin``: ``04-sign-in.docx``;
+- ``pretest``: ``05-pre-test.docx``; ``handout``: ``06-handout.docx``;
+- ``posttest``: ``07-post-test.docx``; ``evaluation``: ``08-evaluation.docx``;
+- ``certificate``: ``09-certificate.docx``; ``key``: ``10-answer-key.docx``;
+- ``lms``: ``11-questions.gift.txt`` (Moodle GIFT) and ``11-questions-qti.zip`` (QTI 1.2).
 
 **Layout.** A build that picks parts (``--kit`` or ``--only``) writes them into one
 folder per audience (``build/court/06-handout.docx``): everything a trainer needs for
@@ -122,9 +113,14 @@ class AudienceFiles:
 
 
 def audience_files(
-    plan: DeckPlan, theme: Theme, choice: OutputChoice, render_deck: DeckRenderer
+    plan: DeckPlan,
+    theme: Theme,
+    choice: OutputChoice,
+    render_deck: DeckRenderer,
+    audience_loc: Loc | None = None,
 ) -> AudienceFiles:
-    """Every file ``choice`` asks for, for one planned audience, in memory."""
+    """Every file ``choice`` asks for, for one planned audience, in memory; warnings are
+    located at ``audience_loc`` (the audience's file) when given."""
     if not choice.folders:
         return AudienceFiles(_flat_files(plan, theme, choice.parts, render_deck), [])
     parts, skipped = _parts_with_content(plan, choice)
@@ -139,7 +135,7 @@ def audience_files(
     if documents:
         files += _kit_files(plan, theme, documents)
     in_folder = [(f"{plan.audience}/{name}", data) for name, data in files]
-    return AudienceFiles(in_folder, _skipped_warnings(plan, skipped))
+    return AudienceFiles(in_folder, _skipped_warnings(plan, skipped, audience_loc))
 
 
 def _flat_files(
@@ -184,10 +180,10 @@ def _kit_files(plan: DeckPlan, theme: Theme, parts: Sequence[str]) -> Files:
     ]
 
 
-def _skipped_warnings(plan: DeckPlan, skipped: list[str]) -> list[Diagnostic]:
+def _skipped_warnings(plan: DeckPlan, skipped: list[str], where: Loc | None) -> list[Diagnostic]:
     if not skipped:
         return []
-    where = Loc(f"audience {plan.audience}", 0, 0)
+    where = where or Loc(f"audience {plan.audience}", 0, 0)
     message = (
         f"the question bank has no question for the {plan.audience} audience: "
         f"{', '.join(skipped)} not written"

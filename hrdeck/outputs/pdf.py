@@ -66,10 +66,10 @@ def require_soffice() -> str:
 
 @dataclass(frozen=True)
 class PdfOutcome:
-    """The PDFs (relative name, bytes) and what could not be made, as messages."""
+    """The PDFs (relative name, bytes) and what could not be made: (source name, why)."""
 
     files: Files
-    warnings: list[str]
+    warnings: list[tuple[str, str]]
 
 
 def pdf_files(
@@ -92,10 +92,8 @@ def pdf_files(
         if _is_portrait(pdf):
             out.append((_pdf_name(name, "-notes"), pdf))
         else:
-            warnings.append(
-                f"{name}: this LibreOffice cannot export notes pages (7.4 or later can); "
-                "no notes PDF was made"
-            )
+            why = "this LibreOffice cannot export notes pages (7.4 or later can): no notes PDF"
+            warnings.append((name, why))
     return PdfOutcome(out, warnings)
 
 
