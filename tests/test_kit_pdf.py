@@ -157,3 +157,20 @@ def test_the_fake_is_what_runs(only_fake: Path) -> None:
     fake_soffice(only_fake, "ok")
     assert hrdeck.outputs.pdf.find_soffice() == str(only_fake / "soffice")
     assert os.access(only_fake / "soffice", os.X_OK)
+
+
+def test_the_pdf_step_reports_progress_file_by_file(only_fake: Path, tmp_path: Path) -> None:
+    from hrdeck.outputs.bundle import output_choice
+    from hrdeck.pipeline import BuildRequest, run_build
+
+    fake_soffice(only_fake, "ok")
+    said: list[str] = []
+    outputs = output_choice(only="deck,handout", pdf=True)
+    request = BuildRequest(builtin_curriculum(), "court", out_dir=tmp_path / "o", outputs=outputs)
+    result = run_build(request, progress=said.append)
+    assert [line for line in said if line.startswith(("PDF", "notes"))] == [
+        "PDF 1/2: court/01-slides.pptx",
+        "PDF 2/2: court/06-handout.docx",
+        "notes pages 1/1: court/01-slides.pptx",
+    ]
+    assert result.pdf_seconds is not None and 0 < result.pdf_seconds < result.seconds
