@@ -43,8 +43,8 @@ SECONDS_PER_FILE = 45
 _MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*[\d.]+\s+[\d.]+\s+([\d.]+)\s+([\d.]+)\s*\]")
 _CONVERTED = re.compile(r"^convert (.+?) -> ")
 
-Files = list[tuple[str, bytes]]
-Progress = Callable[[str], None]
+_Files = list[tuple[str, bytes]]
+_Progress = Callable[[str], None]
 
 
 def find_soffice() -> str | None:
@@ -68,14 +68,14 @@ def require_soffice() -> str:
 class PdfOutcome:
     """The PDFs (relative name, bytes) and what could not be made: (source name, why)."""
 
-    files: Files
+    files: _Files
     warnings: list[tuple[str, str]]
 
 
 def pdf_files(
     files: Sequence[tuple[str, bytes]],
     soffice: str,
-    progress: Progress | None = None,
+    progress: _Progress | None = None,
 ) -> PdfOutcome:
     """PDFs of every deck (slides and notes pages) and document in ``files``."""
     sources = [(name, data) for name, data in files if name.endswith(CONVERTIBLE)]
@@ -108,7 +108,7 @@ def _convert(
     sources: Sequence[tuple[str, bytes]],
     target: str,
     label: str,
-    progress: Progress | None,
+    progress: _Progress | None,
 ) -> list[bytes]:
     """Convert ``sources`` in one LibreOffice run; the PDFs in the same order."""
     inputs, out_dir = work / f"in-{label}", work / f"out-{label}"
@@ -134,7 +134,7 @@ def _convert(
     return [_read_pdf(out_dir / f"{Path(path).stem}.pdf", name) for path, name in local.items()]
 
 
-def _reporter(local: dict[str, str], label: str, progress: Progress | None) -> Progress:
+def _reporter(local: dict[str, str], label: str, progress: _Progress | None) -> _Progress:
     done: list[str] = []
 
     def report(line: str) -> None:
@@ -148,7 +148,7 @@ def _reporter(local: dict[str, str], label: str, progress: Progress | None) -> P
     return report
 
 
-def _run(command: list[str], cwd: Path, timeout: float, on_line: Progress) -> None:
+def _run(command: list[str], cwd: Path, timeout: float, on_line: _Progress) -> None:
     """Run LibreOffice in its own process group: a timeout or Ctrl-C stops all of it."""
     process = subprocess.Popen(
         command,
@@ -182,7 +182,7 @@ def _run(command: list[str], cwd: Path, timeout: float, on_line: Progress) -> No
         )
 
 
-def _read_lines(process: subprocess.Popen[str], lines: list[str], on_line: Progress) -> None:
+def _read_lines(process: subprocess.Popen[str], lines: list[str], on_line: _Progress) -> None:
     assert process.stdout is not None
     for line in process.stdout:
         lines.append(line.rstrip())
