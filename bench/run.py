@@ -214,6 +214,17 @@ def prepare(setup: Setup) -> None:
     prepare_builtin(setup)
 
 
+PDF_STEP = (
+    "import pathlib, sys; "
+    "from hrdeck.outputs.bundle import output_choice; "
+    "from hrdeck.paths import builtin_curriculum; "
+    "from hrdeck.pipeline import BuildRequest, run_build; "
+    "outputs = output_choice(kit=True, pdf=True); "
+    "request = BuildRequest(builtin_curriculum(), 'court', out_dir=pathlib.Path(sys.argv[1]), "
+    "outputs=outputs); "
+    "print(run_build(request).pdf_seconds)"
+)
+
 WARM_REBUILD = (
     "from hrdeck.paths import builtin_curriculum; "
     "from hrdeck.watch.rebuild import time_warm_rebuild; "
@@ -235,6 +246,7 @@ def prepare_builtin(setup: Setup) -> None:
     """The built-in curriculum (run from the work folder, so hrdeck picks the built-in one)."""
     h, work = setup.hrdeck, setup.work
     court, every = work / "out" / "builtin-court", work / "out" / "builtin-all"
+    kit, pdf = work / "out" / "builtin-all-kit", work / "out" / "builtin-court-pdf"
     python_start = [sys.executable, "-c", "pass"]
     setup.cases += [
         Case("help", "hrdeck --help", [*h, "--help"]),
@@ -248,12 +260,26 @@ def prepare_builtin(setup: Setup) -> None:
         ),
         Case("all", "hrdeck build --audience all", [*h, "build", "-a", "all", "--out", str(every)]),
         Case(
+            "all-kit",
+            "hrdeck build --audience all --kit (no PDF)",
+            [*h, "build", "-a", "all", "--kit", "--out", str(kit)],
+        ),
+        Case(
             "watch",
             "hrdeck watch: warm one-file rebuild, court (median of 5 in one process)",
             [sys.executable, "-c", WARM_REBUILD],
             reports=True,
         ),
     ]
+    if shutil.which("soffice") or shutil.which("libreoffice"):
+        setup.cases.append(
+            Case(
+                "pdf",
+                "hrdeck build -a court --kit --pdf: the PDF step alone (LibreOffice)",
+                [sys.executable, "-c", PDF_STEP, str(pdf)],
+                reports=True,
+            )
+        )
     if setup.pandoc:
         md = export_markdown(
             setup,
@@ -372,7 +398,7 @@ def size_tables(setup: Setup) -> list[str]:
 
 
 def builtin_table(setup: Setup) -> list[str]:
-    keys = ("help", "python", "validate", "court", "all", "pandoc:court", "watch")
+    keys = ("help", "python", "validate", "court", "all", "all-kit", "pdf", "pandoc:court", "watch")
     cases = by_key(setup)
     rows = [["command", "median s", "cpu s", "peak MiB"]]
     for key in keys:
@@ -433,6 +459,9 @@ def _targets(setup: Setup, cpu: bool) -> list[tuple[str, str, str]]:
             "built-in, one audience <= 2x pandoc", ratio(med("court"), med("pandoc:court")), 2, "x"
         ),
         check("--audience all <= 1.6x one audience", ratio(med("all"), med("court")), 1.6, "x"),
+        check(
+            "--audience all --kit <= 2x --audience all", ratio(med("all-kit"), med("all")), 2, "x"
+        ),
         check("hrdeck validate (built-in) <= 0.3 s", med("validate"), 0.3, " s"),
         check("hrdeck --help <= 0.15 s", med("help"), 0.15, " s"),
         check("hrdeck watch warm rebuild (court) <= 0.2 s", med("watch"), 0.2, " s"),

@@ -51,7 +51,7 @@ except ImportError:  # Windows: commits are not serialised between processes
 MAX_NAME_BYTES = 255  # a file name's limit on ext4, XFS, btrfs, APFS (NTFS: 255 UTF-16)
 STALE_DEAD_PID_SECONDS = 60  # a temporary of a process that no longer runs, this old
 STALE_UNMARKED_SECONDS = 600  # a temporary without a process id (older hrdeck), this old
-OUR_SUFFIXES = (".pptx", ".docx", ".md", ".html", ".json", ".yaml")
+OUR_SUFFIXES = (".pptx", ".docx", ".md", ".html", ".json", ".yaml", ".pdf", ".gift.txt", ".zip")
 _OURS = re.compile(r"^\.(?P<name>.+?)\.(?:(?P<pid>\d+)\.)?[a-z0-9_]{8}\.tmp$")
 _HELD_SIGNALS = {getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)}
 
@@ -99,7 +99,8 @@ def write_atomically(
         created = _make_folders(out_dir, [*{str(Path(n).parent) for n, _ in files}, *folders])
     try:
         _refuse_folders_in_the_way(out_dir, [name for name, _ in files])
-        remove_stale_temporaries(out_dir)
+        for folder in sorted({out_dir, *((out_dir / name).parent for name, _ in files)}):
+            remove_stale_temporaries(folder)
         staged = _stage_all(out_dir, files)
         with _folder_locked(out_dir), _signals_held():
             return _commit(out_dir, staged)

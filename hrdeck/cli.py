@@ -28,6 +28,7 @@ from hrdeck.errors import EXIT_CONTENT, EXIT_INTERRUPTED, HrdeckError
 
 if TYPE_CHECKING:
     from hrdeck.diagnostics import Diagnostic
+    from hrdeck.pipeline import BuildRequest, BuildResult
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -36,6 +37,8 @@ Examples:
   hrdeck build --audience court            deck + guide for a court audience, in build/
   hrdeck build --audience all --theme high-contrast
   hrdeck build -a court --minutes 60 --start 13:30   a 60-minute session, clock times
+  hrdeck build -a court --kit --pdf        the whole training kit in build/court/, with PDFs
+  hrdeck build -a court --only handout,evaluation    just those, in build/court/
   hrdeck validate my-curriculum/           every problem at once, file:line:col
   hrdeck plan --audience peer              the tailored outline, slide by slide
   hrdeck lint                              non-stigmatizing language check
@@ -77,6 +80,34 @@ def output_options(command: F) -> F:
         default=None,
         help="Audience id (court, clinician, peer, ...) or 'all' "
         "(default: the project's list, else all).",
+    )(command)
+
+
+KIT_PARTS_HELP = (
+    "deck, guide, runsheet, signin, pretest, handout, posttest, evaluation, certificate, "
+    "key (answer key), lms (GIFT and QTI 1.2)"
+)
+
+
+def kit_options(command: F) -> F:
+    """--kit, --only and --pdf: which files a build writes (default: deck and guide)."""
+    command = click.option(
+        "--pdf",
+        is_flag=True,
+        help="Also write PDFs of the deck (slides and notes pages) and documents, "
+        "with LibreOffice (libreoffice-impress, libreoffice-writer).",
+    )(command)
+    command = click.option(
+        "--only",
+        metavar="PARTS",
+        default=None,
+        help=f"Build only these comma-separated parts, into OUT/<audience>/: {KIT_PARTS_HELP}.",
+    )(command)
+    return click.option(
+        "--kit",
+        is_flag=True,
+        help="Build the whole training kit, one folder per audience: OUT/<audience>/ "
+        "(slides, guide, run sheet, sign-in, tests, handout, evaluation, certificate, LMS).",
     )(command)
 
 
@@ -279,6 +310,7 @@ def plan(audience: str, fmt: str, as_json: bool, curriculum: Path | None) -> Non
     "are left out and core ones shortened as needed.",
 )
 @click.option("--start", default=None, help="Start time, e.g. 13:30 or 1:30pm: real clock times.")
+@kit_options
 @CURRICULUM_ARG
 @handles_errors
 def build(
@@ -289,15 +321,20 @@ def build(
     strict: bool,
     minutes: float | None,
     start: str | None,
+    kit: bool,
+    only: str | None,
+    pdf: bool,
     curriculum: Path | None,
 ) -> None:
-    """Build decks (.pptx) and facilitator guides (.md, .html) for one audience or all.
+    """Build decks (.pptx) and facilitator guides (.md, .html) for one audience or all;
+    with --kit or --only, the training kit's documents too, in one folder per audience.
 
     Validation runs first; a build with errors writes nothing.  The files of a build
     are replaced as one set: each is written to a temporary name, then all are
     renamed into place, and if one rename fails the previous files are put back, so
     a failed or interrupted build (Ctrl-C: exit 130) leaves the last good set.
     """
+    from hrdeck.outputs.bundle import output_choice
     from hrdeck.pipeline import BuildRequest, run_build
 
     request = BuildRequest(
@@ -308,6 +345,7 @@ def build(
         strict=strict,
         minutes=minutes,
         start=start,
+        outputs=output_choice(kit, only, pdf),
     )
     result = run_build(request, progress=_progress if sys.stderr.isatty() else None)
     print_diagnostics(result.diagnostics)
@@ -316,11 +354,22 @@ def build(
             say(line, err=True)
     for written in result.written:
         say(str(written))
-    say(f"built {len(result.audiences)} audience(s) in {result.seconds:.2f} s", err=True)
+    say(_built_line(result, request), err=True)
 
 
 def _progress(message: str) -> None:
     say(message, err=True)
+
+
+def _built_line(result: BuildResult, request: BuildRequest) -> str:
+    """'built 1 audience(s) in 3.10 s (PDF 2.40 s); the kit is in build/court/'."""
+    line = f"built {len(result.audiences)} audience(s) in {result.seconds:.2f} s"
+    if result.pdf_seconds is not None:
+        line += f" (PDF {result.pdf_seconds:.2f} s)"
+    if request.outputs.folders:
+        folders = ", ".join(f"{request.out_dir / audience}/" for audience in result.audiences)
+        line += f"; the kit is in {folders}"
+    return line
 
 
 @cli.command()

@@ -9,8 +9,9 @@ module is the only place that knows their order.
 - :func:`prepare`: what every audience of a build shares: the valid curriculum, the
   audiences asked for, the theme with its checks and the text boxes the plan fits into;
 - :func:`plan_audience`: tailor and plan one audience;
-- :func:`outputs_for`: the files of one audience (deck, guides), in memory;
-- :func:`run_build`: all of it for every audience, then one atomic write.
+- :func:`outputs_for`: the files of one audience (deck, guides, the training kit's
+  documents), in memory;
+- :func:`run_build`: all of it for every audience, PDFs when asked, then one atomic write.
 
 Long-lived callers (``hrdeck watch``) pass :class:`Sources` holding their caches;
 nothing is cached behind a caller's back.
@@ -34,6 +35,7 @@ from hrdeck.curriculum.validate import ValidDocuments, validate_project
 from hrdeck.diagnostics import Diagnostic, error, has_errors, sort_diagnostics
 from hrdeck.errors import ContentError, UsageError
 from hrdeck.kinds import SLIDE_KINDS
+from hrdeck.outputs.bundle import DEFAULT_CHOICE, OutputChoice, audience_files, flat_names
 from hrdeck.plan.types import DeckPlan
 from hrdeck.tailor import DEFAULT_SESSION, SessionOptions
 from hrdeck.textfit.measure import DEFAULT_RULES, FitRules
@@ -189,8 +191,7 @@ def render_plan(plan: DeckPlan, theme: Theme, diagnostics: list[Diagnostic] | No
 
 
 def output_names(course_id: str, audience: str) -> tuple[str, str, str]:
-    stem = f"{course_id}-{audience}"
-    return f"{stem}.pptx", f"{stem}-guide.md", f"{stem}-guide.html"
+    return flat_names(course_id, audience)
 
 
 def output_name_problems(curriculum: Curriculum, audiences: Sequence[str]) -> list[Diagnostic]:
@@ -226,16 +227,11 @@ def output_name_problems(curriculum: Curriculum, audiences: Sequence[str]) -> li
     return problems
 
 
-def outputs_for(plan: DeckPlan, theme: Theme) -> list[tuple[str, bytes]]:
-    """Every file of one audience, as (name, bytes): the deck and its guides."""
-    from hrdeck.outputs.guide import guide_html, guide_markdown
-
-    deck_name, md_name, html_name = output_names(plan.course_id, plan.audience)
-    return [
-        (deck_name, render_plan(plan, theme)),
-        (md_name, guide_markdown(plan).encode("utf-8")),
-        (html_name, guide_html(plan).encode("utf-8")),
-    ]
+def outputs_for(
+    plan: DeckPlan, theme: Theme, choice: OutputChoice = DEFAULT_CHOICE
+) -> list[tuple[str, bytes]]:
+    """Every file of one audience, as (name, bytes): by default the deck and its guides."""
+    return audience_files(plan, theme, choice, render_plan).files
 
 
 @dataclass(frozen=True)
@@ -253,11 +249,15 @@ def build_audience_outputs(
     audience: str,
     theme: BuildTheme,
     session: SessionOptions = DEFAULT_SESSION,
+    choice: OutputChoice = DEFAULT_CHOICE,
 ) -> AudienceOutputs:
     """Tailor, plan and render one audience in memory."""
     planned = plan_audience(curriculum, audience, theme.rules, session)
-    files = outputs_for(planned.plan, theme.theme)
-    return AudienceOutputs(audience, files, planned.diagnostics, planned.dropped)
+    found = curriculum.audience(audience)
+    where = found.loc if found is not None else None
+    made = audience_files(planned.plan, theme.theme, choice, render_plan, where)
+    diagnostics = [*planned.diagnostics, *made.diagnostics]
+    return AudienceOutputs(audience, made.files, diagnostics, planned.dropped)
 
 
 # -- a whole build -------------------------------------------------------------------
@@ -272,6 +272,7 @@ class BuildRequest:
     strict: bool = False
     minutes: float | None = None  # --minutes: time-box each audience's session
     start: str | None = None  # --start: clock times from this time of day, e.g. "13:30"
+    outputs: OutputChoice = DEFAULT_CHOICE  # --kit / --only / --pdf
 
 
 @dataclass(frozen=True)
@@ -283,6 +284,7 @@ class Prepared:
     theme: BuildTheme
     diagnostics: list[Diagnostic]
     session: SessionOptions = DEFAULT_SESSION
+    outputs: OutputChoice = DEFAULT_CHOICE
 
 
 def prepare(
@@ -292,13 +294,18 @@ def prepare(
 ) -> Prepared:
     """Validate once, choose the audiences, check each fits --minutes, load the theme."""
     session = session_options(request)
+    if request.outputs.pdf:
+        from hrdeck.outputs.pdf import require_soffice
+
+        require_soffice()  # before building anything
     curriculum, diagnostics = load_valid(request.root, sources)
     settings = project_settings(request.root)
     defaults = settings.audiences if settings else ()
     audiences = resolve_audiences(curriculum, request.audience, defaults)
     check_sessions_fit(curriculum, audiences, session)
     theme = load_theme(request.theme or (settings.theme if settings else None), request.root)
-    return Prepared(curriculum, audiences, theme, [*diagnostics, *theme.warnings], session)
+    found = [*diagnostics, *theme.warnings]
+    return Prepared(curriculum, audiences, theme, found, session, request.outputs)
 
 
 def session_options(request: BuildRequest) -> SessionOptions:
@@ -345,6 +352,7 @@ class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     dropped: dict[str, list[str]] = field(default_factory=dict)
     seconds: float = 0.0
+    pdf_seconds: float | None = None  # the PDF step alone, when --pdf
 
     def dropped_lines(self) -> list[str]:
         return [f"{audience}: {line}" for audience, lines in self.dropped.items() for line in lines]
@@ -366,9 +374,26 @@ def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildR
         raise ContentError(
             "--strict: warnings count as errors; nothing was built", result.diagnostics
         )
+    if request.outputs.pdf:
+        files += add_pdfs(files, result, progress)
     result.written = write_atomically(request.out_dir, files)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def add_pdfs(
+    files: list[tuple[str, bytes]], result: BuildResult, progress: Progress | None
+) -> list[tuple[str, bytes]]:
+    """The PDFs of ``files`` (LibreOffice), timed apart in ``result.pdf_seconds``; a note
+    for what LibreOffice could not make goes to the diagnostics."""
+    from hrdeck.diagnostics import Loc, warning
+    from hrdeck.outputs.pdf import pdf_files, require_soffice
+
+    started = time.perf_counter()
+    outcome = pdf_files(files, require_soffice(), progress)
+    result.pdf_seconds = time.perf_counter() - started
+    result.diagnostics += [warning(Loc(name), "pdf-notes", note) for name, note in outcome.warnings]
+    return outcome.files
 
 
 def refuse_unwritable_names(prepared: Prepared) -> None:
@@ -406,7 +431,11 @@ def build_audiences(prepared: Prepared, progress: Progress | None = None) -> lis
                 progress(f"building {audience} ...")
             built.append(
                 build_audience_outputs(
-                    prepared.curriculum, audience, prepared.theme, prepared.session
+                    prepared.curriculum,
+                    audience,
+                    prepared.theme,
+                    prepared.session,
+                    prepared.outputs,
                 )
             )
         return built
@@ -425,10 +454,15 @@ def _build_in_processes(
     prepared: Prepared, workers: int, progress: Progress | None
 ) -> list[AudienceOutputs]:
     """Build each audience in a forked worker, at most ``workers`` at a time."""
+    # imported once here, inherited by every worker (python-docx only for a kit)
     import hrdeck.outputs.guide
     import hrdeck.plan.build
-    import hrdeck.render.deck  # noqa: F401  (imported once here, inherited by every worker)
+    import hrdeck.render.deck
     from hrdeck.forked import run_forked
+
+    if prepared.outputs.folders:
+        import hrdeck.outputs.kit.writers
+        import hrdeck.outputs.kitplan  # noqa: F401
 
     audiences: Sequence[str] = prepared.audiences
     if progress:
@@ -436,7 +470,7 @@ def _build_in_processes(
 
     def build(audience: str) -> AudienceOutputs:
         return build_audience_outputs(
-            prepared.curriculum, audience, prepared.theme, prepared.session
+            prepared.curriculum, audience, prepared.theme, prepared.session, prepared.outputs
         )
 
     def built(audience: str) -> None:

@@ -2,7 +2,9 @@
 
 The text is written for these tests from the curriculum's own facts (domain brief): a
 two-hour session for a treatment court team, with a break, two presenters, four
-objectives, ten knowledge checks, local resources and APA references.
+objectives, ten knowledge checks, local resources and APA references.  The session is a
+:class:`~hrdeck.plan.session.SessionPlan` as the planner makes one; :func:`timed` writes
+its rows' clock labels the way the planner's clock does.
 """
 
 from __future__ import annotations
@@ -18,20 +20,24 @@ from docx.table import Table
 from PIL import Image, ImageDraw
 
 from hrdeck.outputs.kit.model import (
-    AgendaRow,
     Brand,
-    CreditStatement,
-    Disclosures,
+    Delivery,
+    HandoutReference,
+    HandoutResource,
     Kit,
     ModuleSummary,
-    Objective,
-    Presenter,
-    Question,
-    Reference,
-    Resource,
-    Run,
-    Session,
 )
+from hrdeck.plan.session import (
+    AgendaRow,
+    CreditPlan,
+    DisclosurePlan,
+    ObjectivePlan,
+    PersonPlan,
+    QuestionPlan,
+    ScheduleRow,
+    SessionPlan,
+)
+from hrdeck.richtext import Run
 
 EVALUATION_URL = "https://forms.example.org/hr-court-2026-11"
 
@@ -60,7 +66,7 @@ def sample_brand(logo: Path | None) -> Brand:
 
 
 PRESENTERS = (
-    Presenter(
+    PersonPlan(
         name="Dr. Delores Blackwell",
         credentials="LCSW",
         organization="Housing Works",
@@ -70,7 +76,7 @@ PRESENTERS = (
             "treatment-court teams on harm reduction, confidentiality and MOUD."
         ),
     ),
-    Presenter(
+    PersonPlan(
         name="Marcus Reyes",
         credentials="CRPA",
         organization="Westchester Peer Recovery Network",
@@ -83,22 +89,22 @@ PRESENTERS = (
 )
 
 OBJECTIVES = (
-    Objective(
+    ObjectivePlan(
         "court-1",
         "Define harm reduction and name at least three National Harm Reduction Coalition "
         "principles that apply to court-supervised participants.",
     ),
-    Objective(
+    ObjectivePlan(
         "court-2",
         "Identify the routes by which treatment information may reach the court under "
         "42 CFR Part 2, including the criminal-justice consent.",
     ),
-    Objective(
+    ObjectivePlan(
         "court-3",
         "Describe two responses to self-reported substance use that are consistent with "
         "treatment-court best-practice standards.",
     ),
-    Objective(
+    ObjectivePlan(
         "court-4",
         "Explain the policy and legal basis for allowing prescribed MOUD at every phase of "
         "treatment court.",
@@ -106,73 +112,112 @@ OBJECTIVES = (
 )
 
 AGENDA = (
-    AgendaRow("Welcome, disclosures and objectives", 10),
-    AgendaRow("What harm reduction is, and what it is not", 15),
-    AgendaRow("Myths and facts for the court team", 15),
-    AgendaRow("Strategies that keep participants alive", 15),
-    AgendaRow("Break", 10, kind="break"),
-    AgendaRow("Roles, 42 CFR Part 2 and team communication", 20),
-    AgendaRow("Case discussion: Anthony", 25),
-    AgendaRow("Questions, post-test and evaluation", 10),
+    ("Welcome, disclosures and objectives", 10, False),
+    ("What harm reduction is, and what it is not", 15, False),
+    ("Myths and facts for the court team", 15, False),
+    ("Strategies that keep participants alive", 15, False),
+    ("Break", 10, True),
+    ("Roles, 42 CFR Part 2 and team communication", 20, False),
+    ("Case discussion: Anthony", 25, False),
+    ("Questions, post-test and evaluation", 10, False),
+)
+START = 9 * 60  # 09:00
+
+
+def clock_label(minutes: float, start: int | None) -> str:
+    """The planner's labels: "09:40" from a start time, else elapsed "0:40"."""
+    if start is None:
+        whole = round(minutes)
+        return f"{whole // 60}:{whole % 60:02d}"
+    hours, rest = divmod(start + int(minutes + 0.5), 60)
+    return f"{hours % 24:02d}:{rest:02d}"
+
+
+def timed(
+    rows: tuple[tuple[str, float, bool], ...], start: int | None = START
+) -> tuple[tuple[AgendaRow, ...], tuple[ScheduleRow, ...]]:
+    """Agenda and schedule rows one after another from 0, with their clock labels."""
+    agenda, schedule, at = [], [], 0.0
+    for index, (title, minutes, is_break) in enumerate(rows):
+        labels = (clock_label(at, start), clock_label(at + minutes, start))
+        agenda.append(AgendaRow(title, at, minutes, *labels, is_break))
+        module = None if is_break else f"module-{index}"
+        schedule.append(ScheduleRow(title, at, minutes, *labels, module, "bullets"))
+        at += minutes
+    return tuple(agenda), tuple(schedule)
+
+
+DELIVERY = Delivery(
+    venue="Westchester County Courthouse, Jury Assembly Room",
+    contact="training@example.org · (914) 555-0142",
+    subtitle="A training for courts, probation and other mandating entities",
+    materials=(
+        "Sign-in sheets and pens",
+        "Handouts, one per participant",
+        "Pre-tests and post-tests",
+        "Evaluation forms",
+        "Sample 42 CFR 2.35 consent form",
+        "Role cards for the case discussion",
+        "Naloxone demonstration kit",
+        "Flip chart and markers",
+    ),
+    room_setup=(
+        "Tables in groups of four to six for the case discussion.",
+        "Projector, screen and clicker; test the slides 30 minutes before the start.",
+        "Sign-in table at the door; collect pre-tests before the welcome.",
+        "A clock the presenters can see, and water at the front of the room.",
+    ),
 )
 
 
-def sample_session(**changes: object) -> Session:
-    session = Session(
+def sample_session(**changes: object) -> SessionPlan:
+    agenda, schedule = timed(AGENDA)
+    session = SessionPlan(
+        course_id="hr-mandated-clients",
         course_title="Harm Reduction and Mandated Clients",
-        subtitle="A training for courts, probation and other mandating entities",
+        audience="court",
         audience_label="Courts and mandating entities",
-        date="2026-11-03",
-        start_time="09:00",
-        venue="Westchester County Courthouse, Jury Assembly Room",
-        presenters=PRESENTERS,
-        contact="training@example.org · (914) 555-0142",
-        evaluation_url=EVALUATION_URL,
-        course_level="Beginner",
         target_audience=(
             "Judges, treatment-court coordinators, probation officers, prosecutors and "
             "defense attorneys who set or supervise a treatment mandate."
         ),
-        objectives=OBJECTIVES,
-        disclosures=Disclosures(
-            conflicts_of_interest=(
+        date="2026-11-03",
+        language="en-US",
+        level="beginner",
+        presenters=PRESENTERS,
+        disclosures=(
+            DisclosurePlan(
+                "conflicts-of-interest",
                 "The presenters have no relevant financial relationships with ineligible "
-                "companies to disclose."
+                "companies to disclose.",
             ),
-            commercial_support="This training receives no commercial support.",
+            DisclosurePlan("commercial-support", "This training receives no commercial support."),
         ),
         credits=(
-            CreditStatement(
+            CreditPlan(
                 body="CE (NASW-NY)",
+                statement="TBD: the approval statement and provider number issued by NASW-NY.",
                 hours=1.75,
-                statement="[Insert the approval statement and provider number issued by NASW-NY.]",
+                hours_stated=True,
                 placeholder=True,
             ),
-            CreditStatement(
+            CreditPlan(
                 body="Court staff training hours",
-                hours=1.75,
                 statement="Counts toward the annual training requirement of the Office of "
                 "Court Administration for treatment-court staff.",
+                hours=1.75,
             ),
         ),
+        evaluation_url=EVALUATION_URL,
+        start="09:00",
+        total_minutes=120.0,
+        break_minutes=10.0,
+        contact_minutes=110.0,
         contact_hours=1.75,
-        agenda=AGENDA,
-        materials=(
-            "Sign-in sheets and pens",
-            "Handouts, one per participant",
-            "Pre-tests and post-tests",
-            "Evaluation forms",
-            "Sample 42 CFR 2.35 consent form",
-            "Role cards for the case discussion",
-            "Naloxone demonstration kit",
-            "Flip chart and markers",
-        ),
-        room_setup=(
-            "Tables in groups of four to six for the case discussion.",
-            "Projector, screen and clicker; test the slides 30 minutes before the start.",
-            "Sign-in table at the door; collect pre-tests before the welcome.",
-            "A clock the presenters can see, and water at the front of the room.",
-        ),
+        agenda=agenda,
+        schedule=schedule,
+        objectives=OBJECTIVES,
+        questions=QUESTIONS,
     )
     return dataclasses.replace(session, **changes)  # type: ignore[arg-type]
 
@@ -232,31 +277,31 @@ MODULES = (
 )
 
 RESOURCES = (
-    Resource(
+    HandoutResource(
         "National Harm Reduction Coalition",
         "https://harmreduction.org",
         "harmreduction.org",
         "Principles, trainings and stigma resources from the US field.",
     ),
-    Resource(
+    HandoutResource(
         "All Rise (formerly NADCP)",
         "https://allrise.org/publications/standards",
         "allrise.org/publications/standards",
         "Adult treatment court best practice standards, including MOUD and responses to use.",
     ),
-    Resource(
+    HandoutResource(
         "FindTreatment.gov",
         "https://findtreatment.gov",
         "findtreatment.gov",
         "SAMHSA's locator for treatment programs, including MOUD providers near you.",
     ),
-    Resource(
+    HandoutResource(
         "Never Use Alone hotline",
         "https://neverusealone.com",
         "neverusealone.com · 800-484-3731",
         "A free, confidential line that sends help if a caller stops responding.",
     ),
-    Resource(
+    HandoutResource(
         "NIDA: Words Matter",
         "https://nida.nih.gov/nidamed-medical-health-professionals/health-professions-education/"
         "words-matter-terms-to-use-avoid-when-talking-about-addiction",
@@ -266,7 +311,7 @@ RESOURCES = (
 )
 
 REFERENCES = (
-    Reference(
+    HandoutReference(
         (
             Run(
                 "Binswanger, I. A., Stern, M. F., Deyo, R. A., Heagerty, P. J., Cheadle, A., "
@@ -278,7 +323,7 @@ REFERENCES = (
         ),
         "https://doi.org/10.1056/NEJMsa064115",
     ),
-    Reference(
+    HandoutReference(
         (
             Run(
                 "Francis, T., & Reynolds, K. M. (2015). Noncompleting drug court clients: A "
@@ -289,7 +334,7 @@ REFERENCES = (
         ),
         "https://doi.org/10.1080/1556035X.2015.1034822",
     ),
-    Reference(
+    HandoutReference(
         (
             Run("Jones Tapia, N. (2021). "),
             Run("Harm reduction at the center of incarceration", italic=True),
@@ -297,7 +342,7 @@ REFERENCES = (
         ),
         "https://squareonejustice.org/executive-session/",
     ),
-    Reference(
+    HandoutReference(
         (
             Run(
                 "Krawczyk, N., Picher, C. E., Feder, K. A., & Saloner, B. (2017). Only one in "
@@ -309,14 +354,35 @@ REFERENCES = (
         ),
         "https://doi.org/10.1377/hlthaff.2017.0890",
     ),
-    Reference(
+    HandoutReference(
         "All Rise. (n.d.). Adult treatment court best practice standards.",
         "https://allrise.org/publications/standards",
     ),
 )
 
+
+def item(
+    question_id: str,
+    objective: str,
+    stem: str,
+    *,
+    answer: int,
+    reason: str,
+    type: str = "mc",
+    options: tuple[str, ...] = (),
+) -> QuestionPlan:
+    """A question as the planner passes it on; ``type`` "tf" is a true/false item."""
+    if type == "tf":
+        return QuestionPlan(
+            question_id, "true-false", stem, ("True", "False"), answer, reason, objective, ()
+        )
+    return QuestionPlan(
+        question_id, "multiple-choice", stem, options, answer, reason, objective, ()
+    )
+
+
 QUESTIONS = (
-    Question(
+    item(
         "q-meds",
         "court-4",
         "Which three medications are FDA-approved for opioid use disorder?",
@@ -329,7 +395,7 @@ QUESTIONS = (
             "Buprenorphine, gabapentin and methadone",
         ),
     ),
-    Question(
+    item(
         "q-bja",
         "court-4",
         "True or false: drug courts that receive BJA funds may deny entry to people taking "
@@ -339,7 +405,7 @@ QUESTIONS = (
         "stop prescribed MOUD.",
         type="tf",
     ),
-    Question(
+    item(
         "q-part2-consent",
         "court-2",
         "Under 42 CFR Part 2, can a treatment program tell a referring court about a "
@@ -354,7 +420,7 @@ QUESTIONS = (
             "No, never, even with consent",
         ),
     ),
-    Question(
+    item(
         "q-irrevocable",
         "court-2",
         "True or false: a criminal-justice consent under Part 2 can be made irrevocable "
@@ -364,7 +430,7 @@ QUESTIONS = (
         "disposition.",
         type="tf",
     ),
-    Question(
+    item(
         "q-release",
         "court-3",
         "After release from prison, when is the risk of overdose death highest?",
@@ -372,7 +438,7 @@ QUESTIONS = (
         reason="In the first two weeks, when tolerance is low (Binswanger et al., 2007).",
         options=("The first two weeks", "The third month", "After six months", "After a year"),
     ),
-    Question(
+    item(
         "q-honesty",
         "court-3",
         "A participant tells the team about use before a test shows it. Which response "
@@ -387,7 +453,7 @@ QUESTIONS = (
             "Affirm the honesty and ask the clinician to adjust the treatment plan",
         ),
     ),
-    Question(
+    item(
         "q-fts",
         "court-1",
         "True or false: a negative fentanyl test strip means the drug is safe.",
@@ -396,7 +462,7 @@ QUESTIONS = (
         "lowers, not removes, the risk.",
         type="tf",
     ),
-    Question(
+    item(
         "q-ssp",
         "court-1",
         "Syringe services programs are associated with about what reduction in HIV and "
@@ -405,7 +471,7 @@ QUESTIONS = (
         reason="About 50%, according to the CDC.",
         options=("About 5%", "About 20%", "About 50%", "About 90%"),
     ),
-    Question(
+    item(
         "q-abstinence",
         "court-1",
         "Which statement best describes harm reduction's stance on abstinence?",
@@ -419,7 +485,7 @@ QUESTIONS = (
             "Abstinence is irrelevant to harm reduction",
         ),
     ),
-    Question(
+    item(
         "q-narcan",
         "court-3",
         "True or false: in the United States you need a prescription to buy naloxone nasal spray.",
@@ -437,7 +503,7 @@ def sample_kit(logo: Path | None = None, **changes: object) -> Kit:
         modules=MODULES,
         resources=RESOURCES,
         references=REFERENCES,
-        questions=QUESTIONS,
+        delivery=DELIVERY,
         shuffle_seed="court-2026-11-03",
     )
     return dataclasses.replace(kit, **changes)  # type: ignore[arg-type]

@@ -31,22 +31,28 @@ from hrdeck.outputs.kit.checks import KitInputError, kit_problems
 from hrdeck.outputs.kit.evaluation import write_evaluation
 from hrdeck.outputs.kit.handout import write_handout
 from hrdeck.outputs.kit.lms import write_gift
-from hrdeck.outputs.kit.model import AgendaRow, Kit, Objective, Question, plain_text
-from hrdeck.outputs.kit.quiz import question_order, write_answer_key
+from hrdeck.outputs.kit.model import Delivery, Kit, plain_text
+from hrdeck.outputs.kit.qti import write_qti
+from hrdeck.outputs.kit.quiz import question_order, write_answer_key, write_pretest
 from hrdeck.outputs.kit.runsheet import write_run_sheet
 from hrdeck.outputs.kit.schedule import format_hours
 from hrdeck.outputs.kit.writers import WRITERS
+from hrdeck.plan.session import CreditPlan, LeftOutPlan, ObjectivePlan, QuestionPlan
 from tests.kit_gift import GiftQuestion, parse_gift
+from tests.kit_qti import QtiItem, parse_qti
 from tests.kit_samples import (
+    AGENDA,
     EVALUATION_URL,
     all_text,
     header_rows_repeat,
+    item,
     make_logo,
     open_docx,
     paragraphs_in,
     pictures,
     sample_kit,
     sample_session,
+    timed,
 )
 from tests.lo import needs_soffice, pdf_pages, to_pdfs
 
@@ -121,6 +127,22 @@ def test_zip_and_properties_are_stamped_with_the_session_date(
 
 
 @pytest.mark.parametrize("name", sorted(DOCX_WRITERS))
+def test_every_style_a_document_uses_exists(name: str, built: dict[str, bytes]) -> None:
+    """Styles are set by id (docbase.style_id), so a misspelt name would fall back to
+    Normal without an error: every id used must be defined."""
+    document = open_docx(built[name])
+    defined = {style.style_id for style in document.styles}
+    parts = [document.element, *(s.header._element for s in document.sections)]
+    used = {
+        node.get(qn("w:val"))
+        for part in parts
+        for tag in ("w:pStyle", "w:rStyle", "w:tblStyle")
+        for node in part.iter(qn(tag))
+    }
+    assert used and used <= defined, used - defined
+
+
+@pytest.mark.parametrize("name", sorted(DOCX_WRITERS))
 def test_every_table_repeats_its_header_row(name: str, built: dict[str, bytes]) -> None:
     document = open_docx(built[name])
     for table in document.tables:
@@ -182,10 +204,18 @@ def test_a4_when_asked(kit: Kit) -> None:
 
 @pytest.mark.parametrize("name", sorted(DOCX_WRITERS))
 def test_a_bare_kit_still_writes_sound_documents(name: str, tmp_path: Path) -> None:
-    """No logo, evaluation link, credit, materials, modules, resources or references."""
-    session = sample_session(evaluation_url=None, credits=(), materials=(), room_setup=())
+    """No logo, presenter, evaluation link, credit, level, disclosure, delivery details,
+    modules, resources or references."""
+    session = sample_session(
+        evaluation_url=None, credits=(), presenters=(), level=None, disclosures=()
+    )
     bare = dataclasses.replace(
-        sample_kit(None), session=session, modules=(), resources=(), references=()
+        sample_kit(None),
+        session=session,
+        delivery=Delivery(),
+        modules=(),
+        resources=(),
+        references=(),
     )
     path = tmp_path / name
     path.write_bytes(DOCX_WRITERS[name](bare))
@@ -209,8 +239,8 @@ def test_handout_carries_objectives_points_and_references(
     assert paragraphs_in(document, "Heading 2") == [m.title for m in kit.modules]
     bullets = paragraphs_in(document, "List Bullet")
     assert bullets == [plain_text(point) for m in kit.modules for point in m.key_points]
-    assert all(p.bio in text and p.display_name in text for p in kit.session.presenters)
-    assert kit.session.disclosures.conflicts_of_interest in text
+    assert all(p.bio and p.bio in text and p.line in text for p in kit.session.presenters)
+    assert kit.session.disclosures[0].text in text
     references = paragraphs_in(document, "Kit Reference")
     assert len(references) == len(kit.references)
     for reference, printed in zip(kit.references, references, strict=True):
@@ -225,7 +255,7 @@ def test_handout_resources_have_short_addresses_and_qr_codes(
     kit: Kit, built: dict[str, bytes]
 ) -> None:
     document = open_docx(built["handout.docx"])
-    resources_table = document.tables[0]
+    resources_table = document.tables[1]
     rows = resources_table.rows[1:]
     assert len(rows) == len(kit.resources)
     for row, resource in zip(rows, kit.resources, strict=True):
@@ -274,13 +304,18 @@ def test_evaluation_asks_about_presenters_relevance_and_follow_up(
 ) -> None:
     document = open_docx(built["evaluation.docx"])
     headers = [table.rows[0].cells[0].text for table in document.tables]
-    assert headers[1:-1] == [p.display_name for p in kit.session.presenters]
+    assert headers[1:-1] == [p.line for p in kit.session.presenters]
     text = all_text(document)
     assert "relevant to my role" in text and "commercial bias" in text
     assert "One thing I will do differently" in text
     assert "30 days" in text and "Email or phone" in text
     assert f"{format_hours(kit.session.contact_hours)} contact hours" in text
-    assert all(credit.statement in text for credit in kit.session.credits)
+    assert all(_shown(credit) in text for credit in kit.session.credits)
+
+
+def _shown(credit: CreditPlan) -> str:
+    """A statement as printed: a placeholder without its 'TBD:' mark."""
+    return credit.statement.removeprefix("TBD:").strip()
 
 
 # --- Certificate --------------------------------------------------------------------------
@@ -297,8 +332,8 @@ def test_certificate_is_landscape_with_hours_credit_and_signature(
     text = all_text(document)
     assert "Certificate of Attendance" in text and kit.session.course_title in text
     assert paragraphs_in(document, "Kit Certificate Hours") == ["1.75 contact hours"]
-    assert all(credit.statement in text for credit in kit.session.credits)
-    lead = kit.session.presenters[0].display_name
+    assert all(_shown(credit) in text for credit in kit.session.credits)
+    lead = kit.session.presenters[0].line
     assert paragraphs_in(document, "Kit Certificate Signature") == [f"\t{lead}, presenter\tDate"]
     assert paragraphs_in(document, "Kit Certificate Name") == [""]
     assert [alt for alt, _ in pictures(document)] == [kit.brand.logo_alt]
@@ -314,7 +349,7 @@ def test_placeholder_credit_statements_are_marked(kit: Kit, built: dict[str, byt
             for run in paragraph.runs
             if run.style is not None and run.style.name == "Kit Placeholder"
         ]
-        assert marked == [f"To be completed by the agency before use: {placeholder.statement}"]
+        assert marked == [f"To be completed by the agency before use: {_shown(placeholder)}"]
 
 
 # --- Sign-in sheet ------------------------------------------------------------------------
@@ -346,7 +381,7 @@ def test_pre_and_post_tests_hold_every_question_in_different_orders(
     kit: Kit, built: dict[str, bytes]
 ) -> None:
     pre, post = _stems(built["pre-test.docx"]), _stems(built["post-test.docx"])
-    stems = [question.stem for question in kit.questions]
+    stems = [question.stem for question in kit.session.questions]
     assert sorted(pre) == sorted(post) == sorted(stems)
     assert pre != post
     assert pre == [q.stem for q in question_order(kit, "pre")]
@@ -360,15 +395,26 @@ def test_pre_and_post_tests_hold_every_question_in_different_orders(
 def test_each_test_lists_every_option_of_every_question(kit: Kit, built: dict[str, bytes]) -> None:
     document = open_docx(built["post-test.docx"])
     options = paragraphs_in(document, "Kit Option") + paragraphs_in(document, "Kit Option Last")
-    assert len(options) == sum(len(q.choices) for q in kit.questions)
+    assert len(options) == sum(len(q.options) for q in kit.session.questions)
     assert all(option.startswith("☐\t") for option in options)
 
 
 def test_the_order_follows_the_seed(kit: Kit) -> None:
     other = dataclasses.replace(kit, shuffle_seed="another delivery")
     assert question_order(other, "pre") != question_order(kit, "pre")
-    two = dataclasses.replace(kit, questions=kit.questions[:2])
+    session = dataclasses.replace(kit.session, questions=kit.session.questions[:2])
+    two = dataclasses.replace(kit, session=session)
     assert question_order(two, "pre") != question_order(two, "post")
+
+
+def test_the_sessions_own_orders_come_first(kit: Kit) -> None:
+    ids = [question.id for question in kit.session.questions]
+    session = dataclasses.replace(kit.session, pretest=tuple(reversed(ids)), posttest=tuple(ids))
+    ordered = dataclasses.replace(kit, session=session)
+    assert [q.id for q in question_order(ordered, "pre")] == list(reversed(ids))
+    assert [q.id for q in question_order(ordered, "post")] == ids
+    by_id = {q.id: q.stem for q in kit.session.questions}
+    assert _stems(write_pretest(ordered)) == [by_id[i] for i in reversed(ids)]
 
 
 def test_answer_key_maps_both_tests_with_answers_reasons_and_objectives(
@@ -377,21 +423,21 @@ def test_answer_key_maps_both_tests_with_answers_reasons_and_objectives(
     document = open_docx(built["answer-key.docx"])
     (table,) = document.tables
     rows = table.rows[1:]
-    assert len(rows) == len(kit.questions)
+    assert len(rows) == len(kit.session.questions)
     pre, post = question_order(kit, "pre"), question_order(kit, "post")
     objective_numbers = {o.id: n for n, o in enumerate(kit.session.objectives, start=1)}
     for row, question in zip(rows, pre, strict=True):
         cells = [cell.text for cell in row.cells]
         assert cells[0] == str(pre.index(question) + 1)
         assert cells[1] == str(post.index(question) + 1)
-        assert question.stem in cells[2] and question.answer_text in cells[2]
+        assert question.stem in cells[2] and question.options[question.answer] in cells[2]
         assert f"Item id: {question.id}" in cells[2]
         assert cells[3] == question.reason
-        assert cells[4] == f"O{objective_numbers[question.objective_id]}"
+        assert cells[4] == f"O{objective_numbers[question.objective]}"
 
 
 def test_answer_key_names_objectives_no_question_checks(kit: Kit) -> None:
-    extra = Objective("court-5", "Name two local syringe services programs.")
+    extra = ObjectivePlan("court-5", "Name two local syringe services programs.")
     session = dataclasses.replace(kit.session, objectives=(*kit.session.objectives, extra))
     text = all_text(open_docx(write_answer_key(dataclasses.replace(kit, session=session))))
     assert f"{extra.text}  (no question checks this objective)" in text
@@ -400,48 +446,56 @@ def test_answer_key_names_objectives_no_question_checks(kit: Kit) -> None:
 # --- Run sheet ----------------------------------------------------------------------------
 
 
-def test_run_sheet_prints_clock_times_breaks_materials_and_room(
+def test_run_sheet_prints_the_plans_times_breaks_materials_and_room(
     kit: Kit, built: dict[str, bytes]
 ) -> None:
     document = open_docx(built["run-sheet.docx"])
     schedule, before = document.tables
     times = [row.cells[0].text for row in schedule.rows[1:]]
-    assert times[0] == "9:00 AM – 9:10 AM" and times[-1] == "10:50 AM – 11:00 AM"
-    assert [row.cells[2].text for row in schedule.rows[1:]] == [r.title for r in kit.session.agenda]
+    assert times[0] == "09:00 – 09:10" and times[-1] == "10:50 – 11:00"
+    assert times == [f"{r.clock_start} – {r.clock_end}" for r in kit.session.schedule]
+    titles = [row.cells[2].text for row in schedule.rows[1:]]
+    assert titles == [r.title for r in kit.session.schedule]
     break_row = schedule.rows[1 + 4]
     assert break_row.cells[0].paragraphs[0].style.name == "Kit Agenda Break"
-    assert break_row.cells[0].text == "9:55 AM – 10:05 AM"
+    assert break_row.cells[0].text == "09:55 – 10:05"
     materials, room = before.rows[1].cells
-    assert [p.text for p in materials.paragraphs] == [f"☐\t{m}" for m in kit.session.materials]
-    assert [p.text for p in room.paragraphs] == list(kit.session.room_setup)
+    assert [p.text for p in materials.paragraphs] == [f"☐\t{m}" for m in kit.delivery.materials]
+    assert [p.text for p in room.paragraphs] == list(kit.delivery.room_setup)
     assert "including 10 minutes of breaks" in all_text(document)
 
 
 def test_run_sheet_without_a_start_prints_elapsed_time(kit: Kit) -> None:
-    session = dataclasses.replace(kit.session, start_time=None)
+    agenda, schedule = timed(AGENDA, start=None)
+    session = dataclasses.replace(kit.session, start=None, agenda=agenda, schedule=schedule)
     document = open_docx(write_run_sheet(dataclasses.replace(kit, session=session)))
     times = [row.cells[0].text for row in document.tables[0].rows[1:]]
-    assert times[:2] == ["0:00 – 0:10", "0:10 – 0:25"] and times[0] != "9:00 AM"
+    assert times[:2] == ["0:00 – 0:10", "0:10 – 0:25"]
     assert document.tables[0].rows[0].cells[0].text == "Elapsed"
 
 
-def test_run_sheet_honours_clock_rows_and_offsets(kit: Kit) -> None:
-    agenda = (
-        AgendaRow("Welcome", 15, clock="13:30"),
-        AgendaRow("Strategies", 30),
-        AgendaRow("Break", 15, kind="break", offset=50),
-        AgendaRow("Case", 40),
-    )
-    session = dataclasses.replace(
-        kit.session, start_time=None, agenda=agenda, contact_hours=1.0, credits=()
-    )
+def test_run_sheet_marks_shortened_modules_and_names_what_was_left_out(kit: Kit) -> None:
+    first, *rest = kit.session.schedule
+    shortened = dataclasses.replace(first, full_minutes=15.0)
+    left = LeftOutPlan("why-it-matters", "Why this matters now", "does not fit 120 minutes")
+    session = dataclasses.replace(kit.session, schedule=(shortened, *rest), left_out=(left,))
     document = open_docx(write_run_sheet(dataclasses.replace(kit, session=session)))
-    times = [row.cells[0].text for row in document.tables[0].rows[1:]]
-    assert times == [
-        "1:30 PM – 1:45 PM",
-        "1:45 PM – 2:15 PM",
-        "2:20 PM – 2:35 PM",
-        "2:35 PM – 3:15 PM",
+    assert document.tables[0].rows[1].cells[2].text == f"{first.title} (short; full 15 min)"
+    assert "Left out to fit the time: Why this matters now." in all_text(document)
+
+
+def test_run_sheet_falls_back_to_the_agenda(kit: Kit) -> None:
+    session = dataclasses.replace(kit.session, schedule=())
+    document = open_docx(write_run_sheet(dataclasses.replace(kit, session=session)))
+    titles = [row.cells[2].text for row in document.tables[0].rows[1:]]
+    assert titles == [row.title for row in kit.session.agenda]
+
+
+def test_handout_agenda_shows_the_participants_rows(kit: Kit, built: dict[str, bytes]) -> None:
+    agenda = open_docx(built["handout.docx"]).tables[0]
+    rows = [[cell.text for cell in row.cells] for row in agenda.rows[1:]]
+    assert rows == [
+        [f"{r.clock_start} – {r.clock_end}", f"{r.minutes:g}", r.title] for r in kit.session.agenda
     ]
 
 
@@ -450,13 +504,18 @@ def test_run_sheet_honours_clock_rows_and_offsets(kit: Kit) -> None:
 
 def test_bad_kit_gets_every_problem_located(kit: Kit, tmp_path: Path) -> None:
     brand = dataclasses.replace(kit.brand, accent_color="teal", logo_path=tmp_path / "none.png")
-    orphan = Question("q-orphan", "court-9", "Stem?", answer=5, reason="", options=("A", "B"))
+    orphan = item("q-orphan", "court-9", "Stem?", answer=5, reason="", options=("A", "B"))
+    agenda, schedule = timed((("Welcome", 60, False), ("Overlap", 30, False)))
+    overlapping = (schedule[0], dataclasses.replace(schedule[1], start=30.0))
     session = sample_session(
         contact_hours=3.0,
         objectives=(*kit.session.objectives, kit.session.objectives[0]),
-        agenda=(AgendaRow("Welcome", 60), AgendaRow("Overlap", 30, offset=30)),
+        agenda=agenda,
+        schedule=overlapping,
+        questions=(*kit.session.questions, orphan),
+        pretest=("q-meds",),
     )
-    bad = dataclasses.replace(kit, brand=brand, session=session, questions=(*kit.questions, orphan))
+    bad = dataclasses.replace(kit, brand=brand, session=session)
     with pytest.raises(KitInputError) as caught:
         write_handout(bad)
     where = {problem.where for problem in caught.value.problems}
@@ -465,12 +524,13 @@ def test_bad_kit_gets_every_problem_located(kit: Kit, tmp_path: Path) -> None:
         "brand.logo_path",
         "session.objectives[4].id",
         "session.contact_hours",
-        "session.agenda[1]",
-        "questions[10].objective_id",
-        "questions[10].answer",
-        "questions[10].reason",
+        "session.schedule[1]",
+        "session.questions[10].objective",
+        "session.questions[10].answer",
+        "session.questions[10].reason",
+        "session.pretest",
     } <= where
-    assert "questions[10].objective_id: 'court-9' is not one of" in str(caught.value)
+    assert "session.questions[10].objective: 'court-9' is not one of" in str(caught.value)
 
 
 def test_a_sound_kit_has_no_problems(kit: Kit) -> None:
@@ -499,20 +559,16 @@ def test_gift_round_trips_every_question(kit: Kit, built: dict[str, bytes]) -> N
     assert (
         category == "$course$/top/Harm Reduction and Mandated Clients/Courts and mandating entities"
     )
-    assert [_as_question(q) for q in parsed] == list(kit.questions)
+    assert [_as_question(q) for q in parsed] == list(kit.session.questions)
     assert all(q.text_format == "plain" and q.name == q.idnumber for q in parsed)
 
 
-def _as_question(parsed: GiftQuestion) -> Question:
+def _as_question(parsed: GiftQuestion) -> QuestionPlan:
     (objective,) = parsed.tags
-    return Question(
-        id=parsed.idnumber,
-        objective_id=objective,
-        stem=parsed.stem,
-        answer=parsed.answer,
-        reason=parsed.feedback,
-        type="tf" if parsed.true_false else "mc",
-        options=() if parsed.true_false else parsed.choices,
+    kind = "true-false" if parsed.true_false else "multiple-choice"
+    options = ("True", "False") if parsed.true_false else parsed.choices
+    return QuestionPlan(
+        parsed.idnumber, kind, parsed.stem, options, parsed.answer, parsed.feedback, objective, ()
     )
 
 
@@ -538,13 +594,57 @@ GIFT_TEXT = (
 def test_gift_escapes_any_text(
     kit: Kit, stem: str, options: list[str], reason: str, pick: int
 ) -> None:
-    question = Question(
+    question = item(
         "q-any", "court-1", stem, answer=pick % len(options), reason=reason, options=tuple(options)
     )
-    truth = Question("q-tf", "court-2", stem, answer=pick % 2, reason=reason, type="tf")
-    bank = dataclasses.replace(kit, questions=(question, truth))
+    truth = item("q-tf", "court-2", stem, answer=pick % 2, reason=reason, type="tf")
+    bank = dataclasses.replace(kit, session=sample_session(questions=(question, truth)))
     _, parsed = parse_gift(write_gift(bank))
     assert [_as_question(q) for q in parsed] == [question, truth]
+
+
+# --- QTI 1.2 export -----------------------------------------------------------------------
+
+
+def _from_qti(parsed: QtiItem) -> QuestionPlan:
+    kind = {"multiple_choice_question": "multiple-choice", "true_false_question": "true-false"}
+    return QuestionPlan(
+        parsed.id,
+        kind[parsed.kind],
+        parsed.stem,
+        parsed.options,
+        parsed.answer,
+        parsed.reason,
+        parsed.objective,
+        (),
+    )
+
+
+def test_qti_round_trips_every_question(kit: Kit, built: dict[str, bytes]) -> None:
+    parsed = parse_qti(built["questions-qti.zip"])
+    assert [_from_qti(item) for item in parsed] == list(kit.session.questions)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    stem=GIFT_TEXT,
+    options=st.lists(GIFT_TEXT, min_size=2, max_size=5, unique=True),
+    reason=GIFT_TEXT,
+    pick=st.integers(min_value=0, max_value=4),
+)
+def test_qti_keeps_any_text(
+    kit: Kit, stem: str, options: list[str], reason: str, pick: int
+) -> None:
+    question = item(
+        "q-any",
+        "court-1",
+        stem + " <&>",
+        answer=pick % len(options),
+        reason=reason,
+        options=tuple(options),
+    )
+    bank = dataclasses.replace(kit, session=sample_session(questions=(question,)))
+    assert [_from_qti(parsed) for parsed in parse_qti(write_qti(bank))] == [question]
 
 
 # --- What a trainer prints (LibreOffice) --------------------------------------------------
@@ -554,9 +654,10 @@ COURT_MODULE_MINUTES = (2, 2, 6, 5, 1, 10, 1, 6, 5, 5, 3, 1, 9, 1, 6, 5, 6, 4, 1
 
 def _long_agenda_kit(kit: Kit) -> Kit:
     """Today's 25-module court agenda plus a break: 26 rows on one run sheet."""
-    rows = [AgendaRow(f"Module {n}: segment title", m) for n, m in enumerate(COURT_MODULE_MINUTES)]
-    rows.insert(13, AgendaRow("Break", 10, kind="break"))
-    session = dataclasses.replace(kit.session, agenda=tuple(rows))
+    rows = [(f"Module {n}: segment title", m, False) for n, m in enumerate(COURT_MODULE_MINUTES)]
+    rows.insert(13, ("Break", 10, True))
+    agenda, schedule = timed(tuple(rows))
+    session = dataclasses.replace(kit.session, agenda=agenda, schedule=schedule)
     return dataclasses.replace(kit, session=session)
 
 

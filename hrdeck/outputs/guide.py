@@ -22,14 +22,14 @@ from hrdeck.richtext import Para, Run
 
 
 @dataclass(frozen=True)
-class AgendaRow:
+class GuideRow:
     start: float
     title: str
     minutes: float
     clock: str = ""  # the start as printed: "0:12", or "13:42" with a start time
 
 
-def agenda_rows(plan: DeckPlan) -> list[AgendaRow]:
+def agenda_rows(plan: DeckPlan) -> list[GuideRow]:
     """One row per module or break, with its start time.
 
     A planned deck has its session's schedule (clock times as the notes give them);
@@ -37,18 +37,18 @@ def agenda_rows(plan: DeckPlan) -> list[AgendaRow]:
     """
     if plan.session is not None:
         return [
-            AgendaRow(row.start, row.title, row.minutes, row.clock_start)
+            GuideRow(row.start, row.title, row.minutes, row.clock_start)
             for row in plan.session.schedule
         ]
-    rows: list[AgendaRow] = []
+    rows: list[GuideRow] = []
     module, start = None, 0.0
     for slide in plan.slides:
         minutes = slide.minutes or 0
         if slide.module_id == module and rows:
             last = rows[-1]
-            rows[-1] = AgendaRow(last.start, last.title, last.minutes + minutes, last.clock)
+            rows[-1] = GuideRow(last.start, last.title, last.minutes + minutes, last.clock)
         else:
-            rows.append(AgendaRow(start, slide.module_title or slide.title, minutes, clock(start)))
+            rows.append(GuideRow(start, slide.module_title or slide.title, minutes, clock(start)))
         module = slide.module_id
         start += minutes
     return rows

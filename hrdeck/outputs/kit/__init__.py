@@ -1,8 +1,10 @@
 """The training kit as editable Word documents and an LMS export.
 
-Fill a :class:`Kit` (``model.py``) and call a writer; each returns the bytes of one file,
-for the caller to write atomically. Same kit, same bytes. A kit with problems raises
-:class:`KitInputError` listing every problem with its field path.
+Fill a :class:`Kit` (``model.py``: the plan's session plan, the brand, the delivery's
+logistics and the handout's content; ``hrdeck.outputs.kitplan`` fills one from a deck
+plan) and call a writer; each returns the bytes of one file, for the caller to write
+atomically. Same kit, same bytes. A kit with problems raises :class:`KitInputError`
+listing every problem with its field path.
 
 ==========================  =======================================================
 ``write_handout``           participant handout (objectives, key points, QR codes)

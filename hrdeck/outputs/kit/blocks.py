@@ -7,6 +7,8 @@ across pages; pictures always get alt text. Formatting comes from styles by name
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,15 +19,18 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Inches
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
 
-from hrdeck.outputs.kit.docbase import KitDocument, set_alt_text
-from hrdeck.outputs.kit.model import RichText, Run
+from hrdeck.outputs.kit.docbase import KitDocument, set_alt_text, style_id
+from hrdeck.outputs.kit.model import RichText
 from hrdeck.outputs.kit.styles import TABLE_STYLE
 from hrdeck.outputs.kit.xmlbits import element, inch
+from hrdeck.richtext import Run
 
 TICK_BOX = "\u2610"
 CELL_TEXT = "Kit Table Text"
@@ -34,19 +39,45 @@ SHADE_SUCCESSORS = ("noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "
 
 
 def para(kd: KitDocument, text: RichText = "", style: str = "Normal") -> Paragraph:
-    paragraph = kd.document.add_paragraph(style=kd.document.styles[style])
+    paragraph = kd.document.add_paragraph()
+    set_style(paragraph, style)
     add_rich(paragraph, text)
     return paragraph
 
 
+def set_style(paragraph: Paragraph, style: str) -> None:
+    """Give ``paragraph`` the style named ``style`` (see :func:`docbase.style_id`).
+
+    ``w:pStyle`` comes first in ``w:pPr``, and ``w:pPr`` first in ``w:p``, so both are
+    placed directly, without python-docx's general search for where a child belongs.
+    """
+    found = style_id(style)
+    if found is not None:
+        _first_child(_first_child(paragraph._p, "w:pPr"), "w:pStyle").set(qn("w:val"), found)
+
+
+def _first_child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
+    """``parent``'s ``tag`` child, made as its first child when it has none."""
+    child = parent.find(qn(tag))
+    if child is None:
+        child = OxmlElement(tag)
+        parent.insert(0, child)
+    return child
+
+
 def add_rich(paragraph: Paragraph, text: RichText, link_url: str | None = None) -> None:
-    """Append ``text``; runs keep their bold and italic (emphasis is content, not layout).
+    """Append ``text``; runs keep their bold and italic (emphasis is content, not layout),
+    and a run with a link becomes a hyperlink.
 
     Where ``link_url`` appears in the text (a DOI at the end of a reference), that stretch
     becomes a hyperlink instead of being printed twice.
     """
     pieces = (Run(text),) if isinstance(text, str) else text
     for piece in pieces:
+        if piece.link:
+            link(paragraph, piece.text, piece.link)
+            link_url = None if piece.link == link_url else link_url
+            continue
         before, found, after = piece.text.partition(link_url) if link_url else (piece.text, "", "")
         _emphasised(paragraph, before, piece)
         if found and link_url:
@@ -56,14 +87,38 @@ def add_rich(paragraph: Paragraph, text: RichText, link_url: str | None = None) 
 
 
 def _emphasised(paragraph: Paragraph, text: str, look: Run) -> None:
-    if text:
-        run = paragraph.add_run(text)
-        run.bold = look.bold or None
-        run.italic = look.italic or None
+    if not text:
+        return
+    run = paragraph._p.add_r()
+    if look.bold or look.italic:
+        properties = _first_child(run, "w:rPr")
+        for tag, wanted in (("w:b", look.bold), ("w:i", look.italic)):
+            if wanted:
+                properties.append(OxmlElement(tag))
+    _add_text(run, text)
+
+
+def _add_text(run: BaseOxmlElement, text: str) -> None:
+    """``text`` into the run: one ``w:t`` when it holds no tab or line break (python-docx
+    otherwise walks it character by character, which was a good part of the writing)."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        run.text = text
+        return
+    node = OxmlElement("w:t")
+    node.text = text
+    if text != text.strip():
+        node.set(qn("xml:space"), "preserve")
+    run.append(node)
 
 
 def styled_run(paragraph: Paragraph, text: str, style: str) -> DocxRun:
-    return paragraph.add_run(text, style=style)
+    run = paragraph.add_run()
+    if text:
+        _add_text(run._r, text)
+    found = style_id(style)
+    if found is not None:  # w:rStyle first in w:rPr, w:rPr first in w:r
+        _first_child(_first_child(run._r, "w:rPr"), "w:rStyle").set(qn("w:val"), found)
+    return run
 
 
 def bullets(kd: KitDocument, items: Sequence[RichText], style: str = "List Bullet") -> None:
@@ -86,8 +141,13 @@ def picture(paragraph: Paragraph, png: bytes, width: float, alt: str) -> None:
     set_alt_text(shape._inline, alt)
 
 
+@functools.lru_cache(maxsize=256)
 def qr_png(url: str) -> bytes:
-    """A QR code for ``url`` as PNG: medium error correction, a 4-module quiet zone."""
+    """A QR code for ``url`` as PNG: medium error correction, a 4-module quiet zone.
+
+    Kept per address (a pure function of it): the audiences of a build share most of
+    their resources, and encoding a code is a good part of writing a handout.
+    """
     buffer = io.BytesIO()
     segno.make(url, error="m", micro=False).save(buffer, kind="png", scale=10, border=4)
     return buffer.getvalue()
@@ -140,7 +200,7 @@ def table(
     rows hold pictures, whose white margins would show on a tinted band).
     """
     result = kd.document.add_table(rows=1, cols=len(columns))
-    result.style = kd.document.styles[style]
+    result._tbl.tblStyle_val = style_id(style)
     result.alignment = WD_TABLE_ALIGNMENT.LEFT
     result.autofit = False
     _set_look(result, banded)
@@ -151,6 +211,16 @@ def table(
     for cell, column in zip(header.cells, columns, strict=True):
         _fill(cell, column.heading, CELL_HEAD, column.center)
     return result
+
+
+def copy_row(result: Table, row: _Row, first_cell: str) -> _Row:
+    """A copy of ``row`` added at the end of ``result``, its first cell's text replaced:
+    the rows of a form are alike, and copying one is much cheaper than building it."""
+    tr = copy.deepcopy(row._tr)
+    texts = tr.tc_lst[0].findall(f".//{qn('w:t')}")
+    texts[0].text = first_cell
+    result._tbl.append(tr)
+    return result.rows[-1]
 
 
 def add_row(
@@ -182,7 +252,7 @@ def set_row(row: _Row, *, header: bool = False, height: float | None = None) -> 
 
 def _fill(cell: _Cell, value: RichText, style: str, centered: bool) -> None:
     paragraph = cell.paragraphs[0]
-    paragraph.style = style
+    set_style(paragraph, style)
     add_rich(paragraph, value)
     if centered:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -211,7 +281,9 @@ def shade_cell(cell: _Cell, fill: str) -> None:
 
 def cell_paragraph(cell: _Cell, style: str = CELL_TEXT) -> Paragraph:
     """A further paragraph in ``cell`` (the first comes with the cell)."""
-    return cell.add_paragraph(style=style)
+    paragraph = cell.add_paragraph()
+    set_style(paragraph, style)
+    return paragraph
 
 
 def _fix_widths(result: Table, widths: Sequence[float]) -> None:

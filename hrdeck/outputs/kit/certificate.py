@@ -14,7 +14,7 @@ from docx.shared import Inches
 
 from hrdeck.outputs.kit.blocks import para
 from hrdeck.outputs.kit.checks import require_valid
-from hrdeck.outputs.kit.common import credit_paragraph, hours_text, presenter_line
+from hrdeck.outputs.kit.common import credit_paragraph, hours_text, presented_by
 from hrdeck.outputs.kit.docbase import KitDocument, new_document, set_alt_text
 from hrdeck.outputs.kit.model import Kit
 from hrdeck.outputs.kit.package import document_bytes
@@ -22,7 +22,7 @@ from hrdeck.outputs.kit.schedule import long_date
 from hrdeck.outputs.kit.styles import StyleSpec, define_style
 from hrdeck.outputs.kit.xmlbits import Border, ParaLook, RunLook, Tab, element, inch
 
-LOGO_HEIGHT = 1.0
+CERTIFICATE_LOGO_HEIGHT = 1.0
 SIGNATURE_WIDTH = 3.4
 GAP = 0.9
 
@@ -140,9 +140,11 @@ def _logo_and_agency(kd: KitDocument) -> None:
     if brand.logo_path is not None:
         logo = para(kd)
         logo.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        shape = logo.add_run().add_picture(str(brand.logo_path), height=Inches(LOGO_HEIGHT))
+        height = Inches(CERTIFICATE_LOGO_HEIGHT)
+        shape = logo.add_run().add_picture(str(brand.logo_path), height=height)
         set_alt_text(shape._inline, brand.logo_alt)
-    para(kd, brand.org_name, "Kit Certificate Agency")
+    if brand.org_name:
+        para(kd, brand.org_name, "Kit Certificate Agency")
 
 
 def _body(kd: KitDocument) -> None:
@@ -153,8 +155,11 @@ def _body(kd: KitDocument) -> None:
     para(kd, "attended", "Kit Certificate Lead")
     para(kd, session.course_title, "Kit Certificate Course")
     date = long_date(session.date, session.language)
-    para(kd, f"{date}  ·  {session.venue}", "Kit Certificate Detail")
-    para(kd, presenter_line(session), "Kit Certificate Detail")
+    venue = kd.kit.delivery.venue
+    para(kd, f"{date}  ·  {venue}" if venue else date, "Kit Certificate Detail")
+    credit = presented_by(session)
+    if credit:
+        para(kd, credit, "Kit Certificate Detail")
     para(kd, f"{hours_text(session.contact_hours)}", "Kit Certificate Hours")
 
 
@@ -165,5 +170,6 @@ def _credits(kd: KitDocument) -> None:
 
 def _signatures(kd: KitDocument) -> None:
     para(kd, "\t\t\t\t", "Kit Certificate Sign Line")
-    presenter = kd.kit.session.presenters[0]
-    para(kd, f"\t{presenter.display_name}, presenter\tDate", "Kit Certificate Signature")
+    presenters = kd.kit.session.presenters
+    signer = f"{presenters[0].line}, presenter" if presenters else "Presenter"
+    para(kd, f"\t{signer}\tDate", "Kit Certificate Signature")

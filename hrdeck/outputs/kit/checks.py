@@ -2,7 +2,10 @@
 
 ``kit_problems`` returns the list; ``require_valid`` raises :class:`KitInputError` with all
 of them, so a caller prints one clear message instead of a traceback from deep inside a
-writer ("session.agenda[3].minutes: must be a whole number above 0").
+writer ("session.schedule[3].minutes: must not be negative").
+
+What the planner already guarantees (a schedule in order, orders that are permutations)
+is checked again here, because a kit can also be filled by hand.
 """
 
 from __future__ import annotations
@@ -17,14 +20,18 @@ from pathlib import Path
 
 from docx.image.image import Image
 
-from hrdeck.outputs.kit.model import Brand, Kit, Question, Session
-from hrdeck.outputs.kit.schedule import CLOCK, instruction_minutes, schedule
+from hrdeck.outputs.kit.model import Brand, Kit
+from hrdeck.outputs.kit.schedule import instruction_minutes, timetable
+from hrdeck.plan.session import QuestionPlan, SessionPlan
 
 HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 IDENTIFIER_HINT = "use letters, digits, '.', '_' and '-' (it names the item in the LMS export)"
 LOGO_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
 PAPERS = ("letter", "a4")
+QUESTION_TYPES = ("multiple-choice", "true-false")
+TRUE_FALSE_OPTIONS = ("True", "False")
+_EPSILON = 1e-6
 
 
 @dataclass(frozen=True)
@@ -55,16 +62,14 @@ def kit_problems(kit: Kit) -> list[KitProblem]:
     return [
         *_brand_problems(kit.brand),
         *_session_problems(kit.session),
-        *_agenda_problems(kit.session),
-        *_question_problems(kit.questions, kit.session),
+        *_timetable_problems(kit.session),
+        *_question_problems(kit.session),
         *_content_problems(kit),
         *_option_problems(kit),
     ]
 
 
 def _brand_problems(brand: Brand) -> Iterator[KitProblem]:
-    if not brand.org_name.strip():
-        yield KitProblem("brand.org_name", "is empty")
     for name in ("text_color", "accent_color", "accent2_color", "muted_color"):
         value = getattr(brand, name)
         if not HEX.match(value):
@@ -100,16 +105,12 @@ def _image_readable(path: Path) -> bool:
     return True
 
 
-def _session_problems(session: Session) -> Iterator[KitProblem]:
-    for name in ("course_title", "audience_label", "venue", "contact", "course_level"):
+def _session_problems(session: SessionPlan) -> Iterator[KitProblem]:
+    for name in ("course_title", "audience_label"):
         if not getattr(session, name).strip():
             yield KitProblem(f"session.{name}", "is empty")
     if not _is_iso_date(session.date):
         yield KitProblem("session.date", f"{session.date!r} is not a date like 2026-11-01")
-    if session.start_time is not None and not CLOCK.match(session.start_time):
-        yield KitProblem("session.start_time", f"{session.start_time!r} is not a time like 09:00")
-    if not session.presenters:
-        yield KitProblem("session.presenters", "name at least one presenter")
     for index, presenter in enumerate(session.presenters):
         if not presenter.name.strip():
             yield KitProblem(f"session.presenters[{index}].name", "is empty")
@@ -119,7 +120,7 @@ def _session_problems(session: Session) -> Iterator[KitProblem]:
     yield from _credit_problems(session)
 
 
-def _objective_problems(session: Session) -> Iterator[KitProblem]:
+def _objective_problems(session: SessionPlan) -> Iterator[KitProblem]:
     if not session.objectives:
         yield KitProblem("session.objectives", "list at least one learning objective")
     counts = Counter(objective.id for objective in session.objectives)
@@ -133,11 +134,11 @@ def _objective_problems(session: Session) -> Iterator[KitProblem]:
             yield KitProblem(f"{where}.text", "is empty")
 
 
-def _credit_problems(session: Session) -> Iterator[KitProblem]:
+def _credit_problems(session: SessionPlan) -> Iterator[KitProblem]:
     if session.contact_hours <= 0:
         yield KitProblem("session.contact_hours", "must be above 0")
     taught = instruction_minutes(session) / 60
-    if session.agenda and session.contact_hours > taught + 1e-9:
+    if timetable(session) and session.contact_hours > taught + _EPSILON:
         yield KitProblem(
             "session.contact_hours",
             f"{session.contact_hours:g} is more than the {taught:g} hours the agenda teaches "
@@ -147,84 +148,75 @@ def _credit_problems(session: Session) -> Iterator[KitProblem]:
         where = f"session.credits[{index}]"
         if not credit.body.strip():
             yield KitProblem(f"{where}.body", "is empty")
-        if credit.hours <= 0 or credit.hours > session.contact_hours + 1e-9:
-            yield KitProblem(f"{where}.hours", "must be above 0 and at most the contact hours")
+        if credit.hours <= 0:
+            yield KitProblem(f"{where}.hours", "must be above 0")
         if not credit.statement.strip():
             yield KitProblem(f"{where}.statement", "is empty")
 
 
-def _agenda_problems(session: Session) -> Iterator[KitProblem]:
-    if not session.agenda:
+def _timetable_problems(session: SessionPlan) -> Iterator[KitProblem]:
+    field = "schedule" if session.schedule else "agenda"
+    rows = timetable(session)
+    if not rows:
         yield KitProblem("session.agenda", "list at least one agenda row")
         return
-    for index, row in enumerate(session.agenda):
-        where = f"session.agenda[{index}]"
+    for index, row in enumerate(rows):
+        where = f"session.{field}[{index}]"
         if not row.title.strip():
             yield KitProblem(f"{where}.title", "is empty")
-        if not isinstance(row.minutes, int) or row.minutes <= 0:
-            yield KitProblem(f"{where}.minutes", "must be a whole number above 0")
-        if row.kind not in ("module", "break"):
-            yield KitProblem(f"{where}.kind", f"{row.kind!r} is not 'module' or 'break'")
-        if row.clock is not None and not CLOCK.match(row.clock):
-            yield KitProblem(f"{where}.clock", f"{row.clock!r} is not a time like 13:30")
-        if row.offset is not None and row.offset < 0:
-            yield KitProblem(f"{where}.offset", "must not be negative")
-    yield from _overlap_problems(session)
-
-
-def _overlap_problems(session: Session) -> Iterator[KitProblem]:
-    """Rows that start before the one above ends; skipped while a row's time is unreadable."""
-    rows = session.agenda
-    if any(not isinstance(r.minutes, int) or (r.clock and not CLOCK.match(r.clock)) for r in rows):
-        return
-    if session.start_time and not CLOCK.match(session.start_time):
-        return
-    slots = schedule(session)
-    for index, (before, after) in enumerate(itertools.pairwise(slots), start=1):
-        if after.start < before.end:
+        if row.minutes < 0:
+            yield KitProblem(f"{where}.minutes", "must not be negative")
+        if not row.clock_start.strip() or not row.clock_end.strip():
+            yield KitProblem(f"{where}.clock_start", "give the printed start and end times")
+    for index, (before, after) in enumerate(itertools.pairwise(rows), start=1):
+        overlap = before.start + before.minutes - after.start
+        if overlap > _EPSILON:
             yield KitProblem(
-                f"session.agenda[{index}]",
-                f"starts {before.end - after.start} minute(s) before {before.row.title!r} ends",
+                f"session.{field}[{index}]",
+                f"starts {overlap:g} minute(s) before {before.title!r} ends",
             )
-    if slots and slots[0].start < 0:
-        yield KitProblem("session.agenda[0]", "starts before the session start time")
 
 
-def _question_problems(questions: tuple[Question, ...], session: Session) -> Iterator[KitProblem]:
+def _question_problems(session: SessionPlan) -> Iterator[KitProblem]:
     objective_ids = {objective.id for objective in session.objectives}
-    counts = Counter(question.id for question in questions)
-    for index, question in enumerate(questions):
-        where = f"questions[{index}]"
+    counts = Counter(question.id for question in session.questions)
+    for index, question in enumerate(session.questions):
+        where = f"session.questions[{index}]"
         if not IDENTIFIER.match(question.id):
             yield KitProblem(f"{where}.id", f"{question.id!r}: {IDENTIFIER_HINT}")
         elif counts[question.id] > 1:
             yield KitProblem(f"{where}.id", f"{question.id!r} is used more than once")
-        if question.objective_id not in objective_ids:
+        if question.objective not in objective_ids:
             yield KitProblem(
-                f"{where}.objective_id",
-                f"{question.objective_id!r} is not one of the session's objectives",
+                f"{where}.objective",
+                f"{question.objective!r} is not one of the session's objectives",
             )
         yield from _item_problems(question, where)
+    ids = sorted(counts)
+    for name in ("pretest", "posttest"):
+        order = getattr(session, name)
+        if order and sorted(order) != ids:
+            yield KitProblem(f"session.{name}", "must list every question id exactly once")
 
 
-def _item_problems(question: Question, where: str) -> Iterator[KitProblem]:
+def _item_problems(question: QuestionPlan, where: str) -> Iterator[KitProblem]:
     if not question.stem.strip():
         yield KitProblem(f"{where}.stem", "is empty")
     if not question.reason.strip():
         yield KitProblem(f"{where}.reason", "say why the answer is right")
-    if question.type not in ("mc", "tf"):
-        yield KitProblem(f"{where}.type", f"{question.type!r} is not 'mc' or 'tf'")
+    if question.type not in QUESTION_TYPES:
+        yield KitProblem(f"{where}.type", f"{question.type!r} is not one of {QUESTION_TYPES}")
         return
-    if question.type == "tf" and question.options and set(question.options) != {"True", "False"}:
-        yield KitProblem(f"{where}.options", "a true/false item has the options True and False")
-    choices = question.choices
-    if len(choices) < 2:
+    options = question.options
+    if question.type == "true-false" and tuple(options) != TRUE_FALSE_OPTIONS:
+        yield KitProblem(f"{where}.options", "a true/false item has the options True, False")
+    if len(options) < 2:
         yield KitProblem(f"{where}.options", "give at least two options")
-    if any(not choice.strip() for choice in choices):
+    if any(not option.strip() for option in options):
         yield KitProblem(f"{where}.options", "an option is empty")
-    if len(set(choices)) != len(choices):
+    if len(set(options)) != len(options):
         yield KitProblem(f"{where}.options", "two options are the same")
-    if not 0 <= question.answer < len(choices):
+    if not 0 <= question.answer < len(options):
         yield KitProblem(f"{where}.answer", f"{question.answer} is not an option index")
 
 

@@ -1,20 +1,25 @@
 """Pieces of session text that several documents print the same way.
 
-The masthead (document kind, course, date and place), the presenter line, credit
-statements (a placeholder statement is marked so it cannot be handed out unnoticed) and
-the disclosures.
+The masthead (document kind, course, date, time and place), the presenter line, credit
+statements and disclosures (a placeholder is marked so it cannot be handed out
+unnoticed), the course level and contact hours.
 """
 
 from __future__ import annotations
 
 from docx.text.paragraph import Paragraph
 
+from hrdeck.curriculum.model import PLACEHOLDER_MARK
 from hrdeck.outputs.kit.blocks import para, styled_run
 from hrdeck.outputs.kit.docbase import KitDocument
-from hrdeck.outputs.kit.model import CreditStatement, Session
 from hrdeck.outputs.kit.schedule import format_hours, long_date, session_span
+from hrdeck.plan.session import CreditPlan, PersonPlan, SessionPlan
 
 PLACEHOLDER_NOTE = "To be completed by the agency before use: "
+DISCLOSURE_LABELS = {
+    "conflicts-of-interest": "Conflicts of interest",
+    "commercial-support": "Commercial support",
+}
 
 
 def masthead(kd: KitDocument, eyebrow: str, *, compact: bool = False) -> None:
@@ -30,32 +35,54 @@ def masthead(kd: KitDocument, eyebrow: str, *, compact: bool = False) -> None:
     else:
         para(kd, eyebrow, "Kit Eyebrow")
         para(kd, session.course_title, "Title")
-        para(kd, session.subtitle or session.audience_label, "Subtitle")
-    para(kd, when_and_where(session), "Kit Meta")
+        para(kd, kd.kit.delivery.subtitle or session.audience_label, "Subtitle")
+    para(kd, when_and_where(kd), "Kit Meta")
 
 
-def when_and_where(session: Session) -> str:
-    date = long_date(session.date, session.language)
-    return f"{date}  ·  {session_span(session)}  ·  {session.venue}"
+def when_and_where(kd: KitDocument) -> str:
+    """``Sunday, November 1, 2026  ·  09:00 – 10:00  ·  Room 4`` (no venue: no last part)."""
+    session = kd.kit.session
+    parts = [long_date(session.date, session.language), session_span(session)]
+    return "  ·  ".join([*parts, kd.kit.delivery.venue] if kd.kit.delivery.venue else parts)
 
 
-def presenter_line(session: Session) -> str:
-    """``Presented by A, LCSW and B, CRPA``; semicolons part three or more names, since a
-    comma already sits between a name and its credentials."""
-    names = [presenter.display_name for presenter in session.presenters]
+def people(session: SessionPlan) -> tuple[PersonPlan, ...]:
+    """Who the documents credit: the presenters, else the curriculum's author."""
+    if session.presenters:
+        return session.presenters
+    return (session.author,) if session.author is not None else ()
+
+
+def presented_by(session: SessionPlan) -> str:
+    """``Presented by A, LCSW and B, CRPA`` (semicolons part three or more names, since a
+    comma already sits between a name and its credentials); without presenters the
+    author's credit, ``Curriculum by A, LCSW``."""
+    if not session.presenters:
+        author = session.author
+        return f"Curriculum by {author.line}" if author is not None else ""
+    names = [presenter.line for presenter in session.presenters]
     joined = names[0] if len(names) == 1 else "; ".join(names[:-1]) + " and " + names[-1]
     return "Presented by " + joined
 
 
-def credit_paragraph(kd: KitDocument, credit: CreditStatement, style: str = "Normal") -> Paragraph:
+def credit_paragraph(kd: KitDocument, credit: CreditPlan, style: str = "Normal") -> Paragraph:
     """``CE (NASW), 2.0 hours.`` then the statement; a placeholder statement is marked."""
     paragraph = para(kd, style=style)
     styled_run(paragraph, f"{credit.body}, {format_hours(credit.hours)} hours. ", "Kit Strong")
-    if credit.placeholder:
-        styled_run(paragraph, PLACEHOLDER_NOTE + credit.statement, "Kit Placeholder")
-    else:
-        paragraph.add_run(credit.statement)
+    placeholder_aware(paragraph, credit.statement, credit.placeholder)
     return paragraph
+
+
+def placeholder_aware(paragraph: Paragraph, text: str, placeholder: bool) -> None:
+    """``text``, or, for a placeholder, the note and the text without its ``TBD:`` mark,
+    highlighted."""
+    if not placeholder:
+        paragraph.add_run(text)
+        return
+    bare = text.strip()
+    if bare.upper().startswith(PLACEHOLDER_MARK):
+        bare = bare[len(PLACEHOLDER_MARK) :].strip()
+    styled_run(paragraph, PLACEHOLDER_NOTE + bare, "Kit Placeholder")
 
 
 def labelled(kd: KitDocument, label: str, text: str, style: str = "Normal") -> Paragraph:
@@ -67,9 +94,20 @@ def labelled(kd: KitDocument, label: str, text: str, style: str = "Normal") -> P
 
 
 def disclosures(kd: KitDocument, style: str = "Normal") -> None:
+    """Each disclosure as ``Conflicts of interest: ...``; none: a line saying so."""
     found = kd.kit.session.disclosures
-    labelled(kd, "Conflicts of interest", found.conflicts_of_interest, style)
-    labelled(kd, "Commercial support", found.commercial_support, style)
+    if not found:
+        labelled(kd, "Disclosures", "none were given for this session", style)
+    for disclosure in found:
+        paragraph = para(kd, style=style)
+        label = DISCLOSURE_LABELS.get(disclosure.kind, "Disclosure")
+        styled_run(paragraph, f"{label}: ", "Kit Strong")
+        placeholder_aware(paragraph, disclosure.text, disclosure.placeholder)
+
+
+def level_text(session: SessionPlan) -> str:
+    """``Beginner``; empty when the curriculum gives no level."""
+    return (session.level or "").strip().capitalize()
 
 
 def hours_text(hours: float) -> str:

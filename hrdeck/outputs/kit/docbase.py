@@ -8,6 +8,8 @@ and the theme so Word's theme fonts and colours match the agency.
 
 from __future__ import annotations
 
+import functools
+import io
 from dataclasses import dataclass
 
 import docx
@@ -16,11 +18,12 @@ from docx.enum.section import WD_ORIENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from docx.oxml.ns import qn
+from docx.oxml.styles import styleId_from_name
 from docx.shared import Inches
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from hrdeck.outputs.kit.model import Brand, Kit
+from hrdeck.outputs.kit.model import Brand, Kit, Paper
 from hrdeck.outputs.kit.palette import Inks, hex6, print_inks
 from hrdeck.outputs.kit.styles import apply_styles
 from hrdeck.outputs.kit.xmlbits import Border, ParaLook, Tab, element, inch
@@ -65,18 +68,46 @@ class KitDocument:
 
 def new_document(kit: Kit, *, landscape: bool = False, chrome: bool = True) -> KitDocument:
     """A branded, empty document; ``chrome`` adds the logo header and page-number footer."""
+    logo = kit.brand.logo_path
+    stamp = (logo.stat().st_mtime_ns, logo.stat().st_size) if logo is not None else None
+    look = _Look(kit.brand, kit.paper, kit.session.language, kit.session.course_title, stamp)
+    document = docx.Document(io.BytesIO(_empty_document(look, landscape, chrome)))
+    page = _page(kit.paper, landscape, chrome)
+    return KitDocument(document, kit, page, print_inks(kit.brand))
+
+
+@dataclass(frozen=True)
+class _Look:
+    """What an empty document depends on: the brand (and its logo file's state), the
+    paper, the language and the course title."""
+
+    brand: Brand
+    paper: Paper
+    language: str
+    course_title: str
+    logo_stamp: tuple[int, int] | None = None
+
+
+@functools.lru_cache(maxsize=16)
+def _empty_document(look: _Look, landscape: bool, chrome: bool) -> bytes:
+    """The branded, empty document as bytes, made once per look and kept (a pure function
+    of its arguments): every document of a kit starts from the same few, and styling one
+    (pruning the template's styles, adding the kit's) took half the time of writing it."""
     document = docx.Document()
     _drop_template_leftovers(document)
-    page = _set_page(document, kit, landscape, chrome)
-    inks = print_inks(kit.brand)
-    apply_styles(document, kit.brand, inks, page.text_width)
-    _brand_theme(document, kit.brand)
-    _set_language(document, kit.session.language)
+    page = _page(look.paper, landscape, chrome)
+    _set_page(document, page, landscape)
+    inks = print_inks(look.brand)
+    apply_styles(document, look.brand, inks, page.text_width)
+    _brand_theme(document, look.brand)
+    _set_language(document, look.language)
     if chrome:
-        _write_header(document, kit, inks, page)
-        _write_footer(document, kit, inks)
+        _write_header(document, look.brand, inks, page)
+        _write_footer(document, look.brand.footer_text or look.course_title, inks)
     _clear_body(document)
-    return KitDocument(document, kit, page, inks)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def _drop_template_leftovers(document: Document) -> None:
@@ -92,17 +123,20 @@ def _drop_template_leftovers(document: Document) -> None:
             settings.remove(node)
 
 
-def _set_page(document: Document, kit: Kit, landscape: bool, chrome: bool) -> Page:
-    short, long = PAPER_SIZES[kit.paper]
+def _page(paper: Paper, landscape: bool, chrome: bool) -> Page:
+    short, long = PAPER_SIZES[paper]
     width, height = (long, short) if landscape else (short, long)
-    page = Page(width, height, 0.8 if not landscape else 0.7, 1.0 if chrome else 0.6, 0.8)
+    return Page(width, height, 0.8 if not landscape else 0.7, 1.0 if chrome else 0.6, 0.8)
+
+
+def _set_page(document: Document, page: Page, landscape: bool) -> None:
+    width, height = page.width, page.height
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Inches(width), Inches(height)
     section.left_margin = section.right_margin = Inches(page.side_margin)
     section.top_margin, section.bottom_margin = Inches(page.top_margin), Inches(page.bottom_margin)
     section.header_distance = section.footer_distance = Inches(0.4)
-    return page
 
 
 def _brand_theme(document: Document, brand: Brand) -> None:
@@ -138,11 +172,10 @@ def _set_language(document: Document, language: str) -> None:
         lang.set(qn("w:val"), language)
 
 
-def _write_header(document: Document, kit: Kit, inks: Inks, page: Page) -> None:
+def _write_header(document: Document, brand: Brand, inks: Inks, page: Page) -> None:
     header = document.sections[0].header
     paragraph = header.paragraphs[0]
-    paragraph.style = document.styles["Header"]
-    brand = kit.brand
+    paragraph._p.style = style_id("Header")
     if brand.logo_path is not None:
         run = paragraph.add_run()
         picture = run.add_picture(str(brand.logo_path), height=Inches(0.42))
@@ -153,11 +186,10 @@ def _write_header(document: Document, kit: Kit, inks: Inks, page: Page) -> None:
     _merge_paragraph_look(paragraph, rule)
 
 
-def _write_footer(document: Document, kit: Kit, inks: Inks) -> None:
+def _write_footer(document: Document, left: str, inks: Inks) -> None:
     footer = document.sections[0].footer
     paragraph = footer.paragraphs[0]
-    paragraph.style = document.styles["Footer"]
-    left = kit.brand.footer_text or kit.session.course_title
+    paragraph._p.style = style_id("Footer")
     paragraph.add_run(left + "\tPage ")
     add_field(paragraph, "PAGE", "1")
     paragraph.add_run(" of ")
@@ -181,6 +213,18 @@ def _merge_paragraph_look(paragraph: Paragraph, look: ParaLook) -> None:
             ppr.remove(child)
     for child in list(new):
         ppr.append(child)
+
+
+def style_id(name: str) -> str | None:
+    """The id of the style called ``name``, as python-docx gives it to the styles it makes
+    (``Kit Table Text`` -> ``KitTableText``); None for Normal, the default that a
+    paragraph gets by having no style at all.
+
+    Looking styles up by name through python-docx scans every style on each call, which
+    was most of the time a document took to write; a test checks that every style id
+    the documents use exists.
+    """
+    return None if name == "Normal" else styleId_from_name(name)
 
 
 def set_alt_text(inline: etree._Element, alt: str) -> None:

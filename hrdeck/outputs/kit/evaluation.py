@@ -24,7 +24,7 @@ from hrdeck.outputs.kit.blocks import (
     write_pair,
 )
 from hrdeck.outputs.kit.checks import require_valid
-from hrdeck.outputs.kit.common import credit_paragraph, hours_text, masthead
+from hrdeck.outputs.kit.common import credit_paragraph, hours_text, level_text, masthead
 from hrdeck.outputs.kit.docbase import KitDocument, new_document
 from hrdeck.outputs.kit.model import Kit
 from hrdeck.outputs.kit.package import document_bytes
@@ -93,11 +93,18 @@ def _objective_ratings(kd: KitDocument) -> None:
 
 
 def _presenter_ratings(kd: KitDocument) -> None:
-    para(kd, "Presenters", "Heading 1")
-    for index, presenter in enumerate(kd.kit.session.presenters):
+    """A table per presenter; without named presenters one table with a line for the name."""
+    presenters = kd.kit.session.presenters
+    para(kd, "Presenters" if len(presenters) != 1 else "Presenter", "Heading 1")
+    if not presenters:
+        write_pair(kd, "Presenter", "Second presenter")
+        grid = _rating_table(kd, "The presenter(s)", "Ratings for the presenters")
+        _rating_rows(grid, PRESENTER_ITEMS)
+        return
+    for index, presenter in enumerate(presenters):
         if index:  # two tables with nothing between them merge into one in Word
             para(kd, "", "Kit Small")
-        grid = _rating_table(kd, presenter.display_name, f"Ratings for {presenter.name}")
+        grid = _rating_table(kd, presenter.line, f"Ratings for {presenter.name}")
         _rating_rows(grid, PRESENTER_ITEMS)
 
 
@@ -140,8 +147,14 @@ def _instructions(kit: Kit) -> str:
 def _credit(kd: KitDocument) -> None:
     """The credit statements and course level, in small print at the end."""
     session = kd.kit.session
+    level, contact = level_text(session), kd.kit.delivery.contact
+    parts = [f"Course level: {level}."] if level else []
+    parts += [f"Questions about credit: {contact}"] if contact else []
+    line = " ".join(parts)
+    if not line and not session.credits:
+        return
     para(kd, "Credit", "Heading 3")
-    level = f"Course level: {session.course_level}. Questions about credit: {session.contact}"
-    para(kd, level, "Kit Small Keep")
+    if line:
+        para(kd, line, "Kit Small Keep")
     for credit in session.credits:
         credit_paragraph(kd, credit, "Kit Small")

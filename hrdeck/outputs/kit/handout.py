@@ -1,9 +1,9 @@
 """The participant handout: what the session promises, what it taught, where to go next.
 
-Cover block (eyebrow, title, audience, date, presenters), learning objectives, the
-session's credit and disclosures, key points per module, local resources with printed
-short addresses and QR codes, the evaluation link as a QR code, and the full references
-with hanging indents.
+Cover block (eyebrow, title, audience, date, presenters), learning objectives, today's
+agenda with its times, the session's credit and disclosures, key points per module,
+local resources with printed short addresses and QR codes, the evaluation link as a QR
+code, and the full references with hanging indents.
 """
 
 from __future__ import annotations
@@ -28,12 +28,16 @@ from hrdeck.outputs.kit.common import (
     disclosures,
     hours_text,
     labelled,
+    level_text,
     masthead,
-    presenter_line,
+    people,
+    presented_by,
 )
 from hrdeck.outputs.kit.docbase import KitDocument, new_document
-from hrdeck.outputs.kit.model import Kit, Resource, plain_text
+from hrdeck.outputs.kit.model import HandoutResource, Kit, plain_text
 from hrdeck.outputs.kit.package import document_bytes
+from hrdeck.outputs.kit.schedule import has_clock, number
+from hrdeck.outputs.kit.shortaddress import full_address
 
 QR_WIDTH = 0.95
 EVALUATION_QR_WIDTH = 1.3
@@ -44,8 +48,11 @@ def write_handout(kit: Kit) -> bytes:
     require_valid(kit)
     kd = new_document(kit)
     masthead(kd, "Participant handout")
-    para(kd, presenter_line(kit.session), "Kit Meta")
+    credit = presented_by(kit.session)
+    if credit:
+        para(kd, credit, "Kit Meta")
     _objectives(kd)
+    _agenda(kd)
     _about(kd)
     _key_points(kd)
     _resources(kd)
@@ -61,17 +68,36 @@ def _objectives(kd: KitDocument) -> None:
     bullets(kd, [objective.text for objective in kd.kit.session.objectives], "List Number")
 
 
+def _agenda(kd: KitDocument) -> None:
+    """The agenda as participants see it: parts and breaks with their times."""
+    rows = kd.kit.session.agenda
+    if not rows:
+        return
+    para(kd, "Today's agenda", "Heading 1")
+    width = kd.page.text_width
+    time_heading = "Time" if has_clock(kd.kit.session) else "Elapsed"
+    columns = [Column(time_heading, 1.55), Column("Min", 0.55, center=True)]
+    grid = table(kd, [*columns, Column("Part", width - 2.1)], "Agenda with times and minutes")
+    for row in rows:
+        span = f"{row.clock_start} – {row.clock_end}"
+        style = "Kit Agenda Break" if row.is_break else "Kit Agenda"
+        add_row(grid, [span, number(row.minutes), row.title], (False, True), style=style)
+
+
 def _about(kd: KitDocument) -> None:
     session = kd.kit.session
     para(kd, "About this session", "Heading 1")
-    for presenter in session.presenters:
-        para(kd, presenter.display_name, "Heading 3")
-        if presenter.organization:
-            para(kd, presenter.organization, "Kit Small")
-        if presenter.bio:
-            para(kd, presenter.bio)
+    for person in people(session):
+        heading = person.line if session.presenters else f"Curriculum by {person.line}"
+        para(kd, heading, "Heading 3")
+        if person.organization:
+            organization = para(kd, person.organization, "Kit Small")
+            organization.paragraph_format.keep_with_next = bool(person.bio)
+        if person.bio:
+            para(kd, person.bio)
     para(kd, "Course details", "Heading 3")
-    labelled(kd, "Course level", session.course_level)
+    if level_text(session):
+        labelled(kd, "Course level", level_text(session))
     labelled(kd, "Intended for", session.target_audience)
     labelled(kd, "Length", hours_text(session.contact_hours) + " of instruction")
     for credit in session.credits:
@@ -101,7 +127,7 @@ def _resources(kd: KitDocument) -> None:
         _resource_row(grid, resource)
 
 
-def _resource_row(grid: Table, resource: Resource) -> None:
+def _resource_row(grid: Table, resource: HandoutResource) -> None:
     row = add_row(grid, ["", ""], centers=(True,))
     qr_cell, text_cell = row.cells
     qr_picture(qr_cell.paragraphs[0], resource.url, QR_WIDTH, resource.name)
@@ -129,11 +155,7 @@ def _evaluation(kd: KitDocument) -> None:
         "Your answers shape the next session. Certificates are issued once the "
         "evaluation is complete.",
     )
-    link(cell_paragraph(text), _visible(url), url)
-
-
-def _visible(url: str) -> str:
-    return url.split("://", 1)[1].rstrip("/")
+    link(cell_paragraph(text), full_address(url), url)
 
 
 def _references(kd: KitDocument) -> None:

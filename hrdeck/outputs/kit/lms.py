@@ -10,7 +10,8 @@ breaks are written as ``\\n``, so any text survives the round trip.
 from __future__ import annotations
 
 from hrdeck.outputs.kit.checks import require_valid
-from hrdeck.outputs.kit.model import Kit, Objective, Question
+from hrdeck.outputs.kit.model import Kit
+from hrdeck.plan.session import ObjectivePlan, QuestionPlan
 
 SPECIAL = "\\~=#{}:"
 
@@ -25,13 +26,15 @@ def write_gift(kit: Kit) -> bytes:
     """The kit's question bank as GIFT, UTF-8 encoded."""
     require_valid(kit)
     objectives = {objective.id: objective for objective in kit.session.objectives}
+    questions = kit.session.questions
     blocks = [_preamble(kit)]
-    blocks += [_question(question, objectives[question.objective_id]) for question in kit.questions]
+    blocks += [_question(question, objectives[question.objective]) for question in questions]
     return ("\n\n".join(blocks) + "\n").encode("utf-8")
 
 
 def _preamble(kit: Kit) -> str:
     session = kit.session
+    count = len(session.questions)
     course, audience = _comment(session.course_title), _comment(session.audience_label)
     category = "/".join(
         _category_part(part) for part in (session.course_title, session.audience_label)
@@ -39,7 +42,7 @@ def _preamble(kit: Kit) -> str:
     return "\n".join(
         [
             f"// {course}: question bank for {audience}",
-            f"// {len(kit.questions)} questions, written by hrdeck for Moodle's GIFT import",
+            f"// {count} questions, written by hrdeck for Moodle's GIFT import",
             f"$CATEGORY: $course$/top/{category}",
         ]
     )
@@ -54,9 +57,9 @@ def _comment(text: str) -> str:
     return " ".join(text.split())
 
 
-def _question(question: Question, objective: Objective) -> str:
+def _question(question: QuestionPlan, objective: ObjectivePlan) -> str:
     header = [
-        f"// [id:{question.id}] [tag:{question.objective_id}]",
+        f"// [id:{question.id}] [tag:{question.objective}]",
         f"// objective: {_comment(objective.text)}",
         f"::{gift_escape(question.id)}::[plain]{gift_escape(question.stem)} {{",
     ]
@@ -64,11 +67,11 @@ def _question(question: Question, objective: Objective) -> str:
     return "\n".join([*header, *_answers(question), feedback, "}"])
 
 
-def _answers(question: Question) -> list[str]:
-    if question.type == "tf":
-        return ["\tTRUE" if question.answer_text == "True" else "\tFALSE"]
-    marks = ["=" if index == question.answer else "~" for index in range(len(question.choices))]
+def _answers(question: QuestionPlan) -> list[str]:
+    if question.type == "true-false":
+        return ["\tTRUE" if question.options[question.answer] == "True" else "\tFALSE"]
+    marks = ["=" if index == question.answer else "~" for index in range(len(question.options))]
     return [
         f"\t{mark}{gift_escape(choice)}"
-        for mark, choice in zip(marks, question.choices, strict=True)
+        for mark, choice in zip(marks, question.options, strict=True)
     ]

@@ -1,28 +1,28 @@
-"""The input model of the training-kit writers: small frozen dataclasses, no other imports.
+"""The input model of the training-kit writers: the plan's session plus what only paper needs.
 
-The writers in this package read only these types, so whoever feeds them (the curriculum
-pipeline, a test, an agency script) fills a :class:`Kit` and calls ``write_*``. Nothing here
-knows about YAML, decks or python-docx. ``checks.kit_problems`` says what is wrong with a kit.
+The session is the planner's own :class:`~hrdeck.plan.session.SessionPlan` (agenda and
+run-sheet rows with their clock labels, presenters, objectives, credits, disclosures and
+the question bank with its pre/post orders), so every document prints exactly the times
+and texts the deck, its notes and the guide show. Rich text is :class:`hrdeck.richtext.Run`.
+This module adds what the plan does not know: the agency's look (:class:`Brand`), the
+logistics of one delivery (:class:`Delivery`) and the handout's content.
+
+Whoever fills a :class:`Kit` (``hrdeck.outputs.kitplan`` from a deck plan, a test, an
+agency script) calls the ``write_*`` functions; ``checks.kit_problems`` says what is wrong.
+Nothing here knows about YAML, decks or python-docx.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-
-@dataclass(frozen=True)
-class Run:
-    """A stretch of text with simple emphasis, for key points and references."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-
+from hrdeck.plan.session import SessionPlan
+from hrdeck.richtext import Run
 
 RichText = str | tuple[Run, ...]
-"""Plain text, or a sequence of runs when part of it is bold or italic."""
+"""Plain text, or a sequence of runs when part of it is bold, italic or a link."""
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,10 @@ class Brand:
 
     Documents print on white paper, so ``background_color`` is checked but not painted;
     a text colour too faint for white paper is replaced by a readable one (``palette``).
+    An empty ``org_name`` leaves the agency's line of the header empty.
     """
 
-    org_name: str
+    org_name: str = ""
     heading_font: str = "Calibri"
     body_font: str = "Calibri"
     text_color: str = "#1F2937"
@@ -47,87 +48,15 @@ class Brand:
 
 
 @dataclass(frozen=True)
-class Presenter:
-    name: str
-    credentials: str = ""
-    organization: str = ""
-    bio: str = ""
+class Delivery:
+    """One delivery's logistics, which no curriculum file holds: the documents print
+    what is given and leave out (or leave a line for) what is not."""
 
-    @property
-    def display_name(self) -> str:
-        """``Name, CREDENTIALS`` as it goes on a certificate."""
-        return f"{self.name}, {self.credentials}" if self.credentials else self.name
-
-
-@dataclass(frozen=True)
-class Objective:
-    id: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Disclosures:
-    """What a continuing-education body asks the provider to disclose to participants."""
-
-    conflicts_of_interest: str
-    commercial_support: str
-
-
-@dataclass(frozen=True)
-class CreditStatement:
-    """One approval statement, e.g. body ``CE (NASW)`` with 2.0 hours.
-
-    ``placeholder`` is true while the statement is text the agency still has to complete;
-    the documents then show it marked, so nobody prints it unnoticed.
-    """
-
-    body: str
-    hours: float
-    statement: str
-    placeholder: bool = False
-
-
-AgendaKind = Literal["module", "break"]
-
-
-@dataclass(frozen=True)
-class AgendaRow:
-    """One segment of the session.
-
-    Give ``clock`` ("13:30"), or ``offset`` (minutes after the start), or neither: then the
-    segment starts when the one before it ends.
-    """
-
-    title: str
-    minutes: int
-    kind: AgendaKind = "module"
-    offset: int | None = None
-    clock: str | None = None
-
-
-@dataclass(frozen=True)
-class Session:
-    """One delivery of the course: when, where, by whom, for whom and for what credit."""
-
-    course_title: str
-    audience_label: str
-    date: str
-    venue: str
-    presenters: tuple[Presenter, ...]
-    contact: str
-    course_level: str
-    target_audience: str
-    objectives: tuple[Objective, ...]
-    disclosures: Disclosures
-    contact_hours: float
-    agenda: tuple[AgendaRow, ...]
-    credits: tuple[CreditStatement, ...] = ()
-    start_time: str | None = None
+    venue: str = ""
+    contact: str = ""  # how participants reach the presenters, e.g. an email address
     subtitle: str = ""
-    evaluation_url: str | None = None
-    materials: tuple[str, ...] = ()
+    materials: tuple[str, ...] = ()  # the run sheet's checklist
     room_setup: tuple[str, ...] = ()
-    language: str = "en-US"
 
 
 @dataclass(frozen=True)
@@ -137,52 +66,21 @@ class ModuleSummary:
 
 
 @dataclass(frozen=True)
-class Resource:
+class HandoutResource:
     """A resource for participants; ``short_url`` is the address printed beside its QR code."""
 
     name: str
     url: str
     short_url: str
-    description: str = ""
+    description: RichText = ""
 
 
 @dataclass(frozen=True)
-class Reference:
-    """A formatted APA reference (italics as runs) and the link it resolves to."""
+class HandoutReference:
+    """A formatted APA reference (italics and links as runs) and the link it resolves to."""
 
     text: RichText
     url: str | None = None
-
-
-QuestionType = Literal["mc", "tf"]
-TRUE_FALSE: tuple[str, str] = ("True", "False")
-
-
-@dataclass(frozen=True)
-class Question:
-    """A knowledge-check item tied to one learning objective.
-
-    ``answer`` indexes ``choices``. A true/false item may leave ``options`` empty: its
-    choices are then ``("True", "False")``.
-    """
-
-    id: str
-    objective_id: str
-    stem: str
-    answer: int
-    reason: str
-    type: QuestionType = "mc"
-    options: tuple[str, ...] = ()
-
-    @property
-    def choices(self) -> tuple[str, ...]:
-        if self.type == "tf" and not self.options:
-            return TRUE_FALSE
-        return self.options
-
-    @property
-    def answer_text(self) -> str:
-        return self.choices[self.answer]
 
 
 Paper = Literal["letter", "a4"]
@@ -194,15 +92,15 @@ class Kit:
 
     ``build_date`` (ISO) is stamped into the files' properties; it defaults to the session
     date so the same kit always gives the same bytes. ``shuffle_seed`` orders the pre- and
-    post-test items.
+    post-test items when the session does not give their orders itself.
     """
 
     brand: Brand
-    session: Session
+    session: SessionPlan
+    delivery: Delivery = field(default_factory=Delivery)
     modules: tuple[ModuleSummary, ...] = ()
-    resources: tuple[Resource, ...] = ()
-    references: tuple[Reference, ...] = ()
-    questions: tuple[Question, ...] = ()
+    resources: tuple[HandoutResource, ...] = ()
+    references: tuple[HandoutReference, ...] = ()
     paper: Paper = "letter"
     build_date: str | None = None
     shuffle_seed: str = "hrdeck"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from hrdeck.outputs.kit.model import Brand
 
-WHITE = "FFFFFF"
+PAPER = "FFFFFF"
 BLACK = "000000"
 READABLE = 4.5
 
@@ -42,7 +42,7 @@ def _channels(color: str) -> tuple[int, int, int]:
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
-def luminance(color: str) -> float:
+def _luminance(color: str) -> float:
     def linear(channel: int) -> float:
         c = channel / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
@@ -51,8 +51,8 @@ def luminance(color: str) -> float:
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
-def contrast(first: str, second: str) -> float:
-    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+def _contrast(first: str, second: str) -> float:
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
 
 
@@ -64,14 +64,14 @@ def tint(color: str, share: float) -> str:
 
 def ink(color: str, fallback: str) -> str:
     """``color`` if it reads on white paper, otherwise ``fallback``."""
-    return hex6(color) if contrast(color, WHITE) >= READABLE else hex6(fallback)
+    return hex6(color) if _contrast(color, PAPER) >= READABLE else hex6(fallback)
 
 
 def print_inks(brand: Brand) -> Inks:
     text = ink(brand.text_color, BLACK)
     accent = ink(brand.accent_color, text)
     fill = hex6(brand.accent_color)
-    on_accent = WHITE if contrast(fill, WHITE) >= READABLE else BLACK
+    on_accent = PAPER if _contrast(fill, PAPER) >= READABLE else BLACK
     return Inks(
         text=text,
         accent=accent,

@@ -1,10 +1,11 @@
-"""Pre-test, post-test and answer key from the kit's question bank.
+"""Pre-test, post-test and answer key from the session's question bank.
 
-Both tests hold every question; each orders them by a hash of the kit's seed, the test's
-name and the question id, so the pre- and post-test differ from each other but every build
-of the same kit is identical (no random state, no dependence on Python's hash seed). The
-answer key maps each question to its number on both tests, with the answer, the reason and
-the learning objective it checks.
+Both tests hold every question, in the orders the plan chose (``session.pretest`` and
+``session.posttest``: the same items shuffled apart, the same on every build). A session
+made by hand without orders gets them from a hash of the kit's seed, the test's name and
+the question id (no random state, no dependence on Python's hash seed). The answer key
+maps each question to its number on both tests, with the answer, the reason and the
+learning objective it checks.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from hrdeck.outputs.kit.blocks import (
 from hrdeck.outputs.kit.checks import require_valid
 from hrdeck.outputs.kit.common import masthead
 from hrdeck.outputs.kit.docbase import KitDocument, new_document
-from hrdeck.outputs.kit.model import Kit, Question
+from hrdeck.outputs.kit.model import Kit
 from hrdeck.outputs.kit.package import document_bytes
+from hrdeck.plan.session import QuestionPlan
 
 Variant = Literal["pre", "post"]
 LETTERS = string.ascii_uppercase
@@ -37,15 +39,21 @@ INSTRUCTIONS = {
         "post-test to see what the session teaches. Take about five minutes."
     ),
     "post": (
-        "Tick the box of the one best answer. Some questions are the same as on the pre-test, "
-        "in a different order; answer them again with what you know now."
+        "Tick the box of the one best answer. These are the pre-test's questions in a "
+        "different order; answer them with what you know now."
     ),
 }
 
 
-def question_order(kit: Kit, variant: Variant) -> list[Question]:
-    """The questions in the order ``variant`` prints them; stable for a given seed."""
-    ordered = sorted(kit.questions, key=lambda q: _rank(kit.shuffle_seed, variant, q.id))
+def question_order(kit: Kit, variant: Variant) -> list[QuestionPlan]:
+    """The questions in the order ``variant`` prints them: the session's, else by seed."""
+    session = kit.session
+    given = session.pretest if variant == "pre" else session.posttest
+    if given:
+        by_id = {question.id: question for question in session.questions}
+        return [by_id[question_id] for question_id in given]
+    questions = session.questions
+    ordered = sorted(questions, key=lambda q: _rank(kit.shuffle_seed, variant, q.id))
     if variant == "post" and len(ordered) > 1 and ordered == question_order(kit, "pre"):
         ordered = ordered[1:] + ordered[:1]
     return ordered
@@ -79,11 +87,11 @@ def _write_test(kit: Kit, variant: Variant) -> bytes:
     return document_bytes(kd, title, kit.session.audience_label)
 
 
-def _item(kd: KitDocument, number: int, question: Question) -> None:
+def _item(kd: KitDocument, number: int, question: QuestionPlan) -> None:
     stem = para(kd, style="Kit Question")
     styled_run(stem, f"{number}.\t", "Kit Strong")
     stem.add_run(question.stem)
-    last = len(question.choices) - 1
+    last = len(question.options) - 1
     for index in range(last + 1):
         style = "Kit Option Last" if index == last else "Kit Option"
         option = para(kd, style=style)
@@ -91,10 +99,10 @@ def _item(kd: KitDocument, number: int, question: Question) -> None:
         option.add_run(f"\t{choice_label(question, index)}")
 
 
-def choice_label(question: Question, index: int) -> str:
+def choice_label(question: QuestionPlan, index: int) -> str:
     """``B. Methadone, …`` for multiple choice; ``True`` / ``False`` as they are."""
-    choice = question.choices[index]
-    return choice if question.type == "tf" else f"{LETTERS[index]}. {choice}"
+    choice = question.options[index]
+    return choice if question.type == "true-false" else f"{LETTERS[index]}. {choice}"
 
 
 def write_answer_key(kit: Kit) -> bytes:
@@ -111,7 +119,7 @@ def write_answer_key(kit: Kit) -> bytes:
 
 def _objective_list(kd: KitDocument) -> None:
     para(kd, "Objectives the questions check", "Heading 2")
-    covered = {question.objective_id for question in kd.kit.questions}
+    covered = {question.objective for question in kd.kit.session.questions}
     for number, objective in enumerate(kd.kit.session.objectives, start=1):
         note = "" if objective.id in covered else "  (no question checks this objective)"
         para(kd, f"O{number}\t{objective.text}{note}", "Kit Key Objective")
@@ -138,7 +146,7 @@ def _key_table(kd: KitDocument) -> None:
             str(post[question.id]),
             question.stem,
             question.reason,
-            f"O{objective_numbers[question.objective_id]}",
+            f"O{objective_numbers[question.objective]}",
         ]
         row = add_row(grid, cells, centers=(True, True, False, False, True))
         answer = cell_paragraph(row.cells[2])

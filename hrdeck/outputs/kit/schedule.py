@@ -1,115 +1,80 @@
-"""Agenda times: place each agenda row in minutes from the start and label it for print.
+"""Session times as the documents print them, from the plan's own rows and clock labels.
 
-A row starts at its clock time, at its offset, or when the row before it ends. With a
-session start time the labels are clock times ("9:15 AM" for en-US, "09:15" otherwise);
-without one they are elapsed times ("0:15").
+The plan placed every module and break and wrote its clock labels ("09:42" with a start
+time, "0:42" without); the kit prints those labels as they are, so the run sheet, the
+masthead and the certificate agree with the deck's notes and the guide to the minute.
+The run sheet lists the plan's schedule (every module and break); a session made by
+hand with only agenda rows gets those instead.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
+from typing import Protocol
 
-from hrdeck.outputs.kit.model import AgendaRow, Session
-
-CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+from hrdeck.plan.session import SessionPlan
 
 
-@dataclass(frozen=True)
-class Slot:
-    """An agenda row with its start and end, in minutes from the session start."""
-
-    row: AgendaRow
-    start: int
+class TimedRow(Protocol):
+    """What the documents read of an agenda or schedule row."""
 
     @property
-    def end(self) -> int:
-        return self.start + self.row.minutes
-
+    def title(self) -> str: ...
     @property
-    def is_break(self) -> bool:
-        return self.row.kind == "break"
+    def start(self) -> float: ...
+    @property
+    def minutes(self) -> float: ...
+    @property
+    def clock_start(self) -> str: ...
+    @property
+    def clock_end(self) -> str: ...
+    @property
+    def is_break(self) -> bool: ...
 
 
-def clock_minutes(clock: str) -> int:
-    """Minutes after midnight of an ``HH:MM`` clock time (checked by the caller)."""
-    match = CLOCK.match(clock)
-    if match is None:
-        raise ValueError(f"not an HH:MM clock time: {clock!r}")
-    return int(match.group(1)) * 60 + int(match.group(2))
+def timetable(session: SessionPlan) -> tuple[TimedRow, ...]:
+    """The rows of the run sheet: the full schedule, else the agenda."""
+    return session.schedule or session.agenda
 
 
-def start_of_day(session: Session) -> int | None:
-    """The session start in minutes after midnight: its start time or the first clock row."""
-    if session.start_time:
-        return clock_minutes(session.start_time)
-    for row in session.agenda:
-        if row.clock:
-            return clock_minutes(row.clock)
-    return None
+def has_clock(session: SessionPlan) -> bool:
+    """Whether the labels are times of day (a start time was given) or elapsed times."""
+    return session.start is not None
 
 
-def schedule(session: Session) -> list[Slot]:
-    """Every agenda row with its start, in order."""
-    day_start = start_of_day(session)
-    slots: list[Slot] = []
-    cursor = 0
-    for row in session.agenda:
-        start = _row_start(row, cursor, day_start)
-        slots.append(Slot(row, start))
-        cursor = start + row.minutes
-    return slots
+def instruction_minutes(session: SessionPlan) -> float:
+    """Minutes of teaching: every row of the timetable that is not a break."""
+    return sum(row.minutes for row in timetable(session) if not row.is_break)
 
 
-def _row_start(row: AgendaRow, cursor: int, day_start: int | None) -> int:
-    if row.clock and day_start is not None:
-        return clock_minutes(row.clock) - day_start
-    if row.offset is not None:
-        return row.offset
-    return cursor
+def session_length(session: SessionPlan) -> float:
+    """The whole session in minutes, breaks included."""
+    rows = timetable(session)
+    if not rows:
+        return session.total_minutes
+    return max(row.start + row.minutes for row in rows) - min(row.start for row in rows)
 
 
-def instruction_minutes(session: Session) -> int:
-    """Minutes of teaching: every agenda row that is not a break."""
-    return sum(row.minutes for row in session.agenda if row.kind != "break")
+def session_span(session: SessionPlan) -> str:
+    """``09:00 – 10:00`` with a start time, otherwise ``1 hour``."""
+    rows = timetable(session)
+    if not has_clock(session) or not rows:
+        return duration_text(session_length(session))
+    return f"{rows[0].clock_start} – {rows[-1].clock_end}"
 
 
-def time_label(session: Session, minutes: int) -> str:
-    """How a moment ``minutes`` after the start is printed."""
-    day_start = start_of_day(session)
-    if day_start is None:
-        return f"{minutes // 60}:{minutes % 60:02d}"
-    return format_clock(day_start + minutes, session.language)
+def number(value: float) -> str:
+    """``10``, ``2.5``: minutes as people write them."""
+    return f"{value:g}"
 
 
-def format_clock(minutes_after_midnight: int, language: str) -> str:
-    """``9:15 AM`` for US English, ``09:15`` for everyone else."""
-    hours, minutes = divmod(minutes_after_midnight % (24 * 60), 60)
-    if language.lower() == "en-us":
-        suffix = "AM" if hours < 12 else "PM"
-        return f"{(hours - 1) % 12 + 1}:{minutes:02d} {suffix}"
-    return f"{hours:02d}:{minutes:02d}"
-
-
-def has_clock(session: Session) -> bool:
-    return start_of_day(session) is not None
-
-
-def session_span(session: Session) -> str:
-    """``9:00 AM – 11:00 AM`` with a start time, otherwise ``2 hours``."""
-    slots = schedule(session)
-    end = max(slot.end for slot in slots) if slots else 0
-    if not has_clock(session):
-        return duration_text(end)
-    return f"{time_label(session, 0)} – {time_label(session, end)}"
-
-
-def duration_text(minutes: int) -> str:
+def duration_text(minutes: float) -> str:
+    """``1 hour 30 minutes``, ``45 minutes``, ``2 hours``."""
     hours, rest = divmod(minutes, 60)
-    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
-    if rest or not hours:
-        parts.append(f"{rest} minutes")
+    whole = int(hours)
+    parts = [f"{whole} hour{'s' if whole != 1 else ''}"] if whole else []
+    if rest or not whole:
+        parts.append(f"{number(rest)} minutes")
     return " ".join(parts)
 
 

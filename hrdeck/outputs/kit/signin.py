@@ -7,7 +7,7 @@ line for the trainer who verifies attendance, as continuing-education bodies ask
 
 from __future__ import annotations
 
-from hrdeck.outputs.kit.blocks import Column, add_row, para, table
+from hrdeck.outputs.kit.blocks import Column, add_row, copy_row, para, table
 from hrdeck.outputs.kit.checks import require_valid
 from hrdeck.outputs.kit.common import masthead
 from hrdeck.outputs.kit.docbase import KitDocument, new_document
@@ -43,9 +43,10 @@ def write_signin_sheet(kit: Kit) -> bytes:
     grid = table(
         kd, columns, "Attendance: name, role, agency, email and signature", FORM_TABLE_STYLE
     )
-    for number in range(1, kit.signin_rows + 1):
-        cells = [str(number), *("" for _ in range(len(columns) - 1))]
-        row = add_row(grid, cells, centers=(True,), height=ROW_HEIGHT, style="Kit Table Note")
+    cells = ["1", *("" for _ in range(len(columns) - 1))]
+    row = first = add_row(grid, cells, centers=(True,), height=ROW_HEIGHT, style="Kit Table Note")
+    for number in range(2, kit.signin_rows + 1):
+        row = copy_row(grid, first, str(number))
     row.cells[0].paragraphs[0].paragraph_format.keep_with_next = True  # last row + verification
     _verification_line(kd)
     title = f"{kit.session.course_title}: sign-in sheet"

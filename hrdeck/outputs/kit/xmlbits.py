@@ -15,13 +15,13 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from lxml.etree import _Element
 
-NS = nsdecls("w", "r")
+_NAMESPACES = nsdecls("w", "r")
 OPEN_TAG = re.compile(r"^<([\w:]+)")
 
 
 def element(xml: str) -> _Element:
     """Parse ``xml`` (one element; ``w:`` and ``r:`` prefixes) into a python-docx element."""
-    return parse_xml(OPEN_TAG.sub(rf"<\1 {NS}", xml, count=1))
+    return parse_xml(OPEN_TAG.sub(rf"<\1 {_NAMESPACES}", xml, count=1))
 
 
 def pt(points: float) -> int:
