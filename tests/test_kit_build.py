@@ -15,6 +15,7 @@ import io
 import itertools
 import re
 import zipfile
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -125,7 +126,8 @@ def test_the_guide_has_the_run_sheets_times(court: Path) -> None:
     for start, _, minutes, title in run_sheet_rows(court):
         assert f"| {start} | {title} | {minutes:g} |" in guide
     html = (court / "02-facilitator-guide.html").read_text(encoding="utf-8")
-    assert "09:40" in html and "Case scenario: Anthony" in html
+    for start, _, _, title in run_sheet_rows(court):
+        assert f"<td>{start}</td><td>{escape(title)}</td>" in html, title
 
 
 def test_contact_hours_are_the_agenda_minus_its_breaks(court: Path) -> None:
@@ -186,8 +188,10 @@ def test_the_handout_carries_objectives_resources_and_references(
     text = all_text(handout)
     assert "samhsa.gov/find-help" in text and "allrise.org" in text
     assert "Krawczyk, N." in text  # the references, in full
+    starts = {start for start, *_ in run_sheet_rows(court)}
     agenda = handout.tables[0]
-    assert agenda.rows[1].cells[0].text.startswith("09:04")  # after title and agenda
+    for row in agenda.rows[1:]:  # the participants' agenda keeps the run sheet's times
+        assert row.cells[0].text.split()[0] in starts, row.cells[0].text
 
 
 def test_every_document_opens_and_names_the_course(court: Path) -> None:
@@ -211,7 +215,7 @@ def test_a_session_with_a_break_shows_it_on_the_run_sheet_and_handout(tmp_path: 
     assert paragraphs_in(certificate, "Kit Certificate Hours") == [f"{hours} contact hours"]
     run_sheet = all_text(open_docx((folder / "03-run-sheet.docx").read_bytes()))
     assert f"Break at {breaks[0][0]} (10 minutes)" in run_sheet
-    assert "(The stigma tree)" in run_sheet  # the exercise's own materials
+    assert "trainer devices (no medication), one per pair (Naloxone practice)" in run_sheet
 
 
 def test_the_default_build_keeps_its_flat_names(tmp_path: Path) -> None:
