@@ -132,7 +132,6 @@ def test_any_bytes_as_a_logo_are_reported_or_shown(base: Path, data: bytes) -> N
     check_build(ws, ws.build_themed(), BAD_IMAGE, "theme.yaml")
 
 
-@pytest.mark.xfail(strict=False, reason="issue 14 #6: NaN minutes crash plan and build")
 @FAST
 @given(value=numbers)
 def test_any_number_of_minutes_is_planned_or_refused(base: Path, value: float | int) -> None:

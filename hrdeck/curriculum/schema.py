@@ -60,6 +60,8 @@ def schema_diagnostics(
     """
     found: list[Diagnostic] = []
     for err in schema_errors(against, data):
+        if smap.was_reported(err.path):
+            continue  # reading the file reported this value already (a bad tag, .nan)
         worded = special(err, smap) if special is not None else None
         found += explain(err, smap) if worded is None else worded
     return found
