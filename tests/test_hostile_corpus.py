@@ -220,8 +220,6 @@ def number_cases() -> list[Case]:
     return cases
 
 
-NEWLINE = "issue 14 #14: the pattern accepts a trailing newline"
-BAD_DAY = "issue 14 #14: an impossible date is accepted"
 SLUG = '"hr-mandated-clients\\n"'
 PROJECT_DATE = 'extends: {cur}\ncourse:\n  date: "2026-02-30"\n'
 
@@ -231,47 +229,30 @@ def pattern_cases() -> list[Case]:
     newline_id = doc.module_text(lambda text: text.replace("id: probe", 'id: "probe\\n"'))
     return [
         rejects(
-            "i14-slug-newline-validate",
-            doc.course_field("id", SLUG),
-            BAD_PATTERN,
-            "course.yaml",
-            failing=NEWLINE,
+            "i14-slug-newline-validate", doc.course_field("id", SLUG), BAD_PATTERN, "course.yaml"
         ),
         rejects(
             "i14-slug-newline-build",
             doc.course_field("id", SLUG, "build"),
             BAD_PATTERN,
             "course.yaml",
-            failing=NEWLINE + "; a newline in the file names",
         ),
-        rejects("i14-module-id-newline", newline_id, BAD_PATTERN, PROBE_FILE, failing=NEWLINE),
-        rejects(
-            "i14-date-feb-30",
-            doc.course_field("date", "2026-02-30"),
-            BAD_DATE,
-            "course.yaml",
-            failing=BAD_DAY,
-        ),
+        rejects("i14-module-id-newline", newline_id, BAD_PATTERN, PROBE_FILE),
+        rejects("i14-date-feb-30", doc.course_field("date", "2026-02-30"), BAD_DATE, "course.yaml"),
         rejects(
             "i14-date-feb-30-quoted",
             doc.course_field("date", '"2026-02-30"'),
             BAD_DATE,
             "course.yaml",
-            failing=BAD_DAY,
         ),
         rejects(
-            "i14-date-year-0000",
-            doc.course_field("date", "0000-01-01"),
-            BAD_DATE,
-            "course.yaml",
-            failing=BAD_DAY,
+            "i14-date-year-0000", doc.course_field("date", "0000-01-01"), BAD_DATE, "course.yaml"
         ),
         rejects(
             "i14-date-newline",
             doc.course_field("date", '"2026-11-01\\n"'),
             BAD_DATE,
             "course.yaml",
-            failing=NEWLINE,
         ),
         rejects(
             "i14-fact-as-of-feb-30",
@@ -284,7 +265,6 @@ def pattern_cases() -> list[Case]:
             files.project(PROJECT_DATE),
             BAD_DATE,
             "hrdeck.yaml",
-            failing=BAD_DAY + ", in hrdeck.yaml's course: too",
         ),
     ]
 

@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator
 
 from hrdeck.curriculum import schemafast
 from hrdeck.curriculum.load import load_yaml_file
+from hrdeck.curriculum.schema import reference_validator
 from hrdeck.paths import builtin_curriculum, schemas_dir
 
 MINE = ("course", "audience", "module")
@@ -102,11 +103,11 @@ def test_each_kind_branch_allows_the_common_fields() -> None:
 )
 def test_text_is_a_string_or_a_mapping_by_audience(value: object, valid: bool) -> None:
     module = {"id": "m", "kind": "section", "title": value}
-    assert Draft202012Validator(load("module")).is_valid(module) is valid
+    assert reference_validator(load("module")).is_valid(module) is valid
 
 
 def test_module_files_in_the_valid_fixture_match_the_schema() -> None:
-    validator = Draft202012Validator(load("module"))
+    validator = reference_validator(load("module"))
     folder = Path(__file__).parent / "fixtures" / "valid" / "modules"
     for path in sorted(folder.glob("*.yaml")):
         data, _smap, problems = load_yaml_file(path, path.name)
@@ -138,7 +139,7 @@ DOCUMENTS = fixture_documents()
 
 
 def agree(name: str, data: object) -> None:
-    reference = Draft202012Validator(load(name)).is_valid(data)
+    reference = reference_validator(load(name)).is_valid(data)
     assert schemafast.is_valid(load(name), data) is reference
 
 
@@ -240,5 +241,83 @@ def test_fast_check_agrees_with_jsonschema_on_hrdeck_yaml(change: dict[str, obje
     from hrdeck.curriculum.layers import project_schema
 
     data = {"extends": "builtin", "course": {"title": "T", "presenter": {"name": "N"}}, **change}
-    reference = Draft202012Validator(project_schema()).is_valid(data)
+    reference = reference_validator(project_schema()).is_valid(data)
     assert schemafast.is_valid(project_schema(), data) is reference
+
+
+# -- patterns as JSON Schema means them, and real dates --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "matches"),
+    [
+        ("^[a-z]+$", "court", True),
+        ("^[a-z]+$", "court\n", False),  # Python's own '$' would match here
+        ("^\\d{4}$", "2026", True),
+        ("^\\d{4}$", "٢٠٢٦", False),  # Arabic-Indic digits: '\d' is ASCII in ECMA 262
+        ("^[\\d-]+$", "1-2", True),
+        ("^[$]+$", "$$", True),  # a '$' in a class is a dollar sign
+        ("\\$$", "cost $", True),
+        ("\\.(pptx|potx)$", "a.pptx\n", False),
+    ],
+)
+def test_schema_patterns_read_as_ecma_262(pattern: str, text: str, matches: bool) -> None:
+    assert bool(schemafast.schema_regex(pattern).search(text)) is matches
+    assert reference_validator({"pattern": pattern}).is_valid(text) is matches
+
+
+@pytest.mark.parametrize(
+    ("text", "real"),
+    [
+        ("2026-11-01", True),
+        ("2024-02-29", True),
+        ("2026-02-29", False),
+        ("2026-02-30", False),
+        ("2026-04-31", False),
+        ("0000-01-01", False),
+        ("not a date", True),  # another shape: the pattern reports it
+    ],
+)
+def test_format_date_is_a_day_of_the_calendar(text: str, real: bool) -> None:
+    assert schemafast.is_real_date(text) is real
+    assert reference_validator({"format": "date"}).is_valid(text) is real
+
+
+def slug_and_date_errors(document: dict[str, Any], name: str) -> list[tuple[str, str]]:
+    from hrdeck.curriculum.schema import schema_diagnostics
+    from hrdeck.curriculum.sourcemap import SourceMap
+
+    found = schema_diagnostics(load(name), document, SourceMap(f"{name}.yaml"))
+    return [(d.code, d.message) for d in found]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("id", "hr-mandated-clients\n", "bad-value"),
+        ("date", "2026-11-01\n", "bad-value"),
+        ("date", "2026-02-30", "bad-date"),
+        ("date", "0000-01-01", "bad-date"),
+    ],
+)
+def test_course_slug_and_date_refuse_newlines_and_impossible_days(
+    field: str, value: str, code: str
+) -> None:
+    course = yaml_course()
+    course[field] = value
+    assert [c for c, _ in slug_and_date_errors(course, "course")] == [code]
+
+
+def yaml_course() -> dict[str, Any]:
+    data, _smap, problems = load_yaml_file(builtin_curriculum() / "course.yaml", "course.yaml")
+    assert problems == [] and isinstance(data, dict)
+    return data
+
+
+def test_a_module_fact_on_a_day_that_does_not_exist_is_a_bad_date() -> None:
+    fact = {"claim": "Half say so", "as_of": "2025-02-29", "review_by": "2026-02-30"}
+    module = {"id": "m", "kind": "bullets", "title": "T"}
+    module["slides"] = [{"title": "S", "items": ["a"], "notes": "n", "facts": [fact]}]
+    found = slug_and_date_errors(module, "module")
+    assert [code for code, _ in found] == ["bad-date", "bad-date"]
+    assert "'as_of' is not a real date: 2025-02-29" in [message for _, message in found]
