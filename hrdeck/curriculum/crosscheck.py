@@ -142,11 +142,11 @@ def _collect_citations(doc: Document, names: Names, problems: list[Diagnostic]) 
 
 def _check_folders(tree: LoadedTree) -> list[Diagnostic]:
     found = []
-    if not tree.audiences:
+    if not tree.audiences and "audiences" not in tree.unreadable:
         loc = Loc(display_path(tree.root / "audiences", tree.display_base), 1, 1)
         hint = "add audiences/<id>.yaml, e.g. audiences/court.yaml (see curriculum/FORMAT.md)"
         found.append(error(loc, "no-audiences", "the curriculum defines no audience", hint))
-    if not tree.modules:
+    if not tree.modules and "modules" not in tree.unreadable:
         loc = Loc(display_path(tree.root / "modules", tree.display_base), 1, 1)
         hint = "add modules/<nn>-<id>.yaml files (see curriculum/FORMAT.md)"
         found.append(error(loc, "no-modules", "the curriculum has no modules", hint))

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from hrdeck.curriculum.listing import file_problem, list_yaml
+from hrdeck.curriculum.listing import file_problem, list_yaml, outside_problem
 from hrdeck.curriculum.load.convert import (
     MAX_ALIAS_REFERENCES,
     MAX_EXPANDED_NODES,
@@ -81,6 +81,9 @@ class LoadedTree:
     audiences: list[Document] = field(default_factory=list)
     modules: list[Document] = field(default_factory=list)
     questions: list[Document] = field(default_factory=list)  # the question bank
+    # parts that exist but could not be read ("audiences", "modules", ...): their own
+    # error is reported, so the checks do not add "no audiences" beside it
+    unreadable: set[str] = field(default_factory=set)
 
 
 DocumentReader = Callable[[Path, "Path | None"], "tuple[Document, list[Diagnostic]]"]
@@ -181,22 +184,51 @@ def load_tree(
     """
     problems: list[Diagnostic] = []
     tree = LoadedTree(root, display_path(root, display_base), display_base, course=None)
+    top = root.resolve()
     course_path = root / "course.yaml"
-    course_problem = _course_problem(course_path, _shown(tree, "course.yaml"))
+    course_problem = _course_problem(course_path, _shown(tree, "course.yaml"), top)
     if course_problem is None:
         tree.course, found = read(course_path, display_base)
         problems += found
     else:
         problems.append(course_problem)
-    folders = (("audiences", tree.audiences), ("modules", tree.modules))
-    for folder, documents in (*folders, ("questions", tree.questions)):
-        paths, found = list_yaml(root / folder, _shown(tree, folder))
+    for folder, documents in (
+        ("audiences", tree.audiences),
+        ("modules", tree.modules),
+        ("questions", tree.questions),
+    ):
+        code = _OUTSIDE.get(folder, _OUTSIDE_FILE)
+        paths, found = _listed(root / folder, _shown(tree, folder), top, code)
         problems += found
+        if not paths and found:
+            tree.unreadable.add(folder)
         for path in paths:
             document, found = read(path, display_base)
             documents.append(document)
             problems += found
     return tree, problems
+
+
+_OUTSIDE = {"audiences": "audience-outside", "modules": "module-outside"}
+_OUTSIDE_FILE = "file-outside"
+
+
+def _listed(folder: Path, shown: str, top: Path, code: str) -> tuple[list[Path], list[Diagnostic]]:
+    """The YAML files of one folder of the curriculum that may be read, and why others
+    may not (unreadable, not a file, a twin, a link out of the curriculum)."""
+    outside = outside_problem(folder, top, Loc(shown, 1, 1), code)
+    if outside is not None:
+        return [], [outside]
+    paths, problems = list_yaml(folder, shown)
+    kept = []
+    for path in paths:
+        where = Loc(f"{shown}/{path.name}", 1, 1)
+        outside = outside_problem(path, top, where, code)
+        if outside is None:
+            kept.append(path)
+        else:
+            problems.append(outside)
+    return kept, problems
 
 
 def _shown(tree: LoadedTree, name: str) -> str:
@@ -205,8 +237,9 @@ def _shown(tree: LoadedTree, name: str) -> str:
     return (Path(tree.display_root) / name).as_posix()
 
 
-def _course_problem(course_path: Path, shown: str) -> Diagnostic | None:
-    """None when course.yaml can be read; else why not (missing-file, read-error, ...)."""
+def _course_problem(course_path: Path, shown: str, top: Path) -> Diagnostic | None:
+    """None when course.yaml can be read; else why not (missing-file, read-error,
+    course-outside, ...)."""
     where = Loc(shown, 1, 1)
     try:
         os.lstat(course_path)
@@ -215,4 +248,6 @@ def _course_problem(course_path: Path, shown: str) -> Diagnostic | None:
         return error(where, "missing-file", "course.yaml is missing", hint)
     except OSError as exc:
         return error(where, "read-error", f"cannot read file: {exc.strerror or exc}")
-    return file_problem(course_path, where)
+    return file_problem(course_path, where) or outside_problem(
+        course_path, top, where, "course-outside"
+    )
