@@ -286,7 +286,6 @@ def escape_and_long_text_cases() -> list[Case]:
             doc.bullet('"a \\x9b[2J b"'),
             CONTROL,
             PROBE_FILE,
-            failing="issue 14 #17: U+009B is not flagged",
         ),
         rejects("i17-c1-csi-in-key", doc.extra_key('"\\x9b31m"')),
         Case(
