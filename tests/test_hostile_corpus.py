@@ -350,7 +350,6 @@ def syntax_cases() -> list[Case]:
             BAD_LINK,
             PROBE_FILE,
             severity="warning",
-            failing="issue 14 #19: no warning for a //host link",
         ),
         survives(
             "i19-link-backslashes",
@@ -358,7 +357,6 @@ def syntax_cases() -> list[Case]:
             BAD_LINK,
             PROBE_FILE,
             severity="warning",
-            failing="issue 14 #19: no warning for a \\\\host link",
         ),
         survives("sweep-nested-items-40", doc.module_text(lambda _: doc.nested_items(40), "build")),
         survives("sweep-bom-inside-text", doc.bullet("mid \ufeff bom", "build")),

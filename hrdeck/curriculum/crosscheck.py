@@ -8,7 +8,8 @@ broken file is reported instead).
 Codes: ``duplicate-id``, ``unknown-module``, ``unknown-audience``,
 ``variant-incomplete``, ``unknown-citation``, ``unknown-node``, ``missing-image``,
 ``image-outside``, ``audience-id-mismatch``, ``no-audiences``, ``no-modules``;
-``control-character`` from :mod:`hrdeck.curriculum.textchars`; the objective,
+``control-character`` from :mod:`hrdeck.curriculum.textchars`; ``bad-link`` from
+:mod:`hrdeck.curriculum.links`; the objective,
 question-bank and session codes from :mod:`hrdeck.curriculum.objectives`,
 :mod:`hrdeck.curriculum.questions` and :mod:`hrdeck.curriculum.sessioncheck`.
 """
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 
 from hrdeck.curriculum.docdata import dicts, did_you_mean, get
+from hrdeck.curriculum.links import check_links
 from hrdeck.curriculum.load import Document, LoadedTree, display_path
 from hrdeck.curriculum.objectives import check_objectives
 from hrdeck.curriculum.questions import BankContext, check_questions
@@ -63,6 +65,7 @@ def cross_check(tree: LoadedTree) -> list[Diagnostic]:
     for doc in tree.modules:
         if doc.ok:
             problems += _ModuleChecker(doc, doc.layer_root or tree.root, names).run()
+            problems += check_links(doc)
     problems += _check_teaching(tree, names)
     course = [tree.course] if tree.course is not None else []
     for document in (*course, *tree.audiences, *tree.modules, *tree.questions):

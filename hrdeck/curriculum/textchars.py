@@ -35,7 +35,7 @@ def check_characters(doc: Document) -> list[Diagnostic]:
 def character_diagnostics(data: object, smap: SourceMap) -> list[Diagnostic]:
     """:func:`check_characters` for any loaded YAML data (a theme, a project file)."""
     problems = []
-    for path, text, is_key in _strings(data, ()):
+    for path, text, is_key in strings_in(data):
         found = CONTROLS.search(text)
         if found is None:
             continue
@@ -65,7 +65,7 @@ def describe_char(char: str) -> str:
     return f"{code} ({name})" if name else f"the control character {code}"
 
 
-def _strings(data: object, path: JsonPath) -> Iterator[tuple[JsonPath, str, bool]]:
+def strings_in(data: object, path: JsonPath = ()) -> Iterator[tuple[JsonPath, str, bool]]:
     """(path, string, is_key) for every string in `data`; iterative, so depth is no risk."""
     stack: list[tuple[object, JsonPath]] = [(data, path)]
     while stack:
