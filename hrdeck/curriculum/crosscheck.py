@@ -7,7 +7,8 @@ broken file is reported instead).
 
 Codes: ``duplicate-id``, ``unknown-module``, ``unknown-audience``,
 ``variant-incomplete``, ``unknown-citation``, ``unknown-node``, ``missing-image``,
-``image-outside``, ``audience-id-mismatch``, ``no-audiences``, ``no-modules``;
+``image-outside``, ``bad-image`` (:mod:`hrdeck.curriculum.pictures`),
+``audience-id-mismatch``, ``no-audiences``, ``no-modules``;
 ``control-character`` from :mod:`hrdeck.curriculum.textchars`; ``bad-link`` from
 :mod:`hrdeck.curriculum.links`; the objective,
 question-bank and session codes from :mod:`hrdeck.curriculum.objectives`,
@@ -24,6 +25,7 @@ from hrdeck.curriculum.docdata import dicts, did_you_mean, get
 from hrdeck.curriculum.links import check_links
 from hrdeck.curriculum.load import Document, LoadedTree, display_path
 from hrdeck.curriculum.objectives import check_objectives
+from hrdeck.curriculum.pictures import Unusable, convert_hint, inspect_picture
 from hrdeck.curriculum.questions import BankContext, check_questions
 from hrdeck.curriculum.sessioncheck import check_sessions
 from hrdeck.curriculum.sourcemap import JsonPath
@@ -293,6 +295,11 @@ class _ModuleChecker:
             message = f"there is no image at '{written}'"
             hint = "paths are relative to the curriculum folder (images/...) or to this file"
             self.problems.append(error(loc, "missing-image", message, hint))
+        else:
+            found = inspect_picture(resolved)
+            if isinstance(found, Unusable):
+                message = f"the picture '{written}' cannot be shown: {found.reason}"
+                self.problems.append(error(loc, "bad-image", message, convert_hint()))
 
     def _check_edges(self) -> None:
         diagram = get(self.doc, "diagram")
@@ -317,13 +324,17 @@ def resolve_image(document: Path, root: Path, written: str) -> tuple[Path | None
     folder (symbolic links followed); the first reading that is a file inside the
     folder wins.  Without one, the path is outside when it is absolute, when neither
     reading stays inside the folder, or when a reading is a file outside it (so a
-    link from ``images/`` out of the folder is refused, not reported "missing").
+    link from ``images/`` out of the folder is refused, not reported "missing").  A
+    path no file system can hold (a NUL byte, thousands of characters) names nothing.
     """
     if Path(written).is_absolute() or PureWindowsPath(written).drive:
         return None, True
     top = root.resolve()
-    candidates = [(base / written).resolve() for base in (document.parent, root)]
-    files = [c for c in candidates if c.is_file()]
+    try:
+        candidates = [(base / written).resolve() for base in (document.parent, root)]
+        files = [c for c in candidates if c.is_file()]
+    except (OSError, ValueError):  # a NUL byte, a name too long for the file system
+        return None, False
     found = next((f for f in files if f.is_relative_to(top)), None)
     if found is not None:
         return found, False
