@@ -292,7 +292,6 @@ def escape_and_long_text_cases() -> list[Case]:
             TEXT_TOO_LONG,
             PROBE_FILE,
             check=long_token_handled,
-            failing="issue 14 #18: one unbreakable run of 1520",
         ),
         survives(
             "i18-long-token",
@@ -300,7 +299,6 @@ def escape_and_long_text_cases() -> list[Case]:
             TEXT_TOO_LONG,
             PROBE_FILE,
             check=long_token_handled,
-            failing="issue 14 #18: 'continues on 0 more slide'",
         ),
         survives(
             "sweep-huge-title-echoed",

@@ -321,3 +321,66 @@ def test_a_module_fact_on_a_day_that_does_not_exist_is_a_bad_date() -> None:
     found = slug_and_date_errors(module, "module")
     assert [code for code, _ in found] == ["bad-date", "bad-date"]
     assert "'as_of' is not a real date: 2025-02-29" in [message for _, message in found]
+
+
+# -- limits: long text, big diagrams, theme strings, citation numbers ------------------
+
+
+def codes_of(document: dict[str, Any], name: str) -> list[tuple[str, str]]:
+    return slug_and_date_errors(document, name)
+
+
+def bullets_module(text: object) -> dict[str, Any]:
+    slide = {"title": "S", "items": [text], "notes": "n"}
+    return {"id": "m", "kind": "bullets", "title": "T", "slides": [slide]}
+
+
+@pytest.mark.parametrize("text", ["x" * 20_001, {"default": "x" * 20_001}, {"text": "y" * 30_000}])
+def test_a_text_over_20000_characters_is_too_long(text: object) -> None:
+    [(code, message)] = codes_of(bullets_module(text), "module")
+    assert code == "text-too-long"
+    assert "it may be at most 20,000" in message
+
+
+def test_a_text_of_20000_characters_is_allowed() -> None:
+    assert codes_of(bullets_module("x" * 20_000), "module") == []
+
+
+def diagram_module(nodes: int, edges: int) -> dict[str, Any]:
+    listed = [{"id": f"n{n}", "label": f"Node {n}"} for n in range(nodes)]
+    joins = [{"from": "n0", "to": f"n{n % nodes}"} for n in range(edges)]
+    return {
+        "id": "d",
+        "kind": "diagram",
+        "title": "D",
+        "diagram": {"alt": "A diagram", "nodes": listed, "edges": joins},
+    }
+
+
+def test_a_diagram_of_more_than_20_nodes_or_40_edges_is_refused() -> None:
+    assert codes_of(diagram_module(20, 40), "module") == []
+    found = codes_of(diagram_module(21, 41), "module")
+    assert [code for code, _ in found] == ["too-many-nodes", "too-many-nodes"]
+    assert "at most 20 entries (found 21)" in found[0][1]
+
+
+@pytest.mark.parametrize(("field", "value"), [("volume", -1), ("pages", 10**7), ("issue", 10**40)])
+def test_citation_numbers_have_limits(field: str, value: int) -> None:
+    citation = {"key": "k", "authors": [{"name": "Org"}], "year": 2020, "title": "T", field: value}
+    module = {"id": "r", "kind": "references", "title": "R", "citations": [citation]}
+    assert [code for code, _ in codes_of(module, "module")] == ["bad-value"]
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        ({"footer": "F" * 201}, "text-too-long"),
+        ({"fonts": {"heading": "X" * 65, "body": "Calibri"}}, "text-too-long"),
+    ],
+)
+def test_theme_footer_and_font_names_have_limits(change: dict[str, Any], code: str) -> None:
+    import yaml
+
+    path = Path(__file__).parent.parent / "themes" / "default" / "theme.yaml"
+    theme = {**yaml.safe_load(path.read_text(encoding="utf-8")), **change}
+    assert [c for c, _ in codes_of(theme, "theme")] == [code]

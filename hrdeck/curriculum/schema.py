@@ -8,7 +8,9 @@ importing jsonschema on the happy path); only a document that fails is handed to
 needs jsonschema) and then located diagnostics worded for an editor.
 
 Codes: ``unknown-key`` (with "did you mean"), ``missing-key``, ``wrong-type``,
-``unknown-kind``, ``bad-value``, ``bad-date`` (a date no calendar has).  A caller
+``unknown-kind``, ``bad-value``, ``bad-date`` (a date no calendar has),
+``text-too-long`` (over a field's ``maxLength``), or a list's own ``x-code`` when it
+has too many entries (a diagram's ``too-many-nodes``).  A caller
 may word some errors its own way by passing ``special`` to
 :func:`schema_diagnostics` (theme.yaml's colours do).
 """
@@ -245,7 +247,18 @@ def _bad_size(err: SchemaError, schema: Schema, smap: SourceMap) -> list[Diagnos
     message = messages.get(str(err.validator), err.message)
     if isinstance(err.instance, Sized) and err.validator in ("minItems", "maxItems"):
         message += f" (found {len(err.instance)})"
-    return [error(smap.value(err.path), "bad-value", message)]
+    code = str(schema.get("x-code", "bad-value"))
+    return [error(smap.value(err.path), code, message, schema.get("x-size-help"))]
+
+
+def _too_long(err: SchemaError, schema: Schema, smap: SourceMap) -> list[Diagnostic]:
+    length = len(err.instance) if isinstance(err.instance, str) else 0
+    message = (
+        f"{_field(err.path)} is {length:,} characters long; "
+        f"it may be at most {err.validator_value:,}"
+    )
+    hint = schema.get("x-length-help", "shorten it")
+    return [error(smap.value(err.path), "text-too-long", message, hint)]
 
 
 def _bad_format(err: SchemaError, schema: Schema, smap: SourceMap) -> list[Diagnostic]:
@@ -275,6 +288,7 @@ _HANDLERS: dict[str, _Handler] = {
         ("minItems", "maxItems", "minLength", "minProperties", "uniqueItems"), _bad_size
     ),
     **dict.fromkeys(("minimum", "maximum", "exclusiveMinimum"), _bad_size),
+    "maxLength": _too_long,
 }
 
 

@@ -8,7 +8,8 @@ warning at the YAML location and degraded to its plain text; nothing is dropped
 silently.  Strikethrough and tables are switched on in the parser only so that they
 are recognised and reported instead of leaking ``~~`` and ``|`` onto a slide.  A link
 to anything but a web, mail or phone address keeps its text but no hyperlink
-(:func:`hrdeck.curriculum.links.is_safe_link`; validation warns of it).
+(:func:`hrdeck.curriculum.links.is_safe_link`; validation warns of it).  A token too
+long for a line is shortened or given break points (:mod:`hrdeck.plan.tokens`).
 
 Text without any Markdown syntax skips the parser, simple inline Markdown and plain
 paragraphs are read by fast paths that property tests hold equal to markdown-it (which
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from hrdeck.curriculum.links import is_safe_link
 from hrdeck.diagnostics import NOWHERE, Diagnostic, Loc, warning
+from hrdeck.plan.tokens import breakable_paras, breakable_runs, breakable_text
 from hrdeck.richtext import Para, Run
 
 if TYPE_CHECKING:
@@ -277,12 +279,12 @@ def parse_inline(
     """Parse one line of inline Markdown (no block syntax) into runs."""
     runs, problems = _inline_runs(" ".join(text.split()) if "\n" in text else text.strip())
     _report(problems, loc, diagnostics)
-    return runs
+    return breakable_runs(runs)
 
 
 def plain(text: str) -> str:
     """The visible text of inline Markdown, for titles and labels."""
-    return "".join(run.text for run in _inline_runs(text.strip())[0])
+    return breakable_text("".join(run.text for run in _inline_runs(text.strip())[0]))
 
 
 # --- block level ---------------------------------------------------------------------
@@ -481,4 +483,4 @@ def parse_blocks(
     """
     paras, problems = _block_paras(text.lstrip("\n").rstrip())
     _report(problems, loc, diagnostics)
-    return paras
+    return breakable_paras(paras)
