@@ -168,3 +168,13 @@ def test_links_inside_the_curriculum_are_followed(tmp_path: Path) -> None:
     tree, problems = load_tree(root, display_base=tmp_path)
     assert problems == []
     assert "10-intro.yaml" in [doc.path.name for doc in tree.modules]
+
+
+def test_an_upper_case_suffix_is_not_read_and_a_warning_says_so(modules: Path) -> None:
+    (modules / "50-x.YAML").write_text("id: x\n")
+    found, problems = list_yaml(modules, "modules")
+    assert "50-x.YAML" not in [p.name for p in found]
+    assert [(d.loc.file, d.severity, d.code) for d in problems] == [
+        ("modules/50-x.YAML", "warning", "ignored-file")
+    ]
+    assert problems[0].hint == "rename it to '50-x.yaml'"

@@ -2,7 +2,8 @@
 cannot be read.
 
 ``modules/`` and ``audiences/`` are read as every ``*.yaml`` / ``*.yml`` entry, by
-name, hidden ones skipped.  An entry named like a module but that is not a regular
+name, hidden ones skipped (``*.YAML`` is not read, and an ``ignored-file`` warning
+says so).  An entry named like a module but that is not a regular
 file (a named pipe, a device, a folder, a symbolic link that dangles or loops) used
 to be skipped in silence; it is a located ``not-a-file`` error now, found without
 opening it (a pipe would block the read, a device would never end).  A folder that
@@ -24,7 +25,7 @@ import os
 import stat
 from pathlib import Path
 
-from hrdeck.diagnostics import Diagnostic, Loc, error
+from hrdeck.diagnostics import Diagnostic, Loc, error, warning
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -54,7 +55,10 @@ def list_yaml(folder: Path, shown: str) -> tuple[list[Path], list[Diagnostic]]:
     problems: list[Diagnostic] = []
     first_of_stem: dict[str, str] = {}
     for name in names:
-        if name.startswith(".") or Path(name).suffix not in YAML_SUFFIXES:
+        suffix = Path(name).suffix
+        if name.startswith(".") or suffix not in YAML_SUFFIXES:
+            if not name.startswith(".") and suffix.lower() in YAML_SUFFIXES:
+                problems.append(_upper_case(name, Loc((Path(shown) / name).as_posix(), 1, 1)))
             continue
         where = Loc((Path(shown) / name).as_posix(), 1, 1)
         twin = first_of_stem.setdefault(Path(name).stem, name)
@@ -72,6 +76,12 @@ def _twin(name: str, first: str, where: Loc) -> Diagnostic:
     )
     hint = f"keep one of them: remove or rename '{name}'"
     return error(where, "duplicate-file", message, hint)
+
+
+def _upper_case(name: str, where: Loc) -> Diagnostic:
+    message = f"'{name}' is not read: hrdeck reads files named *.yaml or *.yml, in lower case"
+    hint = f"rename it to '{Path(name).stem}{Path(name).suffix.lower()}'"
+    return warning(where, "ignored-file", message, hint)
 
 
 def outside_problem(path: Path, top: Path, where: Loc, code: str) -> Diagnostic | None:

@@ -200,7 +200,7 @@ def load_tree(
         code = _OUTSIDE.get(folder, _OUTSIDE_FILE)
         paths, found = _listed(root / folder, _shown(tree, folder), top, code)
         problems += found
-        if not paths and found:
+        if not paths and any(problem.is_error for problem in found):
             tree.unreadable.add(folder)
         for path in paths:
             document, found = read(path, display_base)
