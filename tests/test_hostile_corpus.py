@@ -451,6 +451,13 @@ def file_cases() -> list[Case]:
         Case("sweep-output-folder-is-a-file", files.output_folder(files.plain_file), (2,)),
         rejects("sweep-output-folder-symlink-loop", files.output_folder(files.self_link)),
         Case("sweep-empty-audience-argument", doc.audience_argument(""), (2,)),
+        survives(
+            "sweep-upper-case-suffix",
+            files.odd_module_file(files.plain_file, "50-odd.YAML"),
+            ("ignored-file",),
+            "modules/50-odd.YAML",
+            severity="warning",
+        ),
     ]
 
 
