@@ -9,6 +9,7 @@ LibreOffice view of the same decks is in ``test_overflow_libreoffice.py``.
 from __future__ import annotations
 
 import dataclasses
+import time
 from pathlib import Path
 
 import pytest
@@ -28,9 +29,11 @@ from hrdeck.tailor import tailor
 from hrdeck.textfit.measure import (
     DEFAULT_RULES,
     MIN_BODY_PT,
+    LineMemo,
     TextArea,
     cut_para,
     fit_size,
+    fits,
     paras_height,
     split_paras,
 )
@@ -168,6 +171,59 @@ def test_cutting_a_paragraph_keeps_run_formatting_and_level() -> None:
     head, tail = cut_para(source, 3)
     assert head == Para((Run("one two "), Run("three", bold=True)), 1)
     assert tail == Para((Run("four", bold=True), Run(" five")), 1)
+
+
+def test_a_zero_width_space_is_a_place_to_break_a_line() -> None:
+    piece = "a" * 20
+    width = CALIBRI.width(piece, 20) * 1.5
+    assert lines("\u200b".join([piece] * 4), width) == 4
+    assert lines(piece * 4, width) == 3  # without: broken between characters, line by line
+
+
+def test_words_are_what_the_cut_counts_as_words() -> None:
+    source = Para((Run("one\u200btwo\tthree  four\nfive"),))
+    assert cut_para(source, 2) == (Para((Run("one\u200btwo"),)), Para((Run("three  four\nfive"),)))
+
+
+def test_wrapping_can_stop_after_a_number_of_lines() -> None:
+    text = " ".join(["word"] * 2000)
+    width = CALIBRI.width("word " * 10, 20)
+    full = line_breaks([Piece(text)], CALIBRI, 20, width, width)
+    assert len(full) == 200
+    assert line_breaks([Piece(text)], CALIBRI, 20, width, width, max_lines=5) == full[:6]
+
+
+@pytest.mark.parametrize("words", [50, 400, 3000])
+def test_fits_answers_as_the_full_height_would(words: int) -> None:
+    area = TextArea(600, 200)
+    paras = [para(" ".join(["harm"] * words)), para("one more")]
+    for size in (28, 20, 18):
+        full = paras_height(paras, area, size, CALIBRI) <= area.text_height
+        assert fits(paras, area, size, CALIBRI) is full
+        assert fits(paras, area, size, CALIBRI, LineMemo()) is full
+
+
+def test_splitting_a_long_paragraph_takes_time_in_proportion_to_its_length() -> None:
+    area = TextArea(864, 356)
+
+    def seconds(words: int) -> float:
+        text = " ".join(f"w{n % 997}" for n in range(words))
+        started = time.perf_counter()
+        chunks = split_paras([para(text)], area, 18, CALIBRI, LineMemo())
+        assert " ".join(p.text for c in chunks for p in c).split() == text.split()
+        return time.perf_counter() - started
+
+    seconds(500)  # warm the word widths
+    small, large = seconds(2_000), seconds(16_000)
+    assert large < 8 * small * 2.5  # 8 times the text: linear, with room for a noisy machine
+
+
+def test_split_can_stop_once_it_has_more_chunks_than_asked() -> None:
+    area = TextArea(600, 120)
+    long = para(" ".join(f"w{n}" for n in range(2000)))
+    every = split_paras([long], area, 20, CALIBRI)
+    assert len(every) > 10
+    assert split_paras([long], area, 20, CALIBRI, max_chunks=3) == every[:4]
 
 
 # --- the table of boxes ----------------------------------------------------------------

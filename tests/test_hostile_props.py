@@ -10,7 +10,6 @@ error when it refuses, no stray file, the last good outputs untouched on failure
 and a well-formed deck when it builds.
 
 Kept fast for CI: 30 examples each, no shrinking (a failure is reported as found).
-The properties that fail today are xfail(strict=False) with the item they show.
 """
 
 from __future__ import annotations
@@ -110,7 +109,6 @@ def check_build(ws: Workspace, args: list[str], codes: tuple[str, ...], where: s
     assert not problems, "\n".join(["", *problems, "", ran.describe()])
 
 
-@pytest.mark.xfail(strict=False, reason="issue 14 #1: pictures crash build (Pillow errors)")
 @FAST
 @given(data=pictures)
 def test_any_bytes_as_a_module_picture_are_reported_or_shown(base: Path, data: bytes) -> None:
@@ -121,7 +119,6 @@ def test_any_bytes_as_a_module_picture_are_reported_or_shown(base: Path, data: b
     check_build(ws, ws.build(), BAD_IMAGE, PROBE_FILE)
 
 
-@pytest.mark.xfail(strict=False, reason="issue 14 #5: logos with a real signature crash build")
 @FAST
 @given(data=pictures)
 def test_any_bytes_as_a_logo_are_reported_or_shown(base: Path, data: bytes) -> None:
@@ -132,7 +129,6 @@ def test_any_bytes_as_a_logo_are_reported_or_shown(base: Path, data: bytes) -> N
     check_build(ws, ws.build_themed(), BAD_IMAGE, "theme.yaml")
 
 
-@pytest.mark.xfail(strict=False, reason="issue 14 #6: NaN minutes crash plan and build")
 @FAST
 @given(value=numbers)
 def test_any_number_of_minutes_is_planned_or_refused(base: Path, value: float | int) -> None:

@@ -109,3 +109,72 @@ def test_course_yaml_that_cannot_be_read_says_why(tmp_path: Path, make: object, 
     make(tmp_path / "course.yaml")  # type: ignore[operator]
     _, problems = load_tree(tmp_path, display_base=tmp_path)
     assert [(d.loc.file, d.code) for d in problems] == [("course.yaml", code)]
+
+
+# -- the same file twice, and links out of the curriculum (issue 14 #15, #16) ----------
+
+
+def test_a_yml_beside_a_yaml_of_the_same_name_is_one_error_naming_both(modules: Path) -> None:
+    (modules / "10-plain.yml").write_text("id: plain\n")
+    found, problems = list_yaml(modules, "modules")
+    assert [p.name for p in found] == ["10-plain.yaml", "11-short.yml"]
+    assert [(d.loc.file, d.code) for d in problems] == [("modules/10-plain.yml", "duplicate-file")]
+    assert "'10-plain.yml' and '10-plain.yaml'" in problems[0].message
+
+
+def test_an_audience_written_twice_is_read_once(tmp_path: Path) -> None:
+    root = tmp_path / "cur"
+    shutil.copytree(builtin_curriculum(), root)
+    shutil.copyfile(root / "audiences" / "court.yaml", root / "audiences" / "court.yml")
+    tree, problems = load_tree(root, display_base=tmp_path)
+    assert [doc.path.stem for doc in tree.audiences].count("court") == 1
+    assert [(d.loc.file, d.code) for d in problems] == [
+        ("cur/audiences/court.yml", "duplicate-file")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("moved", "code", "where"),
+    [
+        ("course.yaml", "course-outside", "cur/course.yaml"),
+        ("modules/10-intro.yaml", "module-outside", "cur/modules/10-intro.yaml"),
+        ("audiences", "audience-outside", "cur/audiences"),
+        ("modules", "module-outside", "cur/modules"),
+        ("questions", "file-outside", "cur/questions"),
+    ],
+)
+def test_a_link_out_of_the_curriculum_is_refused_where_it_is(
+    tmp_path: Path, moved: str, code: str, where: str
+) -> None:
+    root = tmp_path / "cur"
+    shutil.copytree(builtin_curriculum(), root)
+    (root / "modules" / "10-intro.yaml").write_text("id: intro\nkind: section\ntitle: I\n")
+    inside, outside = root / moved, tmp_path / "elsewhere" / Path(moved).name
+    outside.parent.mkdir()
+    shutil.move(inside, outside)
+    inside.symlink_to(outside, target_is_directory=outside.is_dir())
+    tree, problems = load_tree(root, display_base=tmp_path)
+    assert [(d.loc.file, d.code) for d in problems] == [(where, code)]
+    assert str(outside) in problems[0].message
+    assert all(not doc.path.is_relative_to(outside) for doc in tree.modules + tree.audiences)
+
+
+def test_links_inside_the_curriculum_are_followed(tmp_path: Path) -> None:
+    root = tmp_path / "cur"
+    shutil.copytree(builtin_curriculum(), root)
+    (root / "shared").mkdir()
+    (root / "shared" / "10-intro.yaml").write_text("id: intro\nkind: section\ntitle: I\n")
+    (root / "modules" / "10-intro.yaml").symlink_to(root / "shared" / "10-intro.yaml")
+    tree, problems = load_tree(root, display_base=tmp_path)
+    assert problems == []
+    assert "10-intro.yaml" in [doc.path.name for doc in tree.modules]
+
+
+def test_an_upper_case_suffix_is_not_read_and_a_warning_says_so(modules: Path) -> None:
+    (modules / "50-x.YAML").write_text("id: x\n")
+    found, problems = list_yaml(modules, "modules")
+    assert "50-x.YAML" not in [p.name for p in found]
+    assert [(d.loc.file, d.severity, d.code) for d in problems] == [
+        ("modules/50-x.YAML", "warning", "ignored-file")
+    ]
+    assert problems[0].hint == "rename it to '50-x.yaml'"

@@ -121,10 +121,36 @@ def test_a_few_aliases_are_fine() -> None:
     assert data == {"x": [1, 2], "y": [1, 2]}
 
 
-@pytest.mark.parametrize("opener", ["[", "{a: ", "- "])
-def test_absurd_nesting_is_refused_without_crashing_libyaml(opener: str) -> None:
-    _data, _smap, problems = parse("a: " + opener * 100_000 + "x\n")
+@pytest.mark.parametrize("start", ["a: [", "a: {a: ", "a:\n  - ", "- "])
+def test_absurd_nesting_is_refused_without_crashing_libyaml(start: str) -> None:
+    opener = start.split()[-1] + " "
+    text = start + opener * 100_000 + "x\n"
+    _data, _smap, problems = parse(text)
     assert [p.split()[1] for p in problems] == ["yaml-too-deep"]
+    line, col = (int(n) for n in problems[0].split()[0].split(":"))
+    assert (line, col) > (1, 100)  # where the 101st level opens, not at the top
+
+
+def test_invalid_deep_block_nesting_is_a_syntax_error_where_it_breaks() -> None:
+    _data, _smap, problems = parse("a: " + "- " * 100_000 + "x\n")  # no list after 'a: '
+    assert problems == ["1:4 yaml-syntax"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: '" + "[" * 1001 + "'\n",
+        'a: "' + "{" * 1001 + '"\n',
+        "a: b\n# " + "[" * 1001 + "\n",
+        "a: |\n  " + "{" * 1001 + "\n",
+        "a: >\n  " + "- " * 1001 + "\n",
+    ],
+    ids=["single-quoted", "double-quoted", "comment", "block-scalar", "folded-dashes"],
+)
+def test_brackets_in_text_and_comments_are_not_nesting(text: str) -> None:
+    data, _smap, problems = parse(text)
+    assert problems == []
+    assert isinstance(data, dict)
 
 
 def test_moderate_nesting_beyond_the_limit_is_refused() -> None:
@@ -155,6 +181,110 @@ def test_oversize_file_is_refused_with_the_limit_in_the_message(tmp_path: Path) 
 def test_unreadable_file_is_a_diagnostic(tmp_path: Path) -> None:
     _data, _smap, problems = load_yaml_file(tmp_path / "gone.yaml", "gone.yaml")
     assert [d.code for d in problems] == ["read-error"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_is_named_utf32_with_or_without_a_mark(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_bytes("id: x\ntitle: Probe\n".encode(encoding))
+    _data, _smap, problems = load_yaml_file(path, "m.yaml")
+    assert [(d.code, d.message) for d in problems] == [
+        ("encoding", "the file is UTF-32 text, not UTF-8")
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_is_named_utf16_with_or_without_a_mark(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_bytes("id: x\n".encode(encoding))
+    _data, _smap, problems = load_yaml_file(path, "m.yaml")
+    assert [d.message for d in problems] == ["the file is UTF-16 text, not UTF-8"]
+
+
+@pytest.mark.parametrize("char", ["\x86", "\x9b", "\x7f", "\x1b", "\ufffe"])
+def test_a_raw_control_character_is_located_at_its_line_and_column(char: str) -> None:
+    _data, _smap, problems = parse(f"id: x\nitems:\n  - Café {char} here\n")
+    assert problems == ["3:10 control-character"]
+
+
+def test_a_raw_control_character_message_names_it_without_an_offset() -> None:
+    _data, _smap, found = parse_yaml_text("a: é\x86\n", SourceMap("f.yaml"))
+    assert "U+0086" in found[0].message and "position" not in found[0].message
+
+
+# -- tags and numbers ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tagged",
+    ['!!bool "maybe"', '!!int ""', '!!float "x"', '!!timestamp "x"', '!!binary "%%"'],
+)
+def test_a_value_its_tag_cannot_hold_is_a_located_error(tagged: str) -> None:
+    data, smap, problems = parse(f"id: x\nitems:\n  - {tagged}\n")
+    assert problems == ["3:5 yaml-tag"]
+    assert isinstance(data, dict) and isinstance(data["items"][0], str)  # kept as written
+    assert smap.was_reported(("items", 0))
+
+
+def test_binary_data_is_refused_even_when_it_decodes() -> None:
+    _data, _smap, problems = parse("picture: !!binary aGVsbG8=\n")
+    assert problems == ["1:10 yaml-tag"]
+
+
+@pytest.mark.parametrize(
+    ("tagged", "value"),
+    [("!!int '12'", 12), ("!!float '1.5'", 1.5), ("!!bool 'yes'", True), ("!!str 12", "12")],
+)
+def test_a_value_its_tag_can_hold_is_converted(tagged: str, value: object) -> None:
+    data, _smap, problems = parse(f"a: {tagged}\n")
+    assert problems == []
+    assert data == {"a": value}
+
+
+def test_an_explicit_date_tag_keeps_the_date_as_written() -> None:
+    assert parse("a: !!timestamp '2026-11-01'\n")[0] == {"a": "2026-11-01"}
+
+
+def test_an_unknown_tag_is_a_warning_and_the_value_is_text() -> None:
+    data, _smap, found = parse_yaml_text(
+        "a: !foo bar\nb: !!python/object:os.system x\nc: !!set {x}\n", SourceMap("f.yaml")
+    )
+    assert data == {"a": "bar", "b": "x", "c": {"x": None}}
+    assert [(d.loc.line, d.severity, d.code) for d in found] == [
+        (1, "warning", "yaml-tag"),
+        (2, "warning", "yaml-tag"),
+        (3, "warning", "yaml-tag"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        (".nan", "not-a-number"),
+        (".NaN", "not-a-number"),
+        (".inf", "not-a-number"),
+        ("-.inf", "not-a-number"),
+        ("!!float '.nan'", "not-a-number"),
+        ("1.0e+400", "too-large"),
+        ("-1.0e+400", "too-large"),
+        ("9" * 5000, "too-large"),
+        ("!!int '" + "9" * 5000 + "'", "yaml-tag"),
+    ],
+)
+def test_a_number_no_field_can_use_is_a_located_error(written: str, code: str) -> None:
+    data, smap, problems = parse(f"id: x\nminutes: {written}\n")
+    assert problems == [f"2:10 {code}"]
+    assert isinstance(data, dict) and isinstance(data["minutes"], str)
+    assert smap.was_reported(("minutes",))
+
+
+def test_ordinary_numbers_are_still_numbers() -> None:
+    assert parse("a: 5\nb: -2.5\nc: 1.0e+3\nd: 0x10\n")[0] == {
+        "a": 5,
+        "b": -2.5,
+        "c": 1000.0,
+        "d": 16,
+    }
 
 
 @settings(max_examples=300, deadline=None)

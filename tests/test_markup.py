@@ -54,6 +54,23 @@ def test_bold_link_text_keeps_link_and_bold():
     assert runs == (Run("NHRC", bold=True, link="https://harmreduction.org"),)
 
 
+@pytest.mark.parametrize(
+    "href",
+    ["//attacker.example/x", "\\\\host\\share", "notes.docx", "#top"],
+)
+def test_a_link_to_no_web_mail_or_phone_address_keeps_its_text_but_no_link(href: str) -> None:
+    runs = parse_inline(f"See [the share]({href}) now")
+    assert "".join(run.text for run in runs) == "See the share now"
+    assert all(run.link is None for run in runs)
+    paras = parse_blocks(f"- See [the share]({href}) now")
+    assert all(run.link is None for para in paras for run in para.runs)
+
+
+@pytest.mark.parametrize("href", ["https://x.org/a", "HTTP://x.org", "mailto:a@b.org", "tel:+1555"])
+def test_web_mail_and_phone_links_stay_links(href: str) -> None:
+    assert [run.link for run in parse_inline(f"[x]({href})")] == [_href(href)]
+
+
 def test_bare_urls_are_not_linkified():
     assert parse_inline("go to https://hri.global") == (Run("go to https://hri.global"),)
 

@@ -248,7 +248,32 @@ def test_extends_naming_a_missing_folder_is_located(tmp_path: Path) -> None:
 def test_a_project_extending_itself_is_reported_not_looped(tmp_path: Path) -> None:
     root = project(tmp_path, PROJECT.replace("extends: builtin", "extends: ."))
     found = errors_of(root)
-    assert "extends-cycle" in [d.code for d in found]
+    assert [d.code for d in found] == ["extends-cycle"]
+
+
+def test_a_circle_of_projects_is_one_error_naming_the_circle(tmp_path: Path) -> None:
+    write(tmp_path / "p" / "hrdeck.yaml", "extends: ../q\n")
+    write(tmp_path / "q" / "hrdeck.yaml", "extends: ../p\n")
+    [cycle] = errors_of(tmp_path / "p")
+    assert cycle.code == "extends-cycle"
+    assert Path(cycle.loc.file).parent.name == "q"
+    first, second = (tmp_path / "p").resolve(), (tmp_path / "q").resolve()
+    assert cycle.message == f"'extends' goes round in a circle: {first} -> {second} -> {first}"
+
+
+def test_more_than_eight_stacked_projects_is_one_error(tmp_path: Path) -> None:
+    for n in range(10):
+        base = f"../p{n + 1}" if n < 9 else "builtin"
+        write(tmp_path / f"p{n}" / "hrdeck.yaml", f"extends: {base}\n")
+    [deep] = errors_of(tmp_path / "p0")
+    assert deep.code == "extends-cycle"
+    assert "more than 8 layers" in deep.message
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "hrdeck.yaml", "../nowhere"])
+def test_extends_naming_no_folder_is_the_only_error(tmp_path: Path, target: str) -> None:
+    write(tmp_path / "p" / "hrdeck.yaml", f"extends: {target}\n")
+    assert [d.code for d in errors_of(tmp_path / "p")] == ["missing-base"]
 
 
 def test_validate_in_a_project_reports_with_file_line_col_and_exit_1(

@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator
 
 from hrdeck.curriculum import schemafast
 from hrdeck.curriculum.load import load_yaml_file
+from hrdeck.curriculum.schema import reference_validator
 from hrdeck.paths import builtin_curriculum, schemas_dir
 
 MINE = ("course", "audience", "module")
@@ -102,11 +103,11 @@ def test_each_kind_branch_allows_the_common_fields() -> None:
 )
 def test_text_is_a_string_or_a_mapping_by_audience(value: object, valid: bool) -> None:
     module = {"id": "m", "kind": "section", "title": value}
-    assert Draft202012Validator(load("module")).is_valid(module) is valid
+    assert reference_validator(load("module")).is_valid(module) is valid
 
 
 def test_module_files_in_the_valid_fixture_match_the_schema() -> None:
-    validator = Draft202012Validator(load("module"))
+    validator = reference_validator(load("module"))
     folder = Path(__file__).parent / "fixtures" / "valid" / "modules"
     for path in sorted(folder.glob("*.yaml")):
         data, _smap, problems = load_yaml_file(path, path.name)
@@ -138,7 +139,7 @@ DOCUMENTS = fixture_documents()
 
 
 def agree(name: str, data: object) -> None:
-    reference = Draft202012Validator(load(name)).is_valid(data)
+    reference = reference_validator(load(name)).is_valid(data)
     assert schemafast.is_valid(load(name), data) is reference
 
 
@@ -240,5 +241,146 @@ def test_fast_check_agrees_with_jsonschema_on_hrdeck_yaml(change: dict[str, obje
     from hrdeck.curriculum.layers import project_schema
 
     data = {"extends": "builtin", "course": {"title": "T", "presenter": {"name": "N"}}, **change}
-    reference = Draft202012Validator(project_schema()).is_valid(data)
+    reference = reference_validator(project_schema()).is_valid(data)
     assert schemafast.is_valid(project_schema(), data) is reference
+
+
+# -- patterns as JSON Schema means them, and real dates --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "matches"),
+    [
+        ("^[a-z]+$", "court", True),
+        ("^[a-z]+$", "court\n", False),  # Python's own '$' would match here
+        ("^\\d{4}$", "2026", True),
+        ("^\\d{4}$", "٢٠٢٦", False),  # Arabic-Indic digits: '\d' is ASCII in ECMA 262
+        ("^[\\d-]+$", "1-2", True),
+        ("^[$]+$", "$$", True),  # a '$' in a class is a dollar sign
+        ("\\$$", "cost $", True),
+        ("\\.(pptx|potx)$", "a.pptx\n", False),
+    ],
+)
+def test_schema_patterns_read_as_ecma_262(pattern: str, text: str, matches: bool) -> None:
+    assert bool(schemafast.schema_regex(pattern).search(text)) is matches
+    assert reference_validator({"pattern": pattern}).is_valid(text) is matches
+
+
+@pytest.mark.parametrize(
+    ("text", "real"),
+    [
+        ("2026-11-01", True),
+        ("2024-02-29", True),
+        ("2026-02-29", False),
+        ("2026-02-30", False),
+        ("2026-04-31", False),
+        ("0000-01-01", False),
+        ("not a date", True),  # another shape: the pattern reports it
+    ],
+)
+def test_format_date_is_a_day_of_the_calendar(text: str, real: bool) -> None:
+    assert schemafast.is_real_date(text) is real
+    assert reference_validator({"format": "date"}).is_valid(text) is real
+
+
+def slug_and_date_errors(document: dict[str, Any], name: str) -> list[tuple[str, str]]:
+    from hrdeck.curriculum.schema import schema_diagnostics
+    from hrdeck.curriculum.sourcemap import SourceMap
+
+    found = schema_diagnostics(load(name), document, SourceMap(f"{name}.yaml"))
+    return [(d.code, d.message) for d in found]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("id", "hr-mandated-clients\n", "bad-value"),
+        ("date", "2026-11-01\n", "bad-value"),
+        ("date", "2026-02-30", "bad-date"),
+        ("date", "0000-01-01", "bad-date"),
+    ],
+)
+def test_course_slug_and_date_refuse_newlines_and_impossible_days(
+    field: str, value: str, code: str
+) -> None:
+    course = yaml_course()
+    course[field] = value
+    assert [c for c, _ in slug_and_date_errors(course, "course")] == [code]
+
+
+def yaml_course() -> dict[str, Any]:
+    data, _smap, problems = load_yaml_file(builtin_curriculum() / "course.yaml", "course.yaml")
+    assert problems == [] and isinstance(data, dict)
+    return data
+
+
+def test_a_module_fact_on_a_day_that_does_not_exist_is_a_bad_date() -> None:
+    fact = {"claim": "Half say so", "as_of": "2025-02-29", "review_by": "2026-02-30"}
+    module = {"id": "m", "kind": "bullets", "title": "T"}
+    module["slides"] = [{"title": "S", "items": ["a"], "notes": "n", "facts": [fact]}]
+    found = slug_and_date_errors(module, "module")
+    assert [code for code, _ in found] == ["bad-date", "bad-date"]
+    assert "'as_of' is not a real date: 2025-02-29" in [message for _, message in found]
+
+
+# -- limits: long text, big diagrams, theme strings, citation numbers ------------------
+
+
+def codes_of(document: dict[str, Any], name: str) -> list[tuple[str, str]]:
+    return slug_and_date_errors(document, name)
+
+
+def bullets_module(text: object) -> dict[str, Any]:
+    slide = {"title": "S", "items": [text], "notes": "n"}
+    return {"id": "m", "kind": "bullets", "title": "T", "slides": [slide]}
+
+
+@pytest.mark.parametrize("text", ["x" * 20_001, {"default": "x" * 20_001}, {"text": "y" * 30_000}])
+def test_a_text_over_20000_characters_is_too_long(text: object) -> None:
+    [(code, message)] = codes_of(bullets_module(text), "module")
+    assert code == "text-too-long"
+    assert "it may be at most 20,000" in message
+
+
+def test_a_text_of_20000_characters_is_allowed() -> None:
+    assert codes_of(bullets_module("x" * 20_000), "module") == []
+
+
+def diagram_module(nodes: int, edges: int) -> dict[str, Any]:
+    listed = [{"id": f"n{n}", "label": f"Node {n}"} for n in range(nodes)]
+    joins = [{"from": "n0", "to": f"n{n % nodes}"} for n in range(edges)]
+    return {
+        "id": "d",
+        "kind": "diagram",
+        "title": "D",
+        "diagram": {"alt": "A diagram", "nodes": listed, "edges": joins},
+    }
+
+
+def test_a_diagram_of_more_than_20_nodes_or_40_edges_is_refused() -> None:
+    assert codes_of(diagram_module(20, 40), "module") == []
+    found = codes_of(diagram_module(21, 41), "module")
+    assert [code for code, _ in found] == ["too-many-nodes", "too-many-nodes"]
+    assert "at most 20 entries (found 21)" in found[0][1]
+
+
+@pytest.mark.parametrize(("field", "value"), [("volume", -1), ("pages", 10**7), ("issue", 10**40)])
+def test_citation_numbers_have_limits(field: str, value: int) -> None:
+    citation = {"key": "k", "authors": [{"name": "Org"}], "year": 2020, "title": "T", field: value}
+    module = {"id": "r", "kind": "references", "title": "R", "citations": [citation]}
+    assert [code for code, _ in codes_of(module, "module")] == ["bad-value"]
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        ({"footer": "F" * 201}, "text-too-long"),
+        ({"fonts": {"heading": "X" * 65, "body": "Calibri"}}, "text-too-long"),
+    ],
+)
+def test_theme_footer_and_font_names_have_limits(change: dict[str, Any], code: str) -> None:
+    import yaml
+
+    path = Path(__file__).parent.parent / "themes" / "default" / "theme.yaml"
+    theme = {**yaml.safe_load(path.read_text(encoding="utf-8")), **change}
+    assert [c for c, _ in codes_of(theme, "theme")] == [code]

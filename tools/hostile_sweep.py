@@ -24,10 +24,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.hostile import documents as doc
-from tests.hostile import files
+from tests.hostile import files, images
 from tests.hostile.cases import Case, Make, case_problems, good_build
 from tests.hostile.running import run_cli, run_process
-from tests.hostile.workspace import Workspace, probe_slides, probe_with_image, snapshot
+from tests.hostile.workspace import (
+    PROBE_FILE,
+    Workspace,
+    probe_slides,
+    probe_with_image,
+    snapshot,
+)
 
 TIMEOUT = 30.0
 
@@ -104,6 +110,47 @@ def output_path(kind: str) -> Make:
     return make
 
 
+def mpo_picture() -> bytes:
+    """A JPEG holding two pictures (Pillow calls it MPO; python-pptx refuses it)."""
+    frames = [images.noise((16, 16), seed=n) for n in range(2)]
+    return images.encoded(frames[0], "MPO", save_all=True, append_images=frames[1:])
+
+
+def progressive_jpeg_cut() -> bytes:
+    whole = images.encoded(images.noise((400, 300)), "JPEG", progressive=True)
+    return whole[: len(whole) * 2 // 3]
+
+
+def gif_of_300_frames() -> bytes:
+    frames = [images.noise((64, 64), seed=n).convert("P") for n in range(300)]
+    return images.encoded(frames[0], "GIF", save_all=True, append_images=frames[1:])
+
+
+def case_narrative(words: int) -> Make:
+    def make(ws: Workspace) -> list[str]:
+        narrative = " ".join(["word"] * words)
+        ws.probe(f"id: probe\nkind: case\ntitle: A case\nnotes: Say it.\nnarrative: {narrative}\n")
+        return ws.build()
+
+    return make
+
+
+NUMBERS = ("bad-value", "wrong-type", "not-a-number", "too-large")
+TAGS = [
+    '!!float ""',
+    '!!bool ""',
+    '!!int "0x"',
+    '!!timestamp "2026-02-30"',
+    '!!map "x"',
+    "!!str [a, b]",
+    '!!seq "x"',
+]
+LINKS = {
+    "relative": '"See [notes](notes.docx)"',
+    "spaced": '"See [x]( //host/x )"',
+    "reference": '"See [x][r]\\n\\n[r]: //host/y"',
+}
+
 EXTRA = [
     Case("2000-modules", many_modules(2000), process=True),
     Case("40-audiences-build-all", many_audiences(40)),
@@ -120,6 +167,24 @@ EXTRA = [
     Case("merge-key", doc.extra_key("<<")),
     Case("surrogate-escape", doc.bullet('"bad \\ud800 surrogate"'), (1,)),
     Case("two-documents", doc.module_text(lambda text: text + "---\nid: other\n"), (1,)),
+    # the input side's own sweep (wip-harden): tags, numbers, dates, links, pictures, length
+    *[Case(f"tag-{tag}", doc.bullet(tag)) for tag in TAGS],
+    *[Case(f"minutes-{value}", doc.minutes(value, "build"), (1,), NUMBERS, "probe.yaml")
+      for value in ["190:20:30", "1_000", "1e3", "!!float '1e400'", "0x1F0", "-0.0", ".NaN"]],
+    *[Case(f"course-date-{value}", doc.course_field("date", value), (1,),
+           ("bad-value", "bad-date", "wrong-type"), "course.yaml")
+      for value in ["2026-11-01T10:00:00", "2026-11-1", "20261101", '"2026-11-01 "',
+                    '"٢٠٢٦-11-01"', "9999-12-32"]],
+    *[Case(f"link-{name}", doc.bullet(text), (0,), ("bad-link",), PROBE_FILE, severity="warning")
+      for name, text in LINKS.items()],
+    Case("link-javascript", doc.bullet('"See [x](javascript:alert(1))"'), (0,)),
+    *[Case(f"picture-{make.__name__}", files.module_image(make, "probe.jpg", "probe"), (0, 1),
+           ("bad-image",), PROBE_FILE)
+      for make in (mpo_picture, progressive_jpeg_cut, gif_of_300_frames)],
+    Case("notes-20001", doc.module_text(
+        lambda text: text.replace("notes: Say something.", "notes: " + "n " * 10_001), "build"),
+        (1,), ("text-too-long",), PROBE_FILE),
+    Case("narrative-3900-words", case_narrative(3900), (0,), process=True),
 ]  # fmt: skip
 
 

@@ -7,8 +7,10 @@ broken file is reported instead).
 
 Codes: ``duplicate-id``, ``unknown-module``, ``unknown-audience``,
 ``variant-incomplete``, ``unknown-citation``, ``unknown-node``, ``missing-image``,
-``image-outside``, ``audience-id-mismatch``, ``no-audiences``, ``no-modules``;
-``control-character`` from :mod:`hrdeck.curriculum.textchars`; the objective,
+``image-outside``, ``bad-image`` (:mod:`hrdeck.curriculum.pictures`),
+``audience-id-mismatch``, ``no-audiences``, ``no-modules``;
+``control-character`` from :mod:`hrdeck.curriculum.textchars`; ``bad-link`` from
+:mod:`hrdeck.curriculum.links`; the objective,
 question-bank and session codes from :mod:`hrdeck.curriculum.objectives`,
 :mod:`hrdeck.curriculum.questions` and :mod:`hrdeck.curriculum.sessioncheck`.
 """
@@ -20,8 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 
 from hrdeck.curriculum.docdata import dicts, did_you_mean, get
+from hrdeck.curriculum.links import check_links
 from hrdeck.curriculum.load import Document, LoadedTree, display_path
 from hrdeck.curriculum.objectives import check_objectives
+from hrdeck.curriculum.pictures import Unusable, convert_hint, inspect_picture
 from hrdeck.curriculum.questions import BankContext, check_questions
 from hrdeck.curriculum.sessioncheck import check_sessions
 from hrdeck.curriculum.sourcemap import JsonPath
@@ -63,6 +67,7 @@ def cross_check(tree: LoadedTree) -> list[Diagnostic]:
     for doc in tree.modules:
         if doc.ok:
             problems += _ModuleChecker(doc, doc.layer_root or tree.root, names).run()
+            problems += check_links(doc)
     problems += _check_teaching(tree, names)
     course = [tree.course] if tree.course is not None else []
     for document in (*course, *tree.audiences, *tree.modules, *tree.questions):
@@ -142,11 +147,11 @@ def _collect_citations(doc: Document, names: Names, problems: list[Diagnostic]) 
 
 def _check_folders(tree: LoadedTree) -> list[Diagnostic]:
     found = []
-    if not tree.audiences:
+    if not tree.audiences and "audiences" not in tree.unreadable:
         loc = Loc(display_path(tree.root / "audiences", tree.display_base), 1, 1)
         hint = "add audiences/<id>.yaml, e.g. audiences/court.yaml (see curriculum/FORMAT.md)"
         found.append(error(loc, "no-audiences", "the curriculum defines no audience", hint))
-    if not tree.modules:
+    if not tree.modules and "modules" not in tree.unreadable:
         loc = Loc(display_path(tree.root / "modules", tree.display_base), 1, 1)
         hint = "add modules/<nn>-<id>.yaml files (see curriculum/FORMAT.md)"
         found.append(error(loc, "no-modules", "the curriculum has no modules", hint))
@@ -290,6 +295,11 @@ class _ModuleChecker:
             message = f"there is no image at '{written}'"
             hint = "paths are relative to the curriculum folder (images/...) or to this file"
             self.problems.append(error(loc, "missing-image", message, hint))
+        else:
+            found = inspect_picture(resolved)
+            if isinstance(found, Unusable):
+                message = f"the picture '{written}' cannot be shown: {found.reason}"
+                self.problems.append(error(loc, "bad-image", message, convert_hint()))
 
     def _check_edges(self) -> None:
         diagram = get(self.doc, "diagram")
@@ -314,13 +324,17 @@ def resolve_image(document: Path, root: Path, written: str) -> tuple[Path | None
     folder (symbolic links followed); the first reading that is a file inside the
     folder wins.  Without one, the path is outside when it is absolute, when neither
     reading stays inside the folder, or when a reading is a file outside it (so a
-    link from ``images/`` out of the folder is refused, not reported "missing").
+    link from ``images/`` out of the folder is refused, not reported "missing").  A
+    path no file system can hold (a NUL byte, thousands of characters) names nothing.
     """
     if Path(written).is_absolute() or PureWindowsPath(written).drive:
         return None, True
     top = root.resolve()
-    candidates = [(base / written).resolve() for base in (document.parent, root)]
-    files = [c for c in candidates if c.is_file()]
+    try:
+        candidates = [(base / written).resolve() for base in (document.parent, root)]
+        files = [c for c in candidates if c.is_file()]
+    except (OSError, ValueError):  # a NUL byte, a name too long for the file system
+        return None, False
     found = next((f for f in files if f.is_relative_to(top)), None)
     if found is not None:
         return found, False

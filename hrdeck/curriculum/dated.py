@@ -8,8 +8,8 @@ reaches a room silently.  A text starting with ``TBD:`` anywhere in the curricul
 (credit statements, disclosures, ...) is a placeholder the agency still has to
 complete, and is reported for as long as it stays one.
 
-Codes: ``review-due`` and ``placeholder`` (warnings); ``bad-value`` (a date that
-does not exist, e.g. 2025-02-30) and ``review-before-as-of`` (errors).
+Codes: ``review-due`` and ``placeholder`` (warnings); ``review-before-as-of`` (an
+error).  A date that does not exist (2025-02-30) is the schema's ``bad-date``.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def _day(value: object) -> date | None:
 def _check_fact(
     doc: Document, path: JsonPath, fact: dict[str, object], course: date | None, today: date
 ) -> list[Diagnostic]:
-    problems = [*_real_date(doc, path, fact, "as_of"), *_real_date(doc, path, fact, "review_by")]
+    problems: list[Diagnostic] = []
     as_of, review_by = _day(fact.get("as_of")), _day(fact.get("review_by"))
     if review_by is None:
         return problems
@@ -78,16 +78,6 @@ def _check_fact(
         hint = "check it against its source, then update the text, 'as_of' and 'review_by'"
         problems.append(warning(loc, "review-due", message, hint))
     return problems
-
-
-def _real_date(
-    doc: Document, path: JsonPath, fact: dict[str, object], key: str
-) -> list[Diagnostic]:
-    value = fact.get(key)
-    if not isinstance(value, str) or _day(value) is not None or len(value) != 10:
-        return []  # absent, or the schema reports its shape
-    message = f"'{key}' is not a real date: {value}"
-    return [error(doc.smap.value((*path, key)), "bad-value", message, "check the day and month")]
 
 
 def _past(review_by: date, course: date | None, today: date) -> str:

@@ -108,10 +108,11 @@ def _load_layers(
     data = project.data if isinstance(project.data, dict) else {}
     base_root, base_problems = _base_root(project, data, root, depth, seen)
     problems += base_problems
-    if base_root is None:
+    if base_root is None:  # reported: say nothing of what the missing base would hold
         overlay, found = (
             load_tree(root, read=read) if (root / "course.yaml").is_file() else _empty(root)
         )
+        overlay.unreadable |= {"audiences", "modules"}
         return _mark_layer(overlay, root), {}, problems + found
     base, base_overrides, found = _load_layers(base_root, read, depth + 1, (*seen, root.resolve()))
     overlay, overlay_found = _load_overlay(root, read)
@@ -131,9 +132,17 @@ def _base_root(
         message = f"'extends' names {extends}, which is not a folder"
         hint = "use 'builtin' or a path to a curriculum folder, relative to hrdeck.yaml"
         return None, [error(loc, "missing-base", message, hint)]
-    if base.resolve() in (*seen, root.resolve()) or depth >= MAX_LAYERS:
-        message = f"'extends' goes round in a circle or too deep (over {MAX_LAYERS} layers)"
-        return None, [error(loc, "extends-cycle", message)]
+    chain = (*seen, root.resolve())
+    if base.resolve() in chain:
+        circle = [*chain[chain.index(base.resolve()) :], base.resolve()]
+        shown = " -> ".join(display_path(folder) for folder in circle)
+        message = f"'extends' goes round in a circle: {shown}"
+        hint = "one of these projects must extend 'builtin' or a plain curriculum folder"
+        return None, [error(loc, "extends-cycle", message, hint)]
+    if depth >= MAX_LAYERS:
+        message = f"'extends' stacks more than {MAX_LAYERS} layers of projects"
+        hint = f"merge some layers: at most {MAX_LAYERS} projects may stack on a curriculum"
+        return None, [error(loc, "extends-cycle", message, hint)]
     return base, []
 
 
@@ -166,6 +175,7 @@ def merge_trees(base: LoadedTree, overlay: LoadedTree) -> LoadedTree:
         audiences=_merge_docs(base.audiences, overlay.audiences, key=_audience_key),
         modules=_merge_docs(base.modules, overlay.modules, key=_module_key),
         questions=_merge_docs(base.questions, overlay.questions, key=_audience_key),
+        unreadable=base.unreadable | overlay.unreadable,
     )
 
 

@@ -8,8 +8,11 @@ importing jsonschema on the happy path); only a document that fails is handed to
 needs jsonschema) and then located diagnostics worded for an editor.
 
 Codes: ``unknown-key`` (with "did you mean"), ``missing-key``, ``wrong-type``,
-``unknown-kind``, ``bad-value``.  A caller may word some errors its own way by
-passing ``special`` to :func:`schema_diagnostics` (theme.yaml's colours do).
+``unknown-kind``, ``bad-value``, ``bad-date`` (a date no calendar has),
+``text-too-long`` (over a field's ``maxLength``), or a list's own ``x-code`` when it
+has too many entries (a diagram's ``too-many-nodes``).  A caller
+may word some errors its own way by passing ``special`` to
+:func:`schema_diagnostics` (theme.yaml's colours do).
 """
 
 from __future__ import annotations
@@ -21,7 +24,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from hrdeck.curriculum.schemafast import Schema, Unsupported, is_valid
+from hrdeck.curriculum.schemafast import (
+    Schema,
+    Unsupported,
+    is_real_date,
+    is_valid,
+    schema_regex,
+)
 from hrdeck.curriculum.sourcemap import JsonPath, SourceMap
 from hrdeck.diagnostics import Diagnostic, error
 from hrdeck.paths import schemas_dir
@@ -60,6 +69,8 @@ def schema_diagnostics(
     """
     found: list[Diagnostic] = []
     for err in schema_errors(against, data):
+        if smap.was_reported(err.path):
+            continue  # reading the file reported this value already (a bad tag, .nan)
         worded = special(err, smap) if special is not None else None
         found += explain(err, smap) if worded is None else worded
     return found
@@ -72,7 +83,7 @@ def schema_errors(against: Schema, data: object) -> list[SchemaError]:
             return []
     except Unsupported:
         pass
-    return _first_per_path(_validator(against).iter_errors(data))
+    return _first_per_path(reference_validator(against).iter_errors(data))
 
 
 def plain_problems(against: Schema, data: object) -> list[str]:
@@ -88,14 +99,39 @@ def _json_path(path: Iterable[object]) -> str:
 _VALIDATORS: dict[int, tuple[Schema, Any]] = {}
 
 
-def _validator(against: Schema) -> Any:
-    """The compiled ``jsonschema`` validator for a schema, built once per schema object."""
+def reference_validator(against: Schema) -> Any:
+    """The ``jsonschema`` validator that explains errors (and that the fast check must
+    agree with): Draft 2020-12 with ECMA patterns and real dates, built once per schema."""
     found = _VALIDATORS.get(id(against))
     if found is None or found[0] is not against:
-        from jsonschema import Draft202012Validator
-
-        found = _VALIDATORS[id(against)] = (against, Draft202012Validator(against))
+        found = _VALIDATORS[id(against)] = (
+            against,
+            _validator_class()(against, format_checker=_formats()),
+        )
     return found[1]
+
+
+@cache
+def _validator_class() -> Any:
+    """Draft 2020-12 reading ``pattern`` as :mod:`hrdeck.curriculum.schemafast` does
+    (ECMA 262: ``$`` ends the text), so both checkers always agree."""
+    from jsonschema import Draft202012Validator, ValidationError, validators
+
+    def pattern(validator: Any, written: str, instance: object, schema: Schema) -> Any:
+        if isinstance(instance, str) and not schema_regex(written).search(instance):
+            yield ValidationError(f"{instance!r} does not match {written!r}")
+
+    return validators.extend(Draft202012Validator, {"pattern": pattern})
+
+
+@cache
+def _formats() -> Any:
+    """The one format hrdeck's schemas use: ``date``, a real day of the calendar."""
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker(formats=())
+    checker.checks("date")(is_real_date)
+    return checker
 
 
 def _converted(errors: Iterable[Any]) -> Iterator[SchemaError]:
@@ -211,7 +247,26 @@ def _bad_size(err: SchemaError, schema: Schema, smap: SourceMap) -> list[Diagnos
     message = messages.get(str(err.validator), err.message)
     if isinstance(err.instance, Sized) and err.validator in ("minItems", "maxItems"):
         message += f" (found {len(err.instance)})"
-    return [error(smap.value(err.path), "bad-value", message)]
+    code = str(schema.get("x-code", "bad-value"))
+    return [error(smap.value(err.path), code, message, schema.get("x-size-help"))]
+
+
+def _too_long(err: SchemaError, schema: Schema, smap: SourceMap) -> list[Diagnostic]:
+    length = len(err.instance) if isinstance(err.instance, str) else 0
+    message = (
+        f"{_field(err.path)} is {length:,} characters long; "
+        f"it may be at most {err.validator_value:,}"
+    )
+    hint = schema.get("x-length-help", "shorten it")
+    return [error(smap.value(err.path), "text-too-long", message, hint)]
+
+
+def _bad_format(err: SchemaError, schema: Schema, smap: SourceMap) -> list[Diagnostic]:
+    if err.validator_value != "date":
+        return _other(err, schema, smap)
+    message = f"{_field(err.path)} is not a real date: {err.instance}"
+    hint = "check the day and month (30 February, day 31 of a 30-day month, year 0000 ...)"
+    return [error(smap.value(err.path), "bad-date", message, hint)]
 
 
 def _other(err: SchemaError, schema: Schema, smap: SourceMap) -> list[Diagnostic]:
@@ -228,10 +283,12 @@ _HANDLERS: dict[str, _Handler] = {
     "enum": _bad_enum,
     "const": _bad_enum,
     "pattern": _bad_pattern,
+    "format": _bad_format,
     **dict.fromkeys(
         ("minItems", "maxItems", "minLength", "minProperties", "uniqueItems"), _bad_size
     ),
     **dict.fromkeys(("minimum", "maximum", "exclusiveMinimum"), _bad_size),
+    "maxLength": _too_long,
 }
 
 

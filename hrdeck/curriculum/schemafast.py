@@ -1,4 +1,4 @@
-"""A fast yes/no check of a document against hrdeck's own JSON Schemas.
+r"""A fast yes/no check of a document against hrdeck's own JSON Schemas.
 
 ``jsonschema`` is the reference: it explains every error.  It is also slow to
 import and walk (about 0.1 s for the built-in curriculum), which matters for a
@@ -6,12 +6,19 @@ command an editor runs after every save.  Most runs find no error, so this modul
 answers only "valid or not" for the small set of 2020-12 keywords hrdeck's schemas
 use; when it says "not valid" (or meets a keyword it does not know) the caller asks
 ``jsonschema`` for the explanation.  Tests check that both always agree.
+
+Both read a ``pattern`` as JSON Schema means it (ECMA 262), through
+:func:`schema_regex`: ``$`` ends the text (Python's ``$`` would also match before a
+final newline, so ``"court\n"`` passed as a slug and put a newline in file names)
+and ``\d`` is an ASCII digit.  ``format: date`` is a real calendar date
+(:func:`is_real_date`: no 30 February, no year 0000).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -110,8 +117,54 @@ def _equal(a: object, b: object) -> bool:
 
 
 @cache
-def _regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+def schema_regex(pattern: str) -> re.Pattern[str]:
+    """A JSON Schema pattern compiled with ECMA 262's meaning (see the module doc)."""
+    return re.compile(_ecma_to_python(pattern))
+
+
+def _ecma_to_python(pattern: str) -> str:
+    """``$`` outside a character class as ``\\Z``; ``\\d`` as ``[0-9]``."""
+    out: list[str] = []
+    in_class = False
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            escape = pattern[index : index + 2]
+            digits = "0-9" if in_class else "[0-9]"
+            out.append(digits if escape == "\\d" else escape)
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            char = "\\Z"
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+_DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def is_real_date(text: object) -> bool:
+    """``format: date``: a YYYY-MM-DD text that is a day of the calendar.  Text of
+    another shape passes (the field's ``pattern`` reports it, once)."""
+    if not isinstance(text, str) or not _DATE_SHAPE.fullmatch(text):
+        return True
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _format(c: _Checker, value: Any, instance: object, schema: Schema) -> bool:
+    if value != "date":
+        raise Unsupported(f"format {value}")
+    return is_real_date(instance)
 
 
 def _number(instance: object) -> bool:
@@ -190,7 +243,8 @@ _RULES: dict[str, Callable[..., bool]] = {
     "not": lambda c, v, i, s: not c.check(v, i),
     "enum": lambda c, v, i, s: any(_equal(i, option) for option in v),
     "const": lambda c, v, i, s: _equal(i, v),
-    "pattern": lambda c, v, i, s: not isinstance(i, str) or bool(_regex(v).search(i)),
+    "pattern": lambda c, v, i, s: not isinstance(i, str) or bool(schema_regex(v).search(i)),
+    "format": _format,
     "propertyNames": lambda c, v, i, s: not isinstance(i, dict) or all(c.check(v, k) for k in i),
     "minItems": _sized(list, lambda n, v: n >= v),
     "maxItems": _sized(list, lambda n, v: n <= v),

@@ -4,6 +4,8 @@ A *JSON path* is a tuple of mapping keys (str) and sequence indices (int), the s
 shape as ``jsonschema``'s ``ValidationError.absolute_path``.  The map keeps two
 locations per path: where the value starts and, for mapping entries, where the key
 is written (an unknown key is reported at the key, a wrong value at the value).
+``reported`` holds the paths of values already reported while reading the file (a
+value its tag cannot hold, ``.nan``): later checks say nothing more about them.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ class SourceMap:
     file: str
     values: dict[JsonPath, Loc] = field(default_factory=dict)
     keys: dict[JsonPath, Loc] = field(default_factory=dict)
+    reported: set[JsonPath] = field(default_factory=set)
 
     def file_loc(self) -> Loc:
         """The file itself, for problems that belong to no line."""
@@ -41,6 +44,13 @@ class SourceMap:
         if full in self.keys:
             return self.keys[full]
         return self.value(full)
+
+    def was_reported(self, path: Iterable[str | int]) -> bool:
+        """Whether the value at ``path``, or one holding it, was reported when read."""
+        if not self.reported:
+            return False
+        full = tuple(path)
+        return any(full[:n] in self.reported for n in range(len(full) + 1))
 
     def _nearest(self, table: dict[JsonPath, Loc], path: JsonPath) -> Loc:
         while path:

@@ -3,7 +3,10 @@
 A double-quoted YAML string can carry any character as an escape (``"\\a"``,
 ``"\\x07"``, ``"\\0"``), but XML 1.0, and so a .pptx, refuses the C0 control
 characters other than tab, line feed and carriage return, and the non-characters
-U+FFFE and U+FFFF.  :func:`check_characters` reports each string (value or key)
+U+FFFE and U+FFFF.  DEL and the C1 controls (U+007F to U+009F) are allowed in XML
+but have no place on a slide either, and U+009B is a terminal's "control sequence
+introducer": a deck or a printed diagnostic carrying one can drive the terminal
+that shows it.  :func:`check_characters` reports each string (value or key)
 holding one, at its line and column, so the build stops with a diagnostic instead
 of failing half-way through writing a slide.
 
@@ -21,6 +24,7 @@ from hrdeck.curriculum.sourcemap import JsonPath, SourceMap
 from hrdeck.diagnostics import Diagnostic, error
 
 NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def check_characters(doc: Document) -> list[Diagnostic]:
@@ -31,17 +35,23 @@ def check_characters(doc: Document) -> list[Diagnostic]:
 def character_diagnostics(data: object, smap: SourceMap) -> list[Diagnostic]:
     """:func:`check_characters` for any loaded YAML data (a theme, a project file)."""
     problems = []
-    for path, text, is_key in _strings(data, ()):
-        found = NOT_IN_XML.search(text)
+    for path, text, is_key in strings_in(data):
+        found = CONTROLS.search(text)
         if found is None:
             continue
         loc = smap.key(path) if is_key else smap.value(path)
         where = "key" if is_key else "text"
+        char = found.group()
+        why = (
+            "which a slide cannot store"
+            if NOT_IN_XML.match(char)
+            else "which has no place on a slide"
+        )
         problems.append(
             error(
                 loc,
                 "control-character",
-                f"the {where} holds {describe_char(found.group())}, which a slide cannot store",
+                f"the {where} holds {describe_char(char)}, {why}",
                 "remove it (in a double-quoted YAML string it is an escape such as \\a or \\0)",
             )
         )
@@ -55,7 +65,7 @@ def describe_char(char: str) -> str:
     return f"{code} ({name})" if name else f"the control character {code}"
 
 
-def _strings(data: object, path: JsonPath) -> Iterator[tuple[JsonPath, str, bool]]:
+def strings_in(data: object, path: JsonPath = ()) -> Iterator[tuple[JsonPath, str, bool]]:
     """(path, string, is_key) for every string in `data`; iterative, so depth is no risk."""
     stack: list[tuple[object, JsonPath]] = [(data, path)]
     while stack:

@@ -130,13 +130,13 @@ def _split(
     measure: _Measure,
     diagnostics: list[Diagnostic],
 ) -> list[SlidePlan]:
-    def parts(size: float) -> int:
-        return max(len(measure.split(p, a, size)) for p, a in together)
+    def parts(size: float, most: int | None = None) -> int:
+        return max(len(measure.split(p, a, size, most)) for p, a in together)
 
     count = parts(sizes[-1])
-    size = next(s for s in sizes if parts(s) <= count)
-    count = parts(size)
+    size = next(s for s in sizes if parts(s, count) <= count)  # stops past `count` slides
     chunks = [balanced(p, a, size, measure, count) for p, a in together]
+    count = max(len(c) for c in chunks)
     if not KINDS[slide.kind].paginated:
         diagnostics.append(_split_warning(slide, count))
     return [
@@ -158,8 +158,10 @@ class _Measure:
     metrics: FontMetrics
     memo: LineMemo | None
 
-    def split(self, paras: Sequence[Para], area: TextArea, size: float) -> list[tuple[Para, ...]]:
-        return split_paras(paras, area, size, self.metrics, self.memo)
+    def split(
+        self, paras: Sequence[Para], area: TextArea, size: float, most: int | None = None
+    ) -> list[tuple[Para, ...]]:
+        return split_paras(paras, area, size, self.metrics, self.memo, most)
 
 
 def balanced(
@@ -170,7 +172,7 @@ def balanced(
     best = measure.split(paras, area, size)
     for step in range(1, 10):
         shorter = dataclasses.replace(area, height_pt=area.height_pt * (1 - step * 0.05))
-        chunks = measure.split(paras, shorter, size)
+        chunks = measure.split(paras, shorter, size, count)
         if len(chunks) > count:
             break
         best = chunks
@@ -248,11 +250,15 @@ def _shrunk(slide: SlidePlan, size: float) -> Diagnostic:
 
 
 def _split_warning(slide: SlidePlan, count: int) -> Diagnostic:
+    more = (
+        f"it continues on {count - 1} more slide{'s' if count > 2 else ''}"
+        if count > 1
+        else "it cannot be split between words, so it runs past the bottom of its box"
+    )
     return warning(
         slide.source,
         "text-split",
-        f"the text of slide '{slide.title}' does not fit even at {MIN_BODY_PT} pt; "
-        f"it continues on {count - 1} more slide{'s' if count > 2 else ''}",
+        f"the text of slide '{slide.title}' does not fit even at {MIN_BODY_PT} pt; {more}",
         "shorten the text, or split it into slides of its own in the YAML",
     )
 

@@ -6,7 +6,10 @@ tables).  What a slide cannot show (images, headings, tables, raw HTML, block
 quotes, code blocks, strikethrough, rules) is reported as an ``unsupported-markup``
 warning at the YAML location and degraded to its plain text; nothing is dropped
 silently.  Strikethrough and tables are switched on in the parser only so that they
-are recognised and reported instead of leaking ``~~`` and ``|`` onto a slide.
+are recognised and reported instead of leaking ``~~`` and ``|`` onto a slide.  A link
+to anything but a web, mail or phone address keeps its text but no hyperlink
+(:func:`hrdeck.curriculum.links.is_safe_link`; validation warns of it).  A token too
+long for a line is shortened or given break points (:mod:`hrdeck.plan.tokens`).
 
 Text without any Markdown syntax skips the parser, simple inline Markdown and plain
 paragraphs are read by fast paths that property tests hold equal to markdown-it (which
@@ -22,7 +25,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from hrdeck.curriculum.links import is_safe_link
 from hrdeck.diagnostics import NOWHERE, Diagnostic, Loc, warning
+from hrdeck.plan.tokens import breakable_paras, breakable_runs, breakable_text
 from hrdeck.richtext import Para, Run
 
 if TYPE_CHECKING:
@@ -60,7 +65,7 @@ class _Style:
     def emit(self, text: str, *, code: bool = False) -> None:
         if not text:
             return
-        link = self.links[-1] if self.links else None
+        link = (self.links[-1] or None) if self.links else None
         self.runs.append(Run(text, self.bold > 0, self.italic > 0, code, link))
 
     def problem(self, what: str) -> None:
@@ -91,7 +96,8 @@ def _em(delta: int) -> Callable[[_Style, Token], None]:
 
 
 def _link_open(style: _Style, token: Token) -> None:
-    style.links.append(str(token.attrs.get("href", "")))
+    href = str(token.attrs.get("href", ""))
+    style.links.append(href if is_safe_link(href) else "")  # validation warns of the others
 
 
 def _link_close(style: _Style, token: Token) -> None:
@@ -227,6 +233,8 @@ def _fast_inline(text: str) -> tuple[Run, ...] | None:
             runs.append(Run(match.group("code"), code=True))
         else:
             url = _href(match.group("url"))
+            if not is_safe_link(url):
+                return None  # markdown-it's path shows it as plain text
             if not (_PLAIN_URL.fullmatch(url) or markdown_parser().validateLink(url)):
                 return None
             runs.append(Run(match.group("label"), link=url))
@@ -271,12 +279,12 @@ def parse_inline(
     """Parse one line of inline Markdown (no block syntax) into runs."""
     runs, problems = _inline_runs(" ".join(text.split()) if "\n" in text else text.strip())
     _report(problems, loc, diagnostics)
-    return runs
+    return breakable_runs(runs)
 
 
 def plain(text: str) -> str:
     """The visible text of inline Markdown, for titles and labels."""
-    return "".join(run.text for run in _inline_runs(text.strip())[0])
+    return breakable_text("".join(run.text for run in _inline_runs(text.strip())[0]))
 
 
 # --- block level ---------------------------------------------------------------------
@@ -475,4 +483,4 @@ def parse_blocks(
     """
     paras, problems = _block_paras(text.lstrip("\n").rstrip())
     _report(problems, loc, diagnostics)
-    return paras
+    return breakable_paras(paras)

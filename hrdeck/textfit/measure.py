@@ -14,12 +14,14 @@ renderer derives.  :mod:`hrdeck.plan.fit` applies all this to slides.
 
 from __future__ import annotations
 
+import itertools
+from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from hrdeck.diagnostics import NOWHERE, Loc
 from hrdeck.richtext import Para, Run
-from hrdeck.textfit.metrics import FontMetrics, Piece, line_breaks
+from hrdeck.textfit.metrics import WORD, WORD_BREAKS, FontMetrics, Piece, line_breaks
 
 BODY_SIZES = (28, 26, 24, 22, 20, 18)
 MIN_BODY_PT = 18  # no body text under this
@@ -101,7 +103,8 @@ class LineMemo:
     tries several sizes and splits of the same paragraphs in the same boxes).
 
     Measured with valgrind on the benchmark, it saves 6-7% of a build's instructions;
-    the caller creates it and passes it down, so nothing outlives the run.
+    the caller creates it and passes it down, so nothing outlives the run.  Only
+    complete wrappings are kept (one stopped after a number of lines is not).
     """
 
     def __init__(self) -> None:
@@ -109,28 +112,41 @@ class LineMemo:
         self._metrics: dict[int, FontMetrics] = {}  # keeps each id() in a key alive
 
     def breaks(
-        self, para: Para, widths: tuple[float, float], size: float, metrics: FontMetrics
+        self,
+        para: Para,
+        widths: tuple[float, float],
+        size: float,
+        metrics: FontMetrics,
+        max_lines: int | None = None,
     ) -> list[int]:
         key = (para, widths[0], widths[1], size, id(metrics))
         found = self._breaks.get(key)
         if found is None:
-            self._metrics[id(metrics)] = metrics
-            found = self._breaks[key] = line_breaks(pieces(para), metrics, size, *widths)
+            found = line_breaks(pieces(para), metrics, size, *widths, max_lines=max_lines)
+            if max_lines is None or len(found) <= max_lines:  # complete: worth keeping
+                self._metrics[id(metrics)] = metrics
+                self._breaks[key] = found
         return found
 
 
 def para_breaks(
-    para: Para, area: TextArea, size: float, metrics: FontMetrics, memo: LineMemo | None = None
+    para: Para,
+    area: TextArea,
+    size: float,
+    metrics: FontMetrics,
+    memo: LineMemo | None = None,
+    max_lines: int | None = None,
 ) -> list[int]:
-    """Where each line of `para` starts, set at `size` in `area` (see ``line_breaks``).
+    """Where each line of `para` starts, set at `size` in `area` (see ``line_breaks``;
+    with `max_lines`, only as far as needed to tell that it takes more lines).
 
     The caller must not change the list (a `memo` hands the same one out again).
     """
     first, rest = area.line_widths(para.level)
     widths = (max(first, size), max(rest, size))
     if memo is not None:
-        return memo.breaks(para, widths, size, metrics)
-    return line_breaks(pieces(para), metrics, size, *widths)
+        return memo.breaks(para, widths, size, metrics, max_lines)
+    return line_breaks(pieces(para), metrics, size, *widths, max_lines=max_lines)
 
 
 def para_height(
@@ -159,7 +175,18 @@ def fits(
     metrics: FontMetrics,
     memo: LineMemo | None = None,
 ) -> bool:
-    return paras_height(paras, area, size, metrics, memo) <= area.text_height
+    """Whether ``paras_height(...) <= area.text_height``, wrapping each paragraph only
+    as far as the room left could hold (so a very long text costs one box of lines)."""
+    pitch = line_pitch(metrics, area, size)
+    room = area.text_height
+    used = 0.0
+    for para in paras:
+        could_fit = max(int((room - used) / pitch - area.space_before), 0)
+        lines = len(para_breaks(para, area, size, metrics, memo, max_lines=could_fit + 2))
+        used += pitch * (lines + area.space_before)
+        if used > room:
+            return False
+    return True
 
 
 def fit_size(
@@ -182,30 +209,33 @@ def split_paras(
     size: float,
     metrics: FontMetrics,
     memo: LineMemo | None = None,
+    max_chunks: int | None = None,
 ) -> list[tuple[Para, ...]]:
     """Consecutive chunks of `paras` that each fit `area` at `size`.
 
     Paragraphs move whole to the next chunk; one too tall for an empty box is cut
     between words at the last line that fits, or at the end of a sentence a little
-    before it (its rest starts the next chunk).
+    before it (its rest starts the next chunk).  With `max_chunks`, splitting stops
+    once there are more chunks than that (the rest is not returned): enough to tell
+    that a size needs more slides than another.
     """
     chunks: list[tuple[Para, ...]] = []
     current: list[Para] = []
-    queue = list(paras)
-    while queue:
-        para = queue.pop(0)
+    queue = deque(paras)
+    while queue and (max_chunks is None or len(chunks) <= max_chunks):
+        para = queue.popleft()
         if fits([*current, para], area, size, metrics, memo):
             current.append(para)
             continue
         if current:
             chunks.append(tuple(current))
             current = []
-            queue.insert(0, para)
+            queue.appendleft(para)
             continue
         head, tail = cut_to_fit(para, area, size, metrics, memo)
         chunks.append((head,))
         if tail is not None:
-            queue.insert(0, tail)
+            queue.appendleft(tail)
     if current or not chunks:
         chunks.append(tuple(current))
     return chunks
@@ -216,22 +246,26 @@ def cut_to_fit(
 ) -> tuple[Para, Para | None]:
     """`para` cut after the last line that fits an empty `area` (at least one word)."""
     pitch = line_pitch(metrics, area, size)
-    room = int(area.text_height // pitch - area.space_before)
-    starts = para_breaks(para, area, size, metrics, memo)
-    later = [s for s in starts[max(1, room) :] if s > 0]
+    room = max(1, int(area.text_height // pitch - area.space_before))
+    starts = para_breaks(para, area, size, metrics, memo, max_lines=room + 1)
+    later = [s for s in starts[room:] if s > 0]
+    if not later and len(starts) > room + 1:  # one word spans the box: wrap it all
+        later = [s for s in para_breaks(para, area, size, metrics, memo)[room:] if s > 0]
     if not later:
         return para, None
-    return cut_para(para, _sentence_end(para.text.split(), later[0]))
+    return cut_para(para, _sentence_end(para.text, later[0]))
 
 
-def _sentence_end(words: list[str], cut: int) -> int:
+def _sentence_end(text: str, cut: int) -> int:
     """Cut after the last sentence that ends in the second half of what fits, if any."""
+    words = [match.group() for match in itertools.islice(WORD.finditer(text), cut)]
     ends = [i for i in range(cut // 2 + 1, cut + 1) if words[i - 1].endswith(SENTENCE_ENDS)]
     return ends[-1] if ends else cut
 
 
 def cut_para(para: Para, word_index: int) -> tuple[Para, Para]:
-    """`para` split before its `word_index`-th word (words are separated by spaces)."""
+    """`para` split before its `word_index`-th word (words are separated as
+    :func:`~hrdeck.textfit.metrics.line_breaks` separates them)."""
     offset = _word_offset(para.text, word_index)
     head: list[Run] = []
     tail: list[Run] = []
@@ -250,15 +284,8 @@ def cut_para(para: Para, word_index: int) -> tuple[Para, Para]:
 
 
 def _word_offset(text: str, word_index: int) -> int:
-    count, in_word = -1, False
-    for offset, char in enumerate(text):
-        if char.isspace():
-            in_word = False
-        elif not in_word:
-            in_word, count = True, count + 1
-            if count == word_index:
-                return offset
-    return len(text)
+    found = next(itertools.islice(WORD.finditer(text), word_index, None), None)
+    return len(text) if found is None else found.start()
 
 
 def _with_text(run: Run, text: str) -> Run:
@@ -269,7 +296,7 @@ def _strip(runs: list[Run], right: bool) -> tuple[Run, ...]:
     kept = [r for r in runs if r.text]
     if kept:
         edge = -1 if right else 0
-        text = kept[edge].text.rstrip() if right else kept[edge].text.lstrip()
+        text = kept[edge].text.rstrip(WORD_BREAKS) if right else kept[edge].text.lstrip(WORD_BREAKS)
         kept[edge] = _with_text(kept[edge], text)
     return tuple(r for r in kept if r.text)
 

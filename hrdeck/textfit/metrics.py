@@ -14,20 +14,26 @@ Other fonts use the closest table (serif or sans), made a little wider so an est
 errs towards smaller text rather than overflow; :func:`metrics_for` says whether the
 match was exact so the caller can warn once.
 
-Wrapping follows PowerPoint and LibreOffice: lines break at spaces; a word longer
-than a line breaks between characters.  Kerning is ignored (it only narrows text).
+Wrapping follows PowerPoint and LibreOffice: lines break at spaces (and at a zero-width
+space, :data:`WORD_BREAKS`); a word longer than a line breaks between characters.
+Kerning is ignored (it only narrows text).  Words are read lazily and
+:func:`line_breaks` can stop after a number of lines, so asking whether a long text
+fits a box costs the lines the box holds, not the length of the text.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
 MONO_EM = 0.55  # Consolas advance width, used for code runs
+WORD_BREAKS = " \n\t\u200b"  # where a line may break: spaces, and the zero-width space
+WORD = re.compile(f"[^{WORD_BREAKS}]+")
 
 # name (casefolded) -> (table, scale): fonts with a table, or one close enough.
 KNOWN: Mapping[str, tuple[str, float]] = {
@@ -137,17 +143,24 @@ def _face(face: Mapping[str, object], upm: float) -> dict[str, float]:
 # --- wrapping ---------------------------------------------------------------------------
 
 
-def _words(pieces: Iterable[Piece]) -> list[list[Piece]]:
-    """Split pieces at spaces into words (each a list of pieces; formatting kept)."""
-    words: list[list[Piece]] = [[]]
+def _words(pieces: Iterable[Piece]) -> Iterator[list[Piece]]:
+    """The words of a paragraph, in order (each a list of pieces: formatting kept); a
+    word ends at a space or a zero-width space (:data:`WORD_BREAKS`).  Lazy: reading
+    the first lines of a long paragraph does not scan the rest."""
+    word: list[Piece] = []
     for piece in pieces:
-        parts = piece.text.replace("\n", " ").split(" ")
-        for index, part in enumerate(parts):
-            if index:
-                words.append([])
-            if part:
-                words[-1].append(Piece(part, piece.bold, piece.mono))
-    return [w for w in words if w]
+        end = 0
+        for match in WORD.finditer(piece.text):
+            if match.start() > end and word:  # break characters before this word
+                yield word
+                word = []
+            word.append(Piece(match.group(), piece.bold, piece.mono))
+            end = match.end()
+        if end < len(piece.text) and word:  # the piece ends with a break
+            yield word
+            word = []
+    if word:
+        yield word
 
 
 def piece_width(piece: Piece, metrics: FontMetrics, size_pt: float) -> float:
@@ -173,14 +186,27 @@ def line_breaks(
     size_pt: float,
     first_width: float,
     rest_width: float,
+    max_lines: int | None = None,
 ) -> list[int]:
     """The word index each line starts with (an over-long word may span several lines:
-    its index then repeats).  An empty paragraph is one line."""
+    its index then repeats).  An empty paragraph is one line.  With ``max_lines``, the
+    wrapping stops once a line more than that has started: ``max_lines + 1`` starts
+    (or more) then mean "more than ``max_lines`` lines"."""
     space = metrics.width(" ", size_pt)
     starts: list[int] = [0]
     used = 0.0
+    known = _word_widths(metrics, size_pt)
     for index, word in enumerate(_words(pieces)):
-        width, placed = _measure_word(word, metrics, size_pt)
+        if max_lines is not None and len(starts) > max_lines:
+            break
+        if len(word) == 1:  # most words are one piece: their widths are remembered
+            key = (word[0].text, word[0].bold, word[0].mono)
+            found = known.get(key)
+            if found is None:
+                found = known[key] = _measure_word(word, metrics, size_pt)
+            width, placed = found
+        else:
+            width, placed = _measure_word(word, metrics, size_pt)
         room = first_width if len(starts) == 1 else rest_width
         if used and used + space + width <= room:
             used += space + width
@@ -193,6 +219,20 @@ def line_breaks(
             continue
         used = _break_long_word(word, metrics, size_pt, room, rest_width, starts, index)
     return starts
+
+
+_WordWidths = dict[tuple[str, bool, bool], tuple[float, float]]
+# (id(metrics), size) -> (the metrics, their word widths); holding the metrics keeps the id
+_KNOWN_WIDTHS: dict[tuple[int, float], tuple[FontMetrics, _WordWidths]] = {}
+_MAX_KNOWN_WORDS = 20_000  # per font and size; the table starts again when it is full
+
+
+def _word_widths(metrics: FontMetrics, size_pt: float) -> _WordWidths:
+    """The remembered widths of words in ``metrics`` at ``size_pt``."""
+    entry = _KNOWN_WIDTHS.get((id(metrics), size_pt))
+    if entry is None or entry[0] is not metrics or len(entry[1]) > _MAX_KNOWN_WORDS:
+        entry = _KNOWN_WIDTHS[(id(metrics), size_pt)] = (metrics, {})
+    return entry[1]
 
 
 def _measure_word(word: list[Piece], metrics: FontMetrics, size_pt: float) -> tuple[float, float]:

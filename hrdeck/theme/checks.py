@@ -3,7 +3,9 @@
 No python-pptx: an agency template's layouts are checked by the renderer's template
 module (:func:`hrdeck.pipeline.check_theme_full` runs both).
 
-Codes: ``low-contrast``, ``logo-outside``, ``missing-logo``, ``logo-not-image``,
+Codes: ``low-contrast``, ``logo-outside``, ``missing-logo``, ``logo-not-image`` (a
+file that is no picture PowerPoint shows), ``bad-image`` (a damaged, huge or too
+thin one: :mod:`hrdeck.curriculum.pictures` opens it as the build will),
 ``template-outside``, ``missing-template``, ``uncommon-font``.
 """
 
@@ -13,6 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from hrdeck.curriculum.load import display_path
+from hrdeck.curriculum.pictures import Unusable, convert_hint, inspect_picture, logo_problem
 from hrdeck.diagnostics import Diagnostic, error, sort_diagnostics, warning
 from hrdeck.theme.contrast import (
     AA_BODY,
@@ -42,18 +45,6 @@ SAFE_FONTS: Mapping[str, str] = {
     "gill sans mt": "Gillius ADF",
     "century gothic": "URW Gothic",
 }
-
-# Image signatures python-pptx can place (it cannot place SVG).
-_IMAGE_MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "PNG"),
-    (b"\xff\xd8\xff", "JPEG"),
-    (b"GIF87a", "GIF"),
-    (b"GIF89a", "GIF"),
-    (b"BM", "BMP"),
-    (b"II*\x00", "TIFF"),
-    (b"MM\x00*", "TIFF"),
-)
-
 
 # -- the files a theme names--------------------------------------------------------
 
@@ -85,24 +76,17 @@ def _logo_diagnostics(theme: Theme, logo: Logo) -> list[Diagnostic]:
         ]
     if not logo.path.is_file():
         return [error(loc, "missing-logo", f"logo file {display_path(logo.path)} does not exist")]
-    kind = image_kind(logo.path)
-    if kind is None:
-        return [
-            error(
-                loc,
-                "logo-not-image",
-                f"logo {display_path(logo.path)} is not a PNG, JPEG, GIF, BMP or TIFF image",
-                "export the logo as PNG (SVG cannot be placed in a deck by hrdeck)",
-            )
-        ]
+    found = inspect_picture(logo.path)
+    if isinstance(found, Unusable):
+        code = "logo-not-image" if found.wrong_kind else "bad-image"
+        message = f"logo {display_path(logo.path)} cannot be shown: {found.reason}"
+        return [error(loc, code, message, convert_hint())]
+    thin = logo_problem(found)
+    if thin is not None:
+        message = f"logo {display_path(logo.path)} cannot be shown: {thin}"
+        hint = "crop the logo, or give it some margin, so it is at most 10 times as wide as high"
+        return [error(loc, "bad-image", message, hint)]
     return []
-
-
-def image_kind(path: Path) -> str | None:
-    """'PNG', 'JPEG', 'GIF', 'BMP' or 'TIFF' from the file's first bytes, else None."""
-    with path.open("rb") as stream:
-        head = stream.read(8)
-    return next((kind for magic, kind in _IMAGE_MAGIC if head.startswith(magic)), None)
 
 
 def _template_file_diagnostics(theme: Theme, template: Path) -> list[Diagnostic]:
