@@ -1,7 +1,8 @@
 """The three built-in decks, read back as a trainer and a screen reader would meet them.
 
-Built once per module from the built-in curriculum; python-pptx reads them back, and
-LibreOffice renders all three in one call to check one page per slide.
+Built once per session from the built-in curriculum (``conftest.builtin_decks``);
+python-pptx reads them back, and LibreOffice renders all three in one call to check one
+page per slide.
 """
 
 from __future__ import annotations
@@ -11,29 +12,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
-from hrdeck.paths import builtin_curriculum
-from hrdeck.pipeline import BuildRequest, output_names, run_build
+from tests.helpers import BuiltDecks
 from tests.lo import needs_soffice, pdf_pages, to_pdfs
 
 AUDIENCES = ("court", "clinician", "peer")
-COURSE_ID = "hr-mandated-clients"
 NOT_CONTENT_LAYOUTS = frozenset({"Title Slide", "Section Header"})
 TITLE_TYPES = frozenset({PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE})
 
 
 @pytest.fixture(scope="module")
-def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("builtin-decks")
-    run_build(BuildRequest(root=builtin_curriculum(), audience="all", out_dir=out))
-    return {audience: out / output_names(COURSE_ID, audience)[0] for audience in AUDIENCES}
+def decks(builtin_decks: BuiltDecks) -> dict[str, Path]:
+    return {audience: builtin_decks.deck(audience) for audience in AUDIENCES}
 
 
 @pytest.fixture(scope="module")
-def presentations(decks: dict[str, Path]) -> dict[str, Any]:
-    return {audience: Presentation(str(path)) for audience, path in decks.items()}
+def presentations(builtin_decks: BuiltDecks) -> dict[str, Any]:
+    return {audience: builtin_decks.presentation(audience) for audience in AUDIENCES}
 
 
 def shape_texts(shapes: Any) -> Iterator[str]:

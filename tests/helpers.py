@@ -1,0 +1,137 @@
+"""Helpers several test files share: curriculum copies, folder snapshots, CLI checks,
+the built-in decks and the wheel the ``conftest.py`` fixtures make once.
+
+Fixtures live in ``conftest.py``; these are plain functions and classes, imported where used.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+from pptx import Presentation
+
+from hrdeck.paths import builtin_curriculum
+from hrdeck.pipeline import BuildRequest, output_names, run_build
+
+BUILTIN_COURSE_ID = "hr-mandated-clients"
+BUILTIN_AUDIENCES = ("clinician", "court", "peer")
+REPO = Path(__file__).resolve().parent.parent
+
+
+def make_runner() -> CliRunner:
+    """A CliRunner with ``result.stdout`` and ``result.stderr`` apart (Click 8.1 and 8.2+)."""
+    try:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # Click 8.1
+    except TypeError:
+        return CliRunner()  # Click 8.2 and later always keep them apart
+
+
+def copy_builtin(tmp_path: Path) -> Path:
+    """A private copy of the built-in curriculum at ``tmp_path/curriculum``."""
+    root = tmp_path / "curriculum"
+    shutil.copytree(builtin_curriculum(), root)
+    return root
+
+
+def folder_listing(folder: Path) -> dict[str, bytes]:
+    """Every file of a folder by name, with its bytes: compare two to see any change."""
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def no_traceback(result: Result) -> None:
+    """A CLI run ended by Click (an exit code), never by an exception a user would see."""
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
+
+
+@contextmanager
+def exclusive(lock_file: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_file`` (shared by every pytest-xdist worker)."""
+    with lock_file.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def once_per_run(run_dir: Path, name: str, make: Callable[[Path], Path]) -> Path:
+    """``make(folder)`` run once for the whole test run, whatever the number of workers.
+
+    The first worker to get here makes it in ``run_dir/name`` and leaves a mark; the
+    others wait on the lock and take what it made.  A failed attempt leaves no mark,
+    so the next worker tries again (and reports its own failure).
+    """
+    folder = run_dir / name
+    done = run_dir / f"{name}.done"
+    with exclusive(run_dir / f"{name}.lock"):
+        if done.is_file():
+            return Path(done.read_text(encoding="utf-8"))
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        made = make(folder)
+        done.write_text(str(made), encoding="utf-8")
+        return made
+
+
+def run_dir(base_temp: Path) -> Path:
+    """The temporary folder every worker of this run shares (pytest's own with one process)."""
+    return base_temp.parent if os.environ.get("PYTEST_XDIST_WORKER") else base_temp
+
+
+@dataclass
+class BuiltDecks:
+    """One build of every built-in audience: where the outputs are, and the decks opened."""
+
+    out: Path
+    theme: str
+    _opened: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def deck(self, audience: str) -> Path:
+        return self.out / output_names(BUILTIN_COURSE_ID, audience)[0]
+
+    def guide(self, audience: str, suffix: str = ".md") -> Path:
+        markdown, html = output_names(BUILTIN_COURSE_ID, audience)[1:]
+        return self.out / (markdown if suffix == ".md" else html)
+
+    def presentation(self, audience: str) -> Any:
+        """The deck opened with python-pptx, once; shared, so only read it."""
+        if audience not in self._opened:
+            self._opened[audience] = Presentation(str(self.deck(audience)))
+        return self._opened[audience]
+
+
+def build_builtin(out: Path, theme: str) -> BuiltDecks:
+    """Build every built-in audience as a user would (no SOURCE_DATE_EPOCH), then lock it."""
+    with pytest.MonkeyPatch.context() as env:
+        env.delenv("SOURCE_DATE_EPOCH", raising=False)
+        result = run_build(
+            BuildRequest(root=builtin_curriculum(), audience="all", theme=theme, out_dir=out)
+        )
+    assert sorted(result.audiences) == sorted(BUILTIN_AUDIENCES)
+    for path in result.written:
+        path.chmod(0o444)
+    return BuiltDecks(out, theme)
+
+
+def build_wheel(folder: Path) -> Path:
+    """``pip wheel`` of this checkout, as a user would build it (no PYTHONPATH)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(folder), str(REPO)]
+    built = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    (wheel_path,) = folder.glob("hrdeck-*.whl")
+    return wheel_path
