@@ -1,22 +1,23 @@
 """The wheel carries the built-in curriculum and themes: install it, run it anywhere.
 
-One wheel and one fresh virtualenv for the whole module (building and installing take
-most of a minute); every command runs from an empty folder outside the repository,
-so nothing can be found through the checkout.
+One wheel (``conftest.wheel``) and one fresh virtualenv for the whole run, shared by
+every xdist worker (building and installing take most of a minute); every command runs
+from an empty folder outside the repository, so nothing can be found through the checkout.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import venv
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from hrdeck import __version__
+from tests.helpers import once_per_run, run_dir
 
 pytestmark = pytest.mark.slow
 
@@ -30,23 +31,22 @@ def run(args: list[str], cwd: Path, timeout: float = 600) -> subprocess.Complete
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
-    built = run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(out), str(REPO)], out)
-    assert built.returncode == 0, built.stderr
-    (wheel_path,) = out.glob("hrdeck-*.whl")
-    return wheel_path
+def install_in_a_fresh_venv(wheel: Path) -> Callable[[Path], Path]:
+    def install(env_dir: Path) -> Path:
+        venv.create(env_dir, with_pip=True)
+        python = env_dir / "bin" / "python"
+        installed = run([str(python), "-m", "pip", "install", "-q", str(wheel)], env_dir)
+        assert installed.returncode == 0, installed.stderr
+        return env_dir / "bin" / "hrdeck"
+
+    return install
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def hrdeck_exe(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    env_dir = tmp_path_factory.mktemp("venv")
-    venv.create(env_dir, with_pip=True)
-    python = env_dir / "bin" / "python"
-    installed = run([str(python), "-m", "pip", "install", "-q", str(wheel)], env_dir)
-    assert installed.returncode == 0, installed.stderr
-    return env_dir / "bin" / "hrdeck"
+    """The wheel installed with its dependencies, once per run for every xdist worker."""
+    shared = run_dir(tmp_path_factory.getbasetemp())
+    return once_per_run(shared, "venv", install_in_a_fresh_venv(wheel))
 
 
 @pytest.fixture
