@@ -15,10 +15,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis.strategies import SearchStrategy
 from pptx import Presentation
 
 from hrdeck.paths import builtin_curriculum
@@ -27,6 +29,8 @@ from hrdeck.pipeline import BuildRequest, output_names, run_build
 BUILTIN_COURSE_ID = "hr-mandated-clients"
 BUILTIN_AUDIENCES = ("clinician", "court", "peer")
 REPO = Path(__file__).resolve().parent.parent
+
+T = TypeVar("T")
 
 
 def make_runner() -> CliRunner:
@@ -135,3 +139,28 @@ def build_wheel(folder: Path) -> Path:
     assert built.returncode == 0, built.stderr
     (wheel_path,) = folder.glob("hrdeck-*.whl")
     return wheel_path
+
+
+def reach(strategy: SearchStrategy[T], reached: Callable[[T], bool], examples: int = 200) -> float:
+    """The share of inputs a property test gets from ``strategy`` that pass its guard.
+
+    A property test that returns early on most inputs (the fast path declined, the
+    document was invalid) checks little; this draws ``examples`` inputs the way the
+    test does, but derandomized so the number is the same on every run.
+    """
+    outcomes: list[bool] = []
+
+    @settings(
+        max_examples=examples,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(strategy)
+    def draw(value: T) -> None:
+        outcomes.append(reached(value))
+
+    draw()
+    return sum(outcomes) / len(outcomes)
