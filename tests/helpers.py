@@ -11,8 +11,10 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+import venv
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -128,14 +130,54 @@ def build_builtin(out: Path, theme: str) -> BuiltDecks:
     return BuiltDecks(out, theme)
 
 
+def clean_env() -> dict[str, str]:
+    """The environment without PYTHONPATH: only what is installed can be imported."""
+    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+
+
 def build_wheel(folder: Path) -> Path:
-    """``pip wheel`` of this checkout, as a user would build it (no PYTHONPATH)."""
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    """``pip wheel`` of this checkout, as a user would build it."""
     command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(folder), str(REPO)]
-    built = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True)
+    built = subprocess.run(command, cwd=folder, env=clean_env(), capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
     (wheel_path,) = folder.glob("hrdeck-*.whl")
     return wheel_path
+
+
+def install_in_a_fresh_venv(wheel: Path) -> Callable[[Path], Path]:
+    """A maker for :func:`once_per_run`: a new venv with the wheel and its dependencies."""
+
+    def install(env_dir: Path) -> Path:
+        venv.create(env_dir, with_pip=True)
+        python = env_dir / "bin" / "python"
+        command = [str(python), "-m", "pip", "install", "-q", str(wheel)]
+        installed = subprocess.run(
+            command, cwd=env_dir, env=clean_env(), capture_output=True, text=True
+        )
+        assert installed.returncode == 0, installed.stderr
+        return env_dir / "bin" / "hrdeck"
+
+    return install
+
+
+def wheel_once(shared: Path) -> Path:
+    return once_per_run(shared, "wheel", build_wheel)
+
+
+def installed_once(shared: Path) -> Path:
+    """The wheel built and installed in a venv, once per run: the ``hrdeck`` command."""
+    return once_per_run(shared, "venv", install_in_a_fresh_venv(wheel_once(shared)))
+
+
+def start_early(make: Callable[[], object]) -> None:
+    """Run ``make`` in a background thread; the fixture that needs it calls it again and
+    so waits for it (a failure here is left for that call to report)."""
+
+    def quietly() -> None:
+        with suppress(BaseException):
+            make()
+
+    threading.Thread(target=quietly, name="made-early", daemon=True).start()
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,16 @@ def to_pdfs(decks: list[Path], out_dir: Path) -> list[Path]:
     for pdf in pdfs:
         assert pdf.is_file(), f"LibreOffice did not write {pdf}"
     return pdfs
+
+
+def to_pdfs_named(decks: Mapping[str, Path], out_dir: Path) -> dict[str, Path]:
+    """Convert decks whose file names may clash (one deck per theme) in one LibreOffice
+    start: each is linked into ``out_dir`` as ``<key>.pptx`` first."""
+    links = {}
+    for key, deck in decks.items():
+        links[key] = out_dir / f"{key}.pptx"
+        links[key].symlink_to(deck.resolve())
+    return dict(zip(links, to_pdfs(list(links.values()), out_dir), strict=True))
 
 
 def pdf_pages(pdf: Path) -> int:

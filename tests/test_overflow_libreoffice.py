@@ -5,8 +5,9 @@ word's box (``pdftotext -bbox-layout``) is checked against the slide's text boxe
 read back with python-pptx (:mod:`tests.overflow`): on the page, inside the box of
 the shape it belongs to, clear of the footer / slide-number band.  The built-in
 curriculum is checked for every audience (and one in the high-contrast theme's
-wider Arial), the synthetic long-content curriculum in ``fixtures/long`` too, and a
-deliberately overflowing deck proves the check can fail.
+wider Arial; the session's builds and PDFs, ``conftest.builtin_pdfs``), the synthetic
+long-content curriculum in ``fixtures/long`` too (both themes converted in one
+LibreOffice start), and a deliberately overflowing deck proves the check can fail.
 """
 
 from __future__ import annotations
@@ -17,10 +18,9 @@ import pptx
 import pytest
 from pptx.util import Pt
 
-from hrdeck.paths import builtin_curriculum
 from hrdeck.pipeline import BuildRequest, run_build
 from tests.helpers import BuiltDecks
-from tests.lo import needs_soffice, to_pdf
+from tests.lo import needs_soffice, to_pdf, to_pdfs_named
 from tests.overflow import check_rendered
 
 pytestmark = [pytest.mark.slow, needs_soffice]
@@ -34,39 +34,52 @@ DECKS = [
     ("long", "trainers", "default"),
     ("long", "trainers", "high-contrast"),
 ]
+THEMES = ("default", "high-contrast")
 
 
-def _build(tmp: Path, source: str, audience: str, theme: str) -> Path:
-    root = builtin_curriculum() if source == "builtin" else LONG
-    request = BuildRequest(root=root, audience=audience, theme=theme, out_dir=tmp)
+def _build_long(out: Path, theme: str) -> Path:
+    request = BuildRequest(root=LONG, audience="trainers", theme=theme, out_dir=out)
     (deck,) = [p for p in run_build(request).written if p.suffix == ".pptx"]
     return deck
 
 
+@pytest.fixture(scope="module")
+def long_decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    """The long-content curriculum built in each theme, with its PDF (one LibreOffice start)."""
+    tmp = tmp_path_factory.mktemp("long")
+    decks = {theme: _build_long(tmp / theme, theme) for theme in THEMES}
+    pdfs = to_pdfs_named(decks, tmp)
+    return {theme: (decks[theme], pdfs[theme]) for theme in THEMES}
+
+
 @pytest.fixture
-def session_builds(
-    builtin_decks: BuiltDecks, builtin_decks_high_contrast: BuiltDecks
-) -> dict[str, BuiltDecks]:
-    """The built-in curriculum as the session built it, by theme."""
-    return {built.theme: built for built in (builtin_decks, builtin_decks_high_contrast)}
+def rendered(
+    builtin_decks: BuiltDecks,
+    builtin_decks_high_contrast: BuiltDecks,
+    builtin_pdfs: dict[tuple[str, str], Path],
+    long_decks: dict[str, tuple[Path, Path]],
+) -> dict[tuple[str, str, str], tuple[Path, Path]]:
+    """(deck, PDF) by (source, audience, theme): the built-in decks as the session built them."""
+    built = {"default": builtin_decks, "high-contrast": builtin_decks_high_contrast}
+    found = {("long", "trainers", theme): pair for theme, pair in long_decks.items()}
+    for (theme, audience), pdf in builtin_pdfs.items():
+        found["builtin", audience, theme] = (built[theme].deck(audience), pdf)
+    return found
 
 
 @pytest.mark.parametrize(("source", "audience", "theme"), DECKS)
 def test_no_word_runs_past_its_box(
-    tmp_path: Path, session_builds: dict[str, BuiltDecks], source: str, audience: str, theme: str
+    rendered: dict[tuple[str, str, str], tuple[Path, Path]], source: str, audience: str, theme: str
 ) -> None:
-    if source == "builtin":
-        deck = session_builds[theme].deck(audience)
-    else:
-        deck = _build(tmp_path, source, audience, theme)
-    findings = check_rendered(deck, to_pdf(deck, tmp_path))
+    deck, pdf = rendered[source, audience, theme]
+    findings = check_rendered(deck, pdf)
     assert findings == [], "\n".join(findings[:30])
 
 
 def test_long_content_deck_has_continuation_slides_and_no_body_text_under_18_pt(
-    tmp_path: Path,
+    long_decks: dict[str, tuple[Path, Path]],
 ) -> None:
-    deck = pptx.Presentation(str(_build(tmp_path, "long", "trainers", "default")))
+    deck = pptx.Presentation(str(long_decks["default"][0]))
     titles = [s.shapes.title.text_frame.text for s in deck.slides if s.shapes.title is not None]
     assert len(set(titles)) == len(titles)
     assert any("(cont.)" in t for t in titles) and any("(cont., 3 of 3)" in t for t in titles)

@@ -1,23 +1,21 @@
 """The wheel carries the built-in curriculum and themes: install it, run it anywhere.
 
-One wheel (``conftest.wheel``) and one fresh virtualenv for the whole run, shared by
-every xdist worker (building and installing take most of a minute); every command runs
+One wheel and one fresh virtualenv for the whole run (``conftest.wheel`` and
+``conftest.hrdeck_exe``, shared by every xdist worker and made in the background while
+other tests run: building and installing take most of a minute); every command runs
 from an empty folder outside the repository, so nothing can be found through the checkout.
 """
 
 from __future__ import annotations
 
-import os
 import subprocess
-import venv
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from hrdeck import __version__
-from tests.helpers import once_per_run, run_dir
+from tests.helpers import clean_env
 
 pytestmark = pytest.mark.slow
 
@@ -27,26 +25,9 @@ COURSE_ID = "hr-mandated-clients"
 
 def run(args: list[str], cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """Run without PYTHONPATH, so the venv can only import what the wheel installed."""
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
-
-
-def install_in_a_fresh_venv(wheel: Path) -> Callable[[Path], Path]:
-    def install(env_dir: Path) -> Path:
-        venv.create(env_dir, with_pip=True)
-        python = env_dir / "bin" / "python"
-        installed = run([str(python), "-m", "pip", "install", "-q", str(wheel)], env_dir)
-        assert installed.returncode == 0, installed.stderr
-        return env_dir / "bin" / "hrdeck"
-
-    return install
-
-
-@pytest.fixture(scope="session")
-def hrdeck_exe(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The wheel installed with its dependencies, once per run for every xdist worker."""
-    shared = run_dir(tmp_path_factory.getbasetemp())
-    return once_per_run(shared, "venv", install_in_a_fresh_venv(wheel))
+    return subprocess.run(
+        args, cwd=cwd, env=clean_env(), capture_output=True, text=True, timeout=timeout
+    )
 
 
 @pytest.fixture
