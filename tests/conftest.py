@@ -82,6 +82,6 @@ def _install_the_wheel_early(
 ) -> None:
     """Building and installing take most of a minute: overlap them with other tests."""
     wanted = {"wheel", "hrdeck_exe"}
-    if any(wanted & set(item.fixturenames) for item in request.session.items):
+    if any(wanted & set(getattr(item, "fixturenames", ())) for item in request.session.items):
         shared = run_dir(tmp_path_factory.getbasetemp())
         start_early(lambda: installed_once(shared))

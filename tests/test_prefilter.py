@@ -11,6 +11,7 @@ regexes report, text after generated text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -158,7 +159,9 @@ _WORDS = st.sampled_from(
      "Narcotics", "Anonymous", "https://nida.nih.gov/addict", ".", ",", ";", "\n", "—", "(", ")"]
 )  # fmt: skip
 _PIECES = st.one_of(_MATCHES, _WORDS, st.text(max_size=4))
-_CASES = st.sampled_from([str, str.upper, str.lower, str.title])
+_CASES: st.SearchStrategy[Callable[[str], str]] = st.sampled_from(
+    [str, str.upper, str.lower, str.title]
+)
 
 
 @st.composite
