@@ -25,6 +25,7 @@ from tests.helpers import (
     build_builtin,
     installed_once,
     make_runner,
+    once_per_run,
     run_dir,
     start_early,
     wheel_once,
@@ -54,14 +55,19 @@ def builtin_pdfs(
     builtin_decks_high_contrast: BuiltDecks,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> dict[tuple[str, str], Path]:
-    """PDFs by (theme, audience); ask for it only in tests marked ``needs_soffice``."""
+    """PDFs by (theme, audience), each beside the deck it shows (same name, .pptx): made
+    once per run (builds are reproducible, so every worker's decks are these).  Ask for
+    it only in tests marked ``needs_soffice``."""
     decks = {("default", a): builtin_decks.deck(a) for a in BUILTIN_AUDIENCES}
     decks["high-contrast", "peer"] = builtin_decks_high_contrast.deck("peer")
     names = {f"{theme}--{audience}": (theme, audience) for theme, audience in decks}
-    pdfs = to_pdfs_named(
-        {name: decks[key] for name, key in names.items()}, tmp_path_factory.mktemp("pdfs")
-    )
-    return {names[name]: pdf for name, pdf in pdfs.items()}
+
+    def convert(folder: Path) -> Path:
+        to_pdfs_named({name: decks[key] for name, key in names.items()}, folder)
+        return folder
+
+    folder = once_per_run(run_dir(tmp_path_factory.getbasetemp()), "builtin-pdfs", convert)
+    return {key: folder / f"{name}.pdf" for name, key in names.items()}
 
 
 @pytest.fixture(scope="session")

@@ -52,12 +52,12 @@ def to_pdfs(decks: list[Path], out_dir: Path) -> list[Path]:
 
 def to_pdfs_named(decks: Mapping[str, Path], out_dir: Path) -> dict[str, Path]:
     """Convert decks whose file names may clash (one deck per theme) in one LibreOffice
-    start: each is linked into ``out_dir`` as ``<key>.pptx`` first."""
-    links = {}
+    start: each is copied into ``out_dir`` as ``<key>.pptx`` first, and stays there
+    beside its ``<key>.pdf``."""
+    copies = {key: out_dir / f"{key}.pptx" for key in decks}
     for key, deck in decks.items():
-        links[key] = out_dir / f"{key}.pptx"
-        links[key].symlink_to(deck.resolve())
-    return dict(zip(links, to_pdfs(list(links.values()), out_dir), strict=True))
+        shutil.copyfile(deck, copies[key])
+    return dict(zip(copies, to_pdfs(list(copies.values()), out_dir), strict=True))
 
 
 def pdf_pages(pdf: Path) -> int:

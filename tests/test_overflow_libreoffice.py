@@ -19,7 +19,7 @@ import pytest
 from pptx.util import Pt
 
 from hrdeck.pipeline import BuildRequest, run_build
-from tests.helpers import BuiltDecks
+from tests.helpers import once_per_run, run_dir
 from tests.lo import needs_soffice, to_pdf, to_pdfs_named
 from tests.overflow import check_rendered
 
@@ -43,27 +43,30 @@ def _build_long(out: Path, theme: str) -> Path:
     return deck
 
 
+def _build_and_convert_long(folder: Path) -> Path:
+    decks = {theme: _build_long(folder / "build" / theme, theme) for theme in THEMES}
+    to_pdfs_named(decks, folder)
+    return folder
+
+
 @pytest.fixture(scope="module")
 def long_decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
-    """The long-content curriculum built in each theme, with its PDF (one LibreOffice start)."""
-    tmp = tmp_path_factory.mktemp("long")
-    decks = {theme: _build_long(tmp / theme, theme) for theme in THEMES}
-    pdfs = to_pdfs_named(decks, tmp)
-    return {theme: (decks[theme], pdfs[theme]) for theme in THEMES}
+    """The long-content curriculum built in each theme, with its PDF: once per run, in
+    one LibreOffice start, whichever xdist workers run these tests."""
+    shared = run_dir(tmp_path_factory.getbasetemp())
+    folder = once_per_run(shared, "long-pdfs", _build_and_convert_long)
+    return {theme: (folder / f"{theme}.pptx", folder / f"{theme}.pdf") for theme in THEMES}
 
 
 @pytest.fixture
 def rendered(
-    builtin_decks: BuiltDecks,
-    builtin_decks_high_contrast: BuiltDecks,
     builtin_pdfs: dict[tuple[str, str], Path],
     long_decks: dict[str, tuple[Path, Path]],
 ) -> dict[tuple[str, str, str], tuple[Path, Path]]:
     """(deck, PDF) by (source, audience, theme): the built-in decks as the session built them."""
-    built = {"default": builtin_decks, "high-contrast": builtin_decks_high_contrast}
     found = {("long", "trainers", theme): pair for theme, pair in long_decks.items()}
     for (theme, audience), pdf in builtin_pdfs.items():
-        found["builtin", audience, theme] = (built[theme].deck(audience), pdf)
+        found["builtin", audience, theme] = (pdf.with_suffix(".pptx"), pdf)
     return found
 
 
