@@ -1,20 +1,22 @@
 """Hostile input loses nothing: any mutation of a valid curriculum builds or is reported.
 
 Hypothesis takes the valid fixture curriculum, edits it and runs ``hrdeck build`` for
-one audience (one whose deck shows the first edit) in-process.  Most examples are text
-edits a trainer could make (odd Unicode, 100,000-character strings, text just over a
-limit, Markdown, emoji, in one to three titles, labels, bullets or notes), which should
-build, so the renderer meets them; one in five slips in a control character and three
-in twenty a structural edit (a value of another type, a deleted key or item, a made-up key,
-deep nesting), which validation should report.  Whatever it does:
+one audience (one whose deck shows the edit) in-process.  Each example makes one to three
+text edits a trainer could make (odd Unicode, 100,000-character strings, text just over
+a limit, Markdown, emoji, in titles, labels, bullets or notes) and builds: these should
+build, so the renderer meets them.  Then it adds a control character or a structural
+edit (a value of another type, a deleted key or item, a made-up key, deep nesting) and
+builds again: validation should report those, and keep the first build's outputs.
+Whatever a build does:
 
 * the command exits 0 (built) or 1 (diagnostics, each located ``file:line:col``);
   never a traceback, never another exit code;
 * no temporary file is left in the output folder, and every deck there opens;
 * a failed build leaves the decks and guides of the earlier good build untouched.
 
-The run is derandomized and counts its outcomes: at least half of the examples must
-build (reach the renderer) and at least a tenth must be reported.
+The run is derandomized and counts its outcomes: at least half of the first builds must
+build (reach the renderer) and at least half of the second must be reported; in
+practice nearly all do, whatever the seed.
 """
 
 from __future__ import annotations
@@ -261,21 +263,25 @@ def audiences_meeting(name: str) -> tuple[str, ...]:
     return AUDIENCES
 
 
-# what each example does: text edits that should build (13 in 20), a control character
-# that must be reported (4 in 20), a structural edit among text edits (3 in 20)
-SHAPES = ["text"] * 13 + ["control"] * 4 + ["structural"] * 3
+@dataclass(frozen=True)
+class Mutation:
+    """Text edits to build, then one more edit to build with them, and the audience."""
+
+    edits: list[Edit]
+    extra: Edit
+    audience: str
 
 
 @st.composite
-def mutations(draw: st.DrawFn) -> tuple[list[Edit], str]:
-    """One to three edits, and an audience whose deck shows the first of them."""
-    shape = draw(st.sampled_from(SHAPES))
+def mutations(draw: st.DrawFn) -> Mutation:
+    """One to three text edits, then a control character or a structural edit, and an
+    audience whose deck shows the control character, or else the first text edit."""
     edits = draw(st.lists(text_edits(), min_size=1, max_size=3))
-    if shape == "control":  # first, so that the deck built shows it
-        edits[0] = draw(text_edits(st.sampled_from(CONTROL_TEXT)))
-    elif shape == "structural":
-        edits.insert(draw(st.integers(0, len(edits))), draw(structural_edits()))
-    return edits, draw(st.sampled_from(audiences_meeting(edits[0].file)))
+    if draw(st.booleans()):
+        control = draw(text_edits(st.sampled_from(CONTROL_TEXT)))
+        return Mutation(edits, control, draw(st.sampled_from(audiences_meeting(control.file))))
+    audience = draw(st.sampled_from(audiences_meeting(edits[0].file)))
+    return Mutation(edits, draw(structural_edits()), audience)
 
 
 def apply(root: Path, edits: list[Edit]) -> None:
@@ -296,34 +302,42 @@ def good_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def build_mutated(good_build: Path, edits: list[Edit], audience: str) -> str:
-    """Build the edited fixture over a copy of the good build; check it; say how it ended."""
+def build_and_check(root: Path, out: Path, audience: str, edits: list[Edit]) -> str:
+    """Build `root` (edited with `edits`) into `out`; check it; say how it ended."""
+    before = folder_listing(out)
+    args = ["build", "--audience", audience, "--out", str(out), str(root)]
+    result = make_runner().invoke(cli, args)
+
+    edited = "\n".join(f"{e.file}: {e.description}" for e in edits)
+    context = f"{edited}\n{result.output[-3000:]}"
+    assert result.exit_code in (0, 1), context
+    no_traceback(result)
+    assert not [p for p in out.iterdir() if p.suffix == ".tmp"], context
+    for deck in out.glob("*.pptx"):
+        Presentation(str(deck))
+    if result.exit_code == 1:
+        assert LOCATED_ERROR.search(result.stderr), context
+        assert folder_listing(out) == before, context
+    return "built" if result.exit_code == 0 else "reported"
+
+
+def edit_and_build(good_build: Path, mutation: Mutation) -> tuple[str, str]:
+    """Over a copy of the good build: build the text edits, then with the extra edit too."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "curriculum"
         shutil.copytree(FIXTURE, root)
-        apply(root, edits)
         out = Path(tmp) / "out"
         shutil.copytree(good_build, out)
-        before = folder_listing(out)
-
-        args = ["build", "--audience", audience, "--out", str(out), str(root)]
-        result = make_runner().invoke(cli, args)
-
-        edited = "\n".join(f"{e.file}: {e.description}" for e in edits)
-        context = f"{edited}\n{result.output[-3000:]}"
-        assert result.exit_code in (0, 1), context
-        no_traceback(result)
-        assert not [p for p in out.iterdir() if p.suffix == ".tmp"], context
-        for deck in out.glob("*.pptx"):
-            Presentation(str(deck))
-        if result.exit_code == 1:
-            assert LOCATED_ERROR.search(result.stderr), context
-            assert folder_listing(out) == before, context
-        return "built" if result.exit_code == 0 else "reported"
+        apply(root, mutation.edits)
+        first = build_and_check(root, out, mutation.audience, mutation.edits)
+        every_edit = [*mutation.edits, mutation.extra]
+        apply(root, every_edit)
+        return first, build_and_check(root, out, mutation.audience, every_edit)
 
 
 def test_mutated_curriculum_builds_or_is_reported(good_build: Path) -> None:
-    outcomes: Counter[str] = Counter()
+    text_builds: Counter[str] = Counter()
+    extra_builds: Counter[str] = Counter()
 
     @settings(
         max_examples=40,
@@ -332,15 +346,16 @@ def test_mutated_curriculum_builds_or_is_reported(good_build: Path) -> None:
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
     @given(mutation=mutations())
-    def builds_or_is_reported(mutation: tuple[list[Edit], str]) -> None:
-        outcome = build_mutated(good_build, *mutation)
-        outcomes[outcome] += 1
-        event(outcome)
+    def builds_or_is_reported(mutation: Mutation) -> None:
+        first, second = edit_and_build(good_build, mutation)
+        text_builds[first] += 1
+        extra_builds[second] += 1
+        event(f"text edits {first}, then {second}")
 
     builds_or_is_reported()
-    total = sum(outcomes.values())
-    assert outcomes["built"] >= total / 2, outcomes  # the renderer met the odd text
-    assert outcomes["reported"] >= total / 10, outcomes  # and the failure paths were taken
+    # the renderer met the odd text, and the failure paths were taken
+    assert text_builds["built"] >= sum(text_builds.values()) / 2, text_builds
+    assert extra_builds["reported"] >= sum(extra_builds.values()) / 2, extra_builds
 
 
 # -- what the property test found, pinned -------------------------------------------
@@ -392,3 +407,33 @@ def test_a_course_title_longer_than_a_document_property_still_builds(tmp_path: P
     deck = Presentation(str(next(out.glob("*.pptx"))))
     title = deck.core_properties.title
     assert len(title) == 255 and title.endswith("…")
+
+
+NAMES_THAT_ARE_NOT_TEXT = [
+    ("audiences/peer.yaml", "{id: title,", "{id: [],"),  # tailor crashes
+    ("audiences/peer.yaml", "{id: title,", "{id: 3,"),  # the module is dropped, silently
+    ("course.yaml", "outline: [title,", "outline: [[],"),  # crashes
+    ("course.yaml", "outline: [title,", "outline: [null,"),  # dropped, silently
+    ("modules/06-myths.yaml", "audiences: [court]", "audiences: [3]"),  # crashes
+]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a module or audience name that is not text passes validation (the schema "
+    "leaves it to the cross-file check, x-checked-elsewhere, which skips non-text)",
+)
+@pytest.mark.parametrize(("name", "old", "new"), NAMES_THAT_ARE_NOT_TEXT)
+def test_a_name_that_is_not_text_is_a_located_error(
+    tmp_path: Path, name: str, old: str, new: str
+) -> None:
+    def retype(root: Path) -> None:
+        text = (root / name).read_text(encoding="utf-8")
+        assert old in text
+        (root / name).write_text(text.replace(old, new, 1), "utf-8")
+
+    result, out = build_copy(tmp_path, retype, "--audience", "court")
+    no_traceback(result)
+    assert result.exit_code == 1, result.output
+    assert f"{name}:" in result.stderr and LOCATED_ERROR.search(result.stderr)
+    assert not out.exists()
