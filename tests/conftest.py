@@ -5,8 +5,9 @@
   curriculum built once per session (per xdist worker) in the default and the
   high-contrast theme; paths, plus python-pptx presentations opened on first use.
   They are shared: read them, never write into their folder (the files are read-only).
-* ``builtin_pdfs``: those decks as LibreOffice renders them (every audience in the
-  default theme, peer in high contrast), converted in one LibreOffice start.
+* ``builtin_pdfs``: the built-in decks as LibreOffice renders them (every audience in the
+  default theme, peer in high contrast): built and converted in one LibreOffice start,
+  once per run, in the background from the session's start.
 * ``wheel`` / ``hrdeck_exe``: the wheel, and a fresh venv with it installed, made once
   per run however many xdist workers ask; when a selected test needs them, they are
   made in the background from the session's start.
@@ -20,17 +21,16 @@ import pytest
 from click.testing import CliRunner
 
 from tests.helpers import (
-    BUILTIN_AUDIENCES,
+    PDF_NAMES,
     BuiltDecks,
     build_builtin,
+    builtin_pdfs_once,
     installed_once,
     make_runner,
-    once_per_run,
     run_dir,
     start_early,
     wheel_once,
 )
-from tests.lo import to_pdfs_named
 
 
 @pytest.fixture
@@ -50,24 +50,11 @@ def builtin_decks_high_contrast(tmp_path_factory: pytest.TempPathFactory) -> Bui
 
 
 @pytest.fixture(scope="session")
-def builtin_pdfs(
-    builtin_decks: BuiltDecks,
-    builtin_decks_high_contrast: BuiltDecks,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> dict[tuple[str, str], Path]:
-    """PDFs by (theme, audience), each beside the deck it shows (same name, .pptx): made
-    once per run (builds are reproducible, so every worker's decks are these).  Ask for
-    it only in tests marked ``needs_soffice``."""
-    decks = {("default", a): builtin_decks.deck(a) for a in BUILTIN_AUDIENCES}
-    decks["high-contrast", "peer"] = builtin_decks_high_contrast.deck("peer")
-    names = {f"{theme}--{audience}": (theme, audience) for theme, audience in decks}
-
-    def convert(folder: Path) -> Path:
-        to_pdfs_named({name: decks[key] for name, key in names.items()}, folder)
-        return folder
-
-    folder = once_per_run(run_dir(tmp_path_factory.getbasetemp()), "builtin-pdfs", convert)
-    return {key: folder / f"{name}.pdf" for name, key in names.items()}
+def builtin_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """PDFs by (theme, audience), each beside the deck it shows (same name, .pptx).  Ask
+    for it only in tests marked ``needs_soffice``."""
+    folder = builtin_pdfs_once(run_dir(tmp_path_factory.getbasetemp()))
+    return {key: folder / f"{name}.pdf" for name, key in PDF_NAMES.items()}
 
 
 @pytest.fixture(scope="session")
@@ -83,11 +70,14 @@ def hrdeck_exe(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _install_the_wheel_early(
+def _slow_things_early(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    """Building and installing take most of a minute: overlap them with other tests."""
-    wanted = {"wheel", "hrdeck_exe"}
-    if any(wanted & set(getattr(item, "fixturenames", ())) for item in request.session.items):
-        shared = run_dir(tmp_path_factory.getbasetemp())
+    """The wheel and its venv take most of a minute, the PDFs many seconds: when a
+    selected test needs them, start making them while other tests run."""
+    wanted = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    shared = run_dir(tmp_path_factory.getbasetemp())
+    if wanted & {"wheel", "hrdeck_exe"}:
         start_early(lambda: installed_once(shared))
+    if "builtin_pdfs" in wanted:
+        start_early(lambda: builtin_pdfs_once(shared))

@@ -26,6 +26,7 @@ from pptx import Presentation
 
 from hrdeck.paths import builtin_curriculum
 from hrdeck.pipeline import BuildRequest, output_names, run_build
+from tests.lo import to_pdfs_named
 
 BUILTIN_COURSE_ID = "hr-mandated-clients"
 BUILTIN_AUDIENCES = ("clinician", "court", "peer")
@@ -167,6 +168,37 @@ def wheel_once(shared: Path) -> Path:
 def installed_once(shared: Path) -> Path:
     """The wheel built and installed in a venv, once per run: the ``hrdeck`` command."""
     return once_per_run(shared, "venv", install_in_a_fresh_venv(wheel_once(shared)))
+
+
+PDF_NAMES = {
+    **{f"default--{audience}": ("default", audience) for audience in BUILTIN_AUDIENCES},
+    "high-contrast--peer": ("high-contrast", "peer"),
+}
+
+
+def build_builtin_in_a_subprocess(out: Path, theme: str) -> None:
+    """``hrdeck build`` of every built-in audience; a subprocess, so that a background
+    thread neither forks this process nor reads the environment tests patch."""
+    env = {k: v for k, v in clean_env().items() if k != "SOURCE_DATE_EPOCH"}
+    command = [sys.executable, "-m", "hrdeck", "build", "-a", "all", "-t", theme, "--out", str(out)]
+    built = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+
+
+def builtin_pdfs_once(shared: Path) -> Path:
+    """The folder of the built-in decks and their PDFs (see ``PDF_NAMES``), once per run."""
+
+    def build_and_convert(folder: Path) -> Path:
+        for theme in ("default", "high-contrast"):
+            build_builtin_in_a_subprocess(folder / "build" / theme, theme)
+        decks = {
+            name: folder / "build" / theme / output_names(BUILTIN_COURSE_ID, audience)[0]
+            for name, (theme, audience) in PDF_NAMES.items()
+        }
+        to_pdfs_named(decks, folder)
+        return folder
+
+    return once_per_run(shared, "builtin-pdfs", build_and_convert)
 
 
 def start_early(make: Callable[[], object]) -> None:
