@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,16 @@ def to_pdfs(decks: list[Path], out_dir: Path) -> list[Path]:
     for pdf in pdfs:
         assert pdf.is_file(), f"LibreOffice did not write {pdf}"
     return pdfs
+
+
+def to_pdfs_named(decks: Mapping[str, Path], out_dir: Path) -> dict[str, Path]:
+    """Convert decks whose file names may clash (one deck per theme) in one LibreOffice
+    start: each is copied into ``out_dir`` as ``<key>.pptx`` first, and stays there
+    beside its ``<key>.pdf``."""
+    copies = {key: out_dir / f"{key}.pptx" for key in decks}
+    for key, deck in decks.items():
+        shutil.copyfile(deck, copies[key])
+    return dict(zip(copies, to_pdfs(list(copies.values()), out_dir), strict=True))
 
 
 def pdf_pages(pdf: Path) -> int:

@@ -1,8 +1,9 @@
 """The decks hrdeck ships pass its own accessibility checker, in both built-in themes.
 
 Every deck of the built-in curriculum (court, clinician, peer) is built once per
-theme and read back by :func:`hrdeck.a11y.check.check_deck`, which makes the checks
-PowerPoint's Accessibility Checker makes: a unique title on every slide, alt text
+theme and session (``conftest.builtin_decks``) and read back by
+:func:`hrdeck.a11y.check.check_deck`, which makes the checks PowerPoint's
+Accessibility Checker makes: a unique title on every slide, alt text
 that describes (never a file name), a reading order that follows the layout, a
 language on every run, text of 18 pt or more, WCAG AA contrast, speaker notes, and
 link text that says where it goes.
@@ -15,24 +16,21 @@ from pathlib import Path
 import pytest
 
 from hrdeck.a11y.check import check_deck, format_findings
-from hrdeck.paths import builtin_curriculum
-from hrdeck.pipeline import BuildRequest, run_build
+from tests.helpers import BuiltDecks
 
 THEMES = ("default", "high-contrast")
 AUDIENCES = ("court", "clinician", "peer")
 
 
 @pytest.fixture(scope="module")
-def built_decks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+def built_decks(
+    builtin_decks: BuiltDecks, builtin_decks_high_contrast: BuiltDecks
+) -> dict[tuple[str, str], Path]:
     decks = {}
-    for theme in THEMES:
-        out = tmp_path_factory.mktemp(f"builtin-{theme}")
-        request = BuildRequest(root=builtin_curriculum(), audience="all", theme=theme, out_dir=out)
-        result = run_build(request)
-        for path in result.written:
-            if path.suffix == ".pptx":
-                audience = path.stem.rsplit("-", 1)[-1]
-                decks[(theme, audience)] = path
+    for built in (builtin_decks, builtin_decks_high_contrast):
+        for path in built.out.glob("*.pptx"):
+            audience = path.stem.rsplit("-", 1)[-1]
+            decks[(built.theme, audience)] = path
     return decks
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from pptx import Presentation
 from hrdeck.errors import BuildError, ContentError, UsageError
 from hrdeck.paths import builtin_curriculum
 from hrdeck.pipeline import BuildRequest, output_names, run_build
+from tests.helpers import BuiltDecks, copy_builtin, folder_listing
 
 COURSE_ID = "hr-mandated-clients"
 BUILTIN_AUDIENCES = ["clinician", "court", "peer"]
@@ -35,29 +35,15 @@ modules:
 """
 
 
-def copy_builtin(tmp_path: Path) -> Path:
-    root = tmp_path / "curriculum"
-    shutil.copytree(builtin_curriculum(), root)
-    return root
-
-
-def folder_listing(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
-
-
 def break_a_module(root: Path) -> None:
     module = root / "modules" / "03-what-is-harm-reduction.yaml"
     module.write_text(module.read_text(encoding="utf-8") + "\nnote: typo for notes\n")
 
 
 @pytest.fixture(scope="module")
-def built_all(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The built-in curriculum copied and built once for every audience."""
-    tmp = tmp_path_factory.mktemp("build-all")
-    root = copy_builtin(tmp)
-    out = tmp / "out"
-    run_build(BuildRequest(root=root, audience="all", out_dir=out))
-    return root, out
+def built_all(builtin_decks: BuiltDecks) -> tuple[Path, Path]:
+    """The built-in curriculum and its build for every audience (the session's, shared)."""
+    return builtin_curriculum(), builtin_decks.out
 
 
 def test_output_names_are_course_and_audience() -> None:
@@ -102,9 +88,11 @@ def test_unknown_audience_is_a_usage_error_listing_the_known_ones(tmp_path: Path
     assert not list(tmp_path.iterdir())
 
 
-def test_dropped_content_is_reported_per_audience(built_all: tuple[Path, Path]) -> None:
-    root, out = built_all
-    result = run_build(BuildRequest(root=root, audience="court", out_dir=out))
+def test_dropped_content_is_reported_per_audience(
+    built_all: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root, _ = built_all
+    result = run_build(BuildRequest(root=root, audience="court", out_dir=tmp_path))
     lines = result.dropped_lines()
     assert any(line.startswith("court: dropped module 'treatment-tasks'") for line in lines)
     infections = "dropped slide 'Strategies to decrease infections'"  # PrEP/PEP: not for court

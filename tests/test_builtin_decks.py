@@ -1,7 +1,8 @@
 """The three built-in decks, read back as a trainer and a screen reader would meet them.
 
-Built once per module from the built-in curriculum; python-pptx reads them back, and
-LibreOffice renders all three in one call to check one page per slide.
+Built once per session from the built-in curriculum (``conftest.builtin_decks``);
+python-pptx reads them back, and LibreOffice's rendering of all three
+(``conftest.builtin_pdfs``) shows one page per slide.
 """
 
 from __future__ import annotations
@@ -11,29 +12,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
-from hrdeck.paths import builtin_curriculum
-from hrdeck.pipeline import BuildRequest, output_names, run_build
-from tests.lo import needs_soffice, pdf_pages, to_pdfs
+from tests.helpers import BuiltDecks
+from tests.lo import needs_soffice, pdf_pages
 
 AUDIENCES = ("court", "clinician", "peer")
-COURSE_ID = "hr-mandated-clients"
 NOT_CONTENT_LAYOUTS = frozenset({"Title Slide", "Section Header"})
 TITLE_TYPES = frozenset({PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE})
 
 
 @pytest.fixture(scope="module")
-def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("builtin-decks")
-    run_build(BuildRequest(root=builtin_curriculum(), audience="all", out_dir=out))
-    return {audience: out / output_names(COURSE_ID, audience)[0] for audience in AUDIENCES}
+def decks(builtin_decks: BuiltDecks) -> dict[str, Path]:
+    return {audience: builtin_decks.deck(audience) for audience in AUDIENCES}
 
 
 @pytest.fixture(scope="module")
-def presentations(decks: dict[str, Path]) -> dict[str, Any]:
-    return {audience: Presentation(str(path)) for audience, path in decks.items()}
+def presentations(builtin_decks: BuiltDecks) -> dict[str, Any]:
+    return {audience: builtin_decks.presentation(audience) for audience in AUDIENCES}
 
 
 def shape_texts(shapes: Any) -> Iterator[str]:
@@ -181,8 +177,8 @@ def test_title_slide_names_the_audience(presentations: dict[str, Any]) -> None:
 @pytest.mark.slow
 @needs_soffice
 def test_libreoffice_renders_one_page_per_slide(
-    decks: dict[str, Path], presentations: dict[str, Any], tmp_path: Path
+    builtin_pdfs: dict[tuple[str, str], Path], presentations: dict[str, Any]
 ) -> None:
-    pdfs = to_pdfs([decks[a] for a in AUDIENCES], tmp_path)
-    for audience, pdf in zip(AUDIENCES, pdfs, strict=True):
+    for audience in AUDIENCES:
+        pdf = builtin_pdfs["default", audience]
         assert pdf_pages(pdf) == len(presentations[audience].slides), audience

@@ -7,38 +7,17 @@ stdout, diagnostics and progress to stderr, and bad input never shows a tracebac
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from hrdeck import __version__
 from hrdeck.cli import cli
 from hrdeck.errors import BuildError
-from hrdeck.paths import builtin_curriculum
+from tests.helpers import copy_builtin, folder_listing, no_traceback
 
 COURSE_ID = "hr-mandated-clients"
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-def copy_builtin(tmp_path: Path) -> Path:
-    root = tmp_path / "curriculum"
-    shutil.copytree(builtin_curriculum(), root)
-    return root
-
-
-def no_traceback(result: Result) -> None:
-    assert "Traceback" not in result.stdout + result.stderr
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-
-
-def folder_listing(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
 
 
 def test_version_prints_the_package_version(runner: CliRunner) -> None:

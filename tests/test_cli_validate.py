@@ -16,11 +16,6 @@ from hrdeck.paths import builtin_curriculum
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
 def copy_fixture(tmp_path: Path, overlay: str | None = None) -> Path:
     root = tmp_path / "curriculum"
     shutil.copytree(FIXTURES / "valid", root)

@@ -9,12 +9,13 @@ LibreOffice view of the same decks is in ``test_overflow_libreoffice.py``.
 from __future__ import annotations
 
 import dataclasses
-import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
+import hrdeck.textfit.metrics as metrics_module
 from hrdeck.cli import cli
 from hrdeck.curriculum.model import Curriculum
 from hrdeck.curriculum.validate import validate_curriculum
@@ -203,19 +204,30 @@ def test_fits_answers_as_the_full_height_would(words: int) -> None:
         assert fits(paras, area, size, CALIBRI, LineMemo()) is full
 
 
-def test_splitting_a_long_paragraph_takes_time_in_proportion_to_its_length() -> None:
+def test_splitting_a_long_paragraph_measures_in_proportion_to_its_length(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Linear, counted in words measured (a timed test would only measure the machine)."""
     area = TextArea(864, 356)
+    real = metrics_module._measure_word
+    measured = [0]
 
-    def seconds(words: int) -> float:
+    def counting(*args: Any) -> tuple[float, float]:
+        measured[0] += 1
+        return real(*args)
+
+    monkeypatch.setattr(metrics_module, "_measure_word", counting)
+
+    def words_measured(words: int) -> int:
         text = " ".join(f"w{n % 997}" for n in range(words))
-        started = time.perf_counter()
+        measured[0] = 0
         chunks = split_paras([para(text)], area, 18, CALIBRI, LineMemo())
         assert " ".join(p.text for c in chunks for p in c).split() == text.split()
-        return time.perf_counter() - started
+        return measured[0]
 
-    seconds(500)  # warm the word widths
-    small, large = seconds(2_000), seconds(16_000)
-    assert large < 8 * small * 2.5  # 8 times the text: linear, with room for a noisy machine
+    small, large = words_measured(2_000), words_measured(16_000)
+    assert large <= 8 * small * 1.25  # 8 times the text, about 8 times the work
+    assert large <= 4 * 16_000  # each word measured a few times, not once per chunk
 
 
 def test_split_can_stop_once_it_has_more_chunks_than_asked() -> None:

@@ -17,13 +17,27 @@ from hrdeck.forked import run_forked
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux")
 
 
+def child_pids() -> set[int]:
+    """This process's children, running or unreaped (Linux /proc), without reaping any:
+    other tests' helpers may have children of their own in the same process."""
+    found: set[int] = set()
+    for task in Path("/proc/self/task").iterdir():
+        found |= {int(pid) for pid in (task / "children").read_text().split()}
+    return found
+
+
+_BEFORE: set[int] = set()
+
+
+@pytest.fixture(autouse=True)
+def _children_before() -> None:
+    _BEFORE.clear()
+    _BEFORE.update(child_pids())
+
+
 def no_children_left() -> bool:
-    """True when this process has no child process, running or unreaped."""
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
+    """True when no child process started during this test is left, running or unreaped."""
+    return not (child_pids() - _BEFORE)
 
 
 def square(n: int) -> int:

@@ -17,6 +17,7 @@ from hrdeck.curriculum.load import (
 )
 from hrdeck.curriculum.sourcemap import SourceMap
 from hrdeck.diagnostics import Loc
+from tests.helpers import Reach
 
 
 def parse(text: str) -> tuple[object, SourceMap, list[str]]:
@@ -287,11 +288,41 @@ def test_ordinary_numbers_are_still_numbers() -> None:
     }
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"#,? \n\t0")), max_size=60))
-def test_any_text_gives_data_or_diagnostics_never_an_exception(text: str) -> None:
-    data, _smap, problems = parse_yaml_text(text, SourceMap("f.yaml"))
-    assert isinstance(data, dict) or problems
+_YAML_CHARS = st.sampled_from(list("ab:-[]{}&*!|>'\"#,? \n\t0"))
+_ODD_VALUES = st.text(_YAML_CHARS, max_size=8)
+_PLAIN_VALUES = st.sampled_from(["a", "a b", "'q: x'", '"d"', "[a, b]", "{a: b}", "0", "-1", "~"])
+
+
+@st.composite
+def yaml_mappings(draw: st.DrawFn) -> str:
+    """``key: value`` lines with plain, quoted or flow values; in half of the texts one
+    value or one line of odd characters."""
+    keys = st.sampled_from(["id", "title", "a", "items", "b c", "'q'"])
+    lines = [f"{k}: {draw(_PLAIN_VALUES)}" for k in draw(st.lists(keys, min_size=1, unique=True))]
+    odd = draw(st.sampled_from(["none", "value", "none", "line"]))
+    where = draw(st.integers(0, len(lines) - 1))
+    if odd == "value":
+        lines[where] = f"{lines[where].split(':')[0]}: {draw(_ODD_VALUES)}"
+    elif odd == "line":
+        lines.insert(where, draw(st.sampled_from(["  ", "- ", "  - "])) + draw(_ODD_VALUES))
+    return "\n".join(lines)
+
+
+YAML_TEXTS = st.one_of(st.text(_YAML_CHARS, max_size=60), yaml_mappings(), yaml_mappings())
+
+
+def test_any_text_gives_data_or_diagnostics_never_an_exception() -> None:
+    mappings = Reach()
+
+    @settings(max_examples=300, deadline=None)
+    @given(YAML_TEXTS)
+    def data_or_diagnostics(text: str) -> None:
+        data, _smap, problems = parse_yaml_text(text, SourceMap("f.yaml"))
+        assert isinstance(data, dict) or problems
+        mappings.count(isinstance(data, dict))  # the loader's source map was walked
+
+    data_or_diagnostics()
+    assert mappings.share >= 0.4, mappings
 
 
 # -- the folder --------------------------------------------------------------------------

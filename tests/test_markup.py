@@ -20,6 +20,7 @@ from hrdeck.plan.markup import (
     plain,
 )
 from hrdeck.richtext import Para, Run
+from tests.helpers import Reach
 
 LOC = Loc("modules/05-strategies.yaml", 12, 5)
 
@@ -151,6 +152,13 @@ def test_supported_markup_gives_no_diagnostics():
 
 
 # -- the fast path for simple inline Markdown agrees with markdown-it ------------------------
+#
+# The fast paths answer only for simple Markdown and are compared with markdown-it only
+# when they answer, so the generated text is mostly well formed (plain words, *italic*,
+# **bold**, `code` and [links](https://...) between spaces and punctuation) with, in about
+# half of the texts, one odd piece: a delimiter touching a word, ***both***, an escape,
+# an entity, a bracket out of place, an address markdown-it rewrites.  The fast path must
+# decline those or agree; the reach tests keep most texts reaching the comparison.
 
 _PIECES = [
     "harm", "reduction", "42", "é", "—", " ", " ", "  ", ".", ",", ";", ":", "?", "(", ")",
@@ -167,20 +175,65 @@ _URLS = st.sampled_from(
     ["https://example.org/a?b=1#c", "https://EX.org/ä", "mailto:a@b.org", "javascript:x",
      "/local", "http://ex%41mple.org", "data:text/html,x", "a b", "https://x.org/a_b*c"]
 )  # fmt: skip
-_CONSTRUCTS = st.one_of(
-    st.sampled_from(_PIECES),
-    st.builds(lambda w, d: f"{d}{w}{d}", _WORDS, st.sampled_from(["*", "**", "`", "***"])),
-    st.builds(lambda w, u: f"[{w}]({u})", _WORDS, _URLS),
+_PLAIN_WORDS = st.sampled_from(
+    ["harm", "harm reduction", "x", "é ü", "(a)", "a.b", "1", "—", "naloxone", "42 CFR Part 2",
+     "people's", "?"]
+)  # fmt: skip
+_PLAIN_URLS = st.sampled_from(
+    ["https://example.org/a?b=1#c", "mailto:a@b.org", "https://nida.nih.gov/x", "/local"]
 )
+_WELL_FORMED = st.one_of(
+    _PLAIN_WORDS,
+    st.builds(lambda w, d: f"{d}{w}{d}", _PLAIN_WORDS, st.sampled_from(["*", "**", "`"])),
+    st.builds(lambda w, u: f"[{w}]({u})", _PLAIN_WORDS, _PLAIN_URLS),
+)
+_ENTITIES_AND_ESCAPES = st.sampled_from(
+    ["&amp;", "AT&amp;T", "&copy;", "&#42;", "&nbsp;", "a & b", "\\*", "\\_", "a\\b"]
+)
+_ODD = st.one_of(
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4).map("".join),
+    _ENTITIES_AND_ESCAPES,
+    st.builds(lambda w, d: f"{d}{w}{d}", _WORDS, st.sampled_from(["*", "**", "`", "***"])),
+    st.builds(  # a space inside a delimiter: not emphasis (CommonMark's flanking rule)
+        lambda w, d, edges: f"{d}{edges[0]}{w}{edges[1]}{d}",
+        _PLAIN_WORDS,
+        st.sampled_from(["*", "**", "`"]),
+        st.sampled_from([(" ", ""), ("", " "), (" ", " ")]),
+    ),
+    st.builds(lambda w, u: f"[{w}]({u})", _PLAIN_WORDS, _URLS),  # an address to rewrite
+    st.builds(lambda w, u: f"[{w}]({u})", _WORDS, _PLAIN_URLS),  # a label to read again
+    st.tuples(_WELL_FORMED, _WELL_FORMED).map("".join),  # glued: a delimiter touches a word
+)
+_SPACES = st.sampled_from([" ", " ", " ", ", ", ". ", " (", ") ", "; ", ": ", "? ", "  "])
+_COIN = st.booleans()
 
 
-@settings(max_examples=1500, deadline=None)
-@given(st.lists(_CONSTRUCTS, max_size=10))
-def test_fast_inline_path_equals_markdown_it_wherever_it_answers(pieces: list[str]) -> None:
-    text = "".join(pieces).strip()
-    fast = _fast_inline(text)
-    if fast is not None:
-        assert (fast, ()) == _parsed_inline(text), text
+@st.composite
+def inline_texts(draw: st.DrawFn, odd: st.SearchStrategy[bool] = _COIN, pieces: int = 6) -> str:
+    """Well-formed inline Markdown; when ``odd`` draws True, one odd piece somewhere in it,
+    spaced like the rest or touching the word before."""
+    parts = draw(st.lists(st.tuples(_WELL_FORMED, _SPACES), min_size=1, max_size=pieces))
+    words = [construct + space for construct, space in parts]
+    if draw(odd):
+        where = draw(st.integers(0, len(words)))
+        if where and draw(st.booleans()):
+            words[where - 1] = words[where - 1].rstrip(" ,.;:?(")
+        words.insert(where, draw(_ODD) + draw(_SPACES))
+    return "".join(words).strip()
+
+
+def test_fast_inline_path_equals_markdown_it_wherever_it_answers() -> None:
+    reach = Reach()
+
+    @settings(max_examples=500, deadline=None)
+    @given(inline_texts())
+    def agrees(text: str) -> None:
+        fast = _fast_inline(text)
+        if reach.count(fast is not None):
+            assert (fast, ()) == _parsed_inline(text), text
+
+    agrees()
+    assert reach.share >= 0.5, reach
 
 
 @pytest.mark.parametrize(
@@ -196,30 +249,50 @@ def test_everyday_markdown_takes_the_fast_path(text: str) -> None:
     assert (_fast_inline(text), ()) == _parsed_inline(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.from_regex(_PLAIN_URL, fullmatch=True))
 def test_plain_web_addresses_are_what_markdown_it_makes_of_them(url: str) -> None:
     assert _href(url) == markdown_parser().normalizeLink(url)
 
 
-_LINES = st.lists(st.one_of(_WORDS, _WORDS.map(lambda w: f"{w} "), _CONSTRUCTS), max_size=6).map(
-    lambda pieces: "".join(pieces)
-)
-_BREAKS = st.sampled_from(
-    ["\n", "\n\n", "\n \n", "\n\n\n", "  \n", "\n  ", "\n- ", "\n\n- ", "\n-  ", "\n* ",
-     "\n1. ", "\n-", "\n- - ", "\n---\n", "\n===\n"]
+_NEWLINES = st.sampled_from(["\n", "\n\n", "\n- ", "\n\n- "])
+_ODD_BREAKS = st.sampled_from(
+    ["\n \n", "\n\n\n", "  \n", "\n  ", "\n-  ", "\n* ", "\n1. ", "\n-", "\n- - ", "\n---\n",
+     "\n===\n"]
 )  # fmt: skip
 
 
-@settings(max_examples=1500, deadline=None)
-@given(st.lists(st.tuples(_LINES, _BREAKS), max_size=5))
-def test_fast_paragraphs_equal_markdown_it_wherever_they_answer(
-    parts: list[tuple[str, str]],
-) -> None:
-    text = "".join(line + brk for line, brk in parts).lstrip("\n").rstrip()
-    fast = _fast_paragraphs(text)
-    if fast is not None:
-        assert (fast, ()) == _parsed_blocks(text), text
+@st.composite
+def block_texts(draw: st.DrawFn) -> str:
+    """Paragraphs and "- " items of short well-formed lines, each starting with a word; in
+    two texts of five, one odd line or one odd break (block syntax, edge spaces, a setext
+    underline, a nested list)."""
+    odd = draw(st.sampled_from(["none", "line", "none", "break", "none"]))
+    lines = [
+        f"{draw(_PLAIN_WORDS)} {line}"
+        for line in draw(st.lists(inline_texts(st.just(False), pieces=3), min_size=1, max_size=4))
+    ]
+    breaks = [*(draw(_NEWLINES) for _ in lines[1:]), ""]
+    where = draw(st.integers(0, len(lines) - 1))
+    if odd == "line":
+        lines[where] = draw(inline_texts(st.just(True), pieces=2))
+    elif odd == "break":
+        breaks[where] = draw(_ODD_BREAKS)
+    return "".join(line + brk for line, brk in zip(lines, breaks, strict=True)).strip("\n").rstrip()
+
+
+def test_fast_paragraphs_equal_markdown_it_wherever_they_answer() -> None:
+    reach = Reach()
+
+    @settings(max_examples=500, deadline=None)
+    @given(block_texts())
+    def agree(text: str) -> None:
+        fast = _fast_paragraphs(text)
+        if reach.count(fast is not None):
+            assert (fast, ()) == _parsed_blocks(text), text
+
+    agree()
+    assert reach.share >= 0.5, reach
 
 
 def test_speaker_notes_in_plain_paragraphs_take_the_fast_path() -> None:

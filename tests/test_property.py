@@ -1,13 +1,19 @@
 """Hostile input loses nothing: any mutation of a valid curriculum builds or is reported.
 
-Hypothesis takes the valid fixture curriculum, mutates one YAML file (a value of
-another type, a deleted key or item, a 100,000-character string, odd Unicode, deep
-nesting, a made-up key) and runs ``hrdeck build`` in-process.  Whatever it does:
+Hypothesis takes the valid fixture curriculum and edits it (:mod:`tests.mutations`):
+one to three text edits a trainer could make, built for one audience in-process, which
+should build, so the renderer meets them; then one more edit, a control character or a
+structural one, built again over the same output folder, which validation should
+report.  Whatever a build does:
 
 * the command exits 0 (built) or 1 (diagnostics, each located ``file:line:col``);
   never a traceback, never another exit code;
 * no temporary file is left in the output folder, and every deck there opens;
 * a failed build leaves the decks and guides of the earlier good build untouched.
+
+The run is derandomized and counts its outcomes: at least half of the first builds must
+build (reach the renderer) and at least half of the second must be reported; in
+practice nearly all do, whatever the seed.
 """
 
 from __future__ import annotations
@@ -15,196 +21,86 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, event, given, settings
 from pptx import Presentation
 
 from hrdeck.cli import cli
 from hrdeck.paths import builtin_themes
+from tests.helpers import folder_listing, make_runner, no_traceback
+from tests.mutations import FIXTURE, Edit, Mutation, apply, mutations
 
-FIXTURE = Path(__file__).parent / "fixtures" / "valid"
 LOCATED_ERROR = re.compile(r"^\S.*:\d+:\d+: error\[[a-z-]+\]: ", re.MULTILINE)
-
-ODD_TEXT = [
-    "\u200f\u202eright-to-left override\u202c",  # RTL mark and override
-    "e\u0301\u0302\u0303\u0304" * 50,  # stacked combining marks
-    "👩🏽‍⚕️ 🧪 🏳️‍🌈 naloxone",  # emoji with modifiers and ZWJ sequences
-    "\ufeffbyte order mark and zero\u200bwidth space",
-    "bell \x07 and nul \x00 and escape \x1b",  # C0 controls: YAML escapes carry them
-    "\x85 next line \u2028 line separator \u2029",
-    "\ufffe\uffff non-characters",
-    "tab\tand\r\ncarriage return",
-    "日本語のテキストと한국어와 العربية",
-    "[link](javascript:alert(1)) <script>x</script> & **bold",
-    "{{ template }} ${var} %s %(x)s",
-    "",
-    " ",
-]
-HUGE_TEXT = ["x" * 100_000, ("harm reduction " * 7_000).strip(), "word\n" * 20_000]
-
-scalars = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(min_value=-(2**70), max_value=2**70),
-    st.floats(allow_nan=True, allow_infinity=True),
-    st.sampled_from(ODD_TEXT + HUGE_TEXT),
-    st.text(st.characters(exclude_categories=("Cs",)), max_size=30),
-    st.dates(),
-)
-values = st.recursive(
-    scalars,
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=3),
-        st.dictionaries(st.text(min_size=1, max_size=8), inner, max_size=3),
-    ),
-    max_leaves=6,
-)
-
-
-DEEP = re.compile(r"deep-nesting-marker-(\d+)")
-
-
-def nested(depth: int) -> str:
-    """A marker :func:`write_yaml` turns into `depth` nested flow lists (no recursion here)."""
-    return f"deep-nesting-marker-{depth}"
-
-
-def yaml_files(root: Path) -> list[Path]:
-    return sorted(root.rglob("*.yaml"))
-
-
-def paths_in(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every JSON path in `data`, the root included."""
-    found = [prefix]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found += paths_in(value, (*prefix, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            found += paths_in(value, (*prefix, index))
-    return found
-
-
-def parent_of(data: Any, path: tuple[Any, ...]) -> Any:
-    for step in path[:-1]:
-        data = data[step]
-    return data
-
-
-def replace_at(data: Any, path: tuple[Any, ...], new: Any) -> Any:
-    if not path:
-        return new
-    parent_of(data, path)[path[-1]] = new
-    return data
-
-
-def delete_at(data: Any, path: tuple[Any, ...]) -> Any:
-    if not path:
-        return {}
-    del parent_of(data, path)[path[-1]]
-    return data
-
-
-def add_key(data: Any, path: tuple[Any, ...], key: str, value: Any) -> Any:
-    target = parent_of(data, (*path, None))
-    if isinstance(target, dict):
-        target[key] = value
-    elif isinstance(target, list):
-        target.append({key: value})
-    return data
-
-
-@st.composite
-def mutations(draw: st.DrawFn) -> tuple[str, Callable[[Any], Any], str]:
-    """(file, a function mutating that file's data, a description for failures)."""
-    files = [p.relative_to(FIXTURE).as_posix() for p in yaml_files(FIXTURE)]
-    name = draw(st.sampled_from(files))
-    data = read_yaml(FIXTURE / name)
-    path = draw(st.sampled_from(paths_in(data)))
-    kind = draw(st.sampled_from(["retype", "delete", "huge", "odd", "deep", "key", "text"]))
-    if kind == "retype":
-        value = draw(values)
-        return name, lambda d: replace_at(d, path, value), f"{path} = {value!r:.80}"
-    if kind == "delete":
-        return name, lambda d: delete_at(d, path), f"delete {path}"
-    if kind in ("huge", "odd", "text"):
-        pool = {"huge": HUGE_TEXT, "odd": ODD_TEXT}.get(kind)
-        text = draw(st.sampled_from(pool) if pool else st.text(max_size=40))
-        return name, lambda d: replace_at(d, path, text), f"{path} = {text!r:.60}"
-    if kind == "deep":
-        depth = draw(st.sampled_from([30, 200, 1000]))
-        return name, lambda d: replace_at(d, path, nested(depth)), f"{path} nested {depth}"
-    key = draw(st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=12))
-    value = draw(values)
-    return name, lambda d: add_key(d, path, key, value), f"{path} add key {key!r}"
-
-
-def read_yaml(path: Path) -> Any:
-    """Read as hrdeck does (libyaml: it takes `{a: Questions?}`, pure PyYAML does not)."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-
-
-def write_yaml(path: Path, data: Any) -> None:
-    text = yaml.dump(
-        data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=10**9
-    )
-    text = DEEP.sub(lambda m: "[" * int(m[1]) + "deep" + "]" * int(m[1]), text)
-    path.write_text(text, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def good_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The outputs of a build of the unchanged fixture."""
+    """The outputs of a build of the unchanged fixture, every audience."""
     out = tmp_path_factory.mktemp("good") / "out"
-    result = CliRunner().invoke(cli, ["build", "--out", str(out), str(FIXTURE)])
+    result = make_runner().invoke(cli, ["build", "--out", str(out), str(FIXTURE)])
     assert result.exit_code == 0, result.output
     return out
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+def build_and_check(root: Path, out: Path, audience: str, edits: list[Edit]) -> str:
+    """Build `root` (edited with `edits`) into `out`; check it; say how it ended."""
+    before = folder_listing(out)
+    args = ["build", "--audience", audience, "--out", str(out), str(root)]
+    result = make_runner().invoke(cli, args)
+
+    edited = "\n".join(f"{e.file}: {e.description}" for e in edits)
+    context = f"{edited}\n{result.output[-3000:]}"
+    assert result.exit_code in (0, 1), context
+    no_traceback(result)
+    assert not [p for p in out.iterdir() if p.suffix == ".tmp"], context
+    for deck in out.glob("*.pptx"):
+        Presentation(str(deck))
+    if result.exit_code == 1:
+        assert LOCATED_ERROR.search(result.stderr), context
+        assert folder_listing(out) == before, context
+    return "built" if result.exit_code == 0 else "reported"
 
 
-@settings(
-    max_examples=40,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
-@given(mutation=mutations())
-def test_mutated_curriculum_builds_or_is_reported(
-    good_build: Path, mutation: tuple[str, Callable[[Any], Any], str]
-) -> None:
-    name, mutate, description = mutation
+def edit_and_build(good_build: Path, mutation: Mutation) -> tuple[str, str]:
+    """Over a copy of the good build: build the text edits, then with the extra edit too."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "curriculum"
         shutil.copytree(FIXTURE, root)
-        target = root / name
-        write_yaml(target, mutate(read_yaml(target)))
         out = Path(tmp) / "out"
         shutil.copytree(good_build, out)
-        before = snapshot(out)
+        apply(root, mutation.edits)
+        first = build_and_check(root, out, mutation.audience, mutation.edits)
+        every_edit = [*mutation.edits, mutation.extra]
+        apply(root, every_edit)
+        return first, build_and_check(root, out, mutation.audience, every_edit)
 
-        result = CliRunner().invoke(cli, ["build", "--out", str(out), str(root)])
 
-        context = f"{name}: {description}\n{result.output[-3000:]}"
-        assert result.exit_code in (0, 1), context
-        crash = result.exception
-        assert crash is None or isinstance(crash, SystemExit), f"{context}\n{crash!r:.500}"
-        assert "Traceback" not in result.output, context
-        assert not [p for p in out.iterdir() if p.suffix == ".tmp"], context
-        for deck in out.glob("*.pptx"):
-            Presentation(str(deck))
-        if result.exit_code == 1:
-            assert LOCATED_ERROR.search(result.stderr), context
-            assert snapshot(out) == before, context
+def test_mutated_curriculum_builds_or_is_reported(good_build: Path) -> None:
+    text_builds: Counter[str] = Counter()
+    extra_builds: Counter[str] = Counter()
+
+    @settings(
+        max_examples=40,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(mutation=mutations())
+    def builds_or_is_reported(mutation: Mutation) -> None:
+        first, second = edit_and_build(good_build, mutation)
+        text_builds[first] += 1
+        extra_builds[second] += 1
+        event(f"text edits {first}, then {second}")
+
+    builds_or_is_reported()
+    # the renderer met the odd text, and the failure paths were taken
+    assert text_builds["built"] >= sum(text_builds.values()) / 2, text_builds
+    assert extra_builds["reported"] >= sum(extra_builds.values()) / 2, extra_builds
 
 
 # -- what the property test found, pinned -------------------------------------------
@@ -215,7 +111,7 @@ def build_copy(tmp_path: Path, edit: Callable[[Path], None], *extra: str) -> Any
     shutil.copytree(FIXTURE, root)
     edit(root)
     out = tmp_path / "out"
-    return CliRunner().invoke(cli, ["build", "--out", str(out), *extra, str(root)]), out
+    return make_runner().invoke(cli, ["build", "--out", str(out), *extra, str(root)]), out
 
 
 def test_a_control_character_in_a_module_is_a_located_error(tmp_path: Path) -> None:
@@ -256,3 +152,33 @@ def test_a_course_title_longer_than_a_document_property_still_builds(tmp_path: P
     deck = Presentation(str(next(out.glob("*.pptx"))))
     title = deck.core_properties.title
     assert len(title) == 255 and title.endswith("…")
+
+
+NAMES_THAT_ARE_NOT_TEXT = [
+    ("audiences/peer.yaml", "{id: title,", "{id: [],"),  # tailor crashes
+    ("audiences/peer.yaml", "{id: title,", "{id: 3,"),  # the module is dropped, silently
+    ("course.yaml", "outline: [title,", "outline: [[],"),  # crashes
+    ("course.yaml", "outline: [title,", "outline: [null,"),  # dropped, silently
+    ("modules/06-myths.yaml", "audiences: [court]", "audiences: [3]"),  # crashes
+]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a module or audience name that is not text passes validation (the schema "
+    "leaves it to the cross-file check, x-checked-elsewhere, which skips non-text)",
+)
+@pytest.mark.parametrize(("name", "old", "new"), NAMES_THAT_ARE_NOT_TEXT)
+def test_a_name_that_is_not_text_is_a_located_error(
+    tmp_path: Path, name: str, old: str, new: str
+) -> None:
+    def retype(root: Path) -> None:
+        text = (root / name).read_text(encoding="utf-8")
+        assert old in text
+        (root / name).write_text(text.replace(old, new, 1), "utf-8")
+
+    result, out = build_copy(tmp_path, retype, "--audience", "court")
+    no_traceback(result)
+    assert result.exit_code == 1, result.output
+    assert f"{name}:" in result.stderr and LOCATED_ERROR.search(result.stderr)
+    assert not out.exists()

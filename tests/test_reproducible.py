@@ -23,6 +23,7 @@ from lxml import etree
 from hrdeck.cli import cli
 from hrdeck.paths import builtin_curriculum
 from hrdeck.pipeline import BuildRequest, run_build
+from tests.helpers import BuiltDecks
 
 COURSE_DATE = "2026-11-01T00:00:00Z"  # curriculum/course.yaml: date
 COURSE_ZIP_TIME = (2026, 11, 1, 0, 0, 0)
@@ -47,21 +48,26 @@ def entry_times(deck: Path) -> set[tuple[int, ...]]:
         return {info.date_time for info in archive.infolist()}
 
 
-def build_twice(tmp: Path, epoch: str | None) -> tuple[Path, Path]:
+def build_with_epoch(out: Path, epoch: str | None) -> Path:
     with pytest.MonkeyPatch.context() as env:
         if epoch is None:
             env.delenv("SOURCE_DATE_EPOCH", raising=False)
         else:
             env.setenv("SOURCE_DATE_EPOCH", epoch)
-        for folder in ("one", "two"):
-            run_build(BuildRequest(root=builtin_curriculum(), audience="all", out_dir=tmp / folder))
-    return tmp / "one", tmp / "two"
+        run_build(BuildRequest(root=builtin_curriculum(), audience="all", out_dir=out))
+    return out
+
+
+def build_twice(tmp: Path, epoch: str | None) -> tuple[Path, Path]:
+    return build_with_epoch(tmp / "one", epoch), build_with_epoch(tmp / "two", epoch)
 
 
 @pytest.fixture(scope="module")
-def plain_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """Two builds of every built-in audience, SOURCE_DATE_EPOCH unset."""
-    return build_twice(tmp_path_factory.mktemp("plain"), None)
+def plain_builds(
+    builtin_decks: BuiltDecks, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path]:
+    """Two builds of every built-in audience, SOURCE_DATE_EPOCH unset (one is the session's)."""
+    return builtin_decks.out, build_with_epoch(tmp_path_factory.mktemp("plain") / "two", None)
 
 
 @pytest.fixture(scope="module")
@@ -128,9 +134,13 @@ def _build_in_subprocess(out: Path, hash_seed: str) -> dict[str, str]:
     return digests(out)
 
 
-def test_builds_do_not_depend_on_hash_order(tmp_path: Path) -> None:
-    """Set and dict iteration over strings changes with PYTHONHASHSEED; outputs must not."""
-    assert _build_in_subprocess(tmp_path / "a", "1") == _build_in_subprocess(tmp_path / "b", "2")
+def test_builds_do_not_depend_on_hash_order(builtin_decks: BuiltDecks, tmp_path: Path) -> None:
+    """Set and dict iteration over strings changes with PYTHONHASHSEED; outputs must not.
+
+    The session's build ran under this process's seed; a subprocess builds under another.
+    """
+    other_seed = "2" if os.environ.get("PYTHONHASHSEED") == "1" else "1"
+    assert _build_in_subprocess(tmp_path / "a", other_seed) == digests(builtin_decks.out)
 
 
 def test_relationship_files_are_what_python_pptx_would_write(

@@ -1,22 +1,21 @@
 """The wheel carries the built-in curriculum and themes: install it, run it anywhere.
 
-One wheel and one fresh virtualenv for the whole module (building and installing take
-most of a minute); every command runs from an empty folder outside the repository,
-so nothing can be found through the checkout.
+One wheel and one fresh virtualenv for the whole run (``conftest.wheel`` and
+``conftest.hrdeck_exe``, shared by every xdist worker and made in the background while
+other tests run: building and installing take most of a minute); every command runs
+from an empty folder outside the repository, so nothing can be found through the checkout.
 """
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
-import venv
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from hrdeck import __version__
+from tests.helpers import clean_env
 
 pytestmark = pytest.mark.slow
 
@@ -26,27 +25,9 @@ COURSE_ID = "hr-mandated-clients"
 
 def run(args: list[str], cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """Run without PYTHONPATH, so the venv can only import what the wheel installed."""
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
-
-
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
-    built = run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(out), str(REPO)], out)
-    assert built.returncode == 0, built.stderr
-    (wheel_path,) = out.glob("hrdeck-*.whl")
-    return wheel_path
-
-
-@pytest.fixture(scope="module")
-def hrdeck_exe(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    env_dir = tmp_path_factory.mktemp("venv")
-    venv.create(env_dir, with_pip=True)
-    python = env_dir / "bin" / "python"
-    installed = run([str(python), "-m", "pip", "install", "-q", str(wheel)], env_dir)
-    assert installed.returncode == 0, installed.stderr
-    return env_dir / "bin" / "hrdeck"
+    return subprocess.run(
+        args, cwd=cwd, env=clean_env(), capture_output=True, text=True, timeout=timeout
+    )
 
 
 @pytest.fixture
