@@ -25,6 +25,7 @@ import yaml
 from hrdeck.curriculum.listing import file_problem, list_yaml
 from hrdeck.curriculum.sourcemap import JsonPath, SourceMap
 from hrdeck.diagnostics import Diagnostic, Loc, error
+from hrdeck.paths import builtin_label
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -86,12 +87,13 @@ class _Refused(Exception):
 
 def display_path(path: Path, base: Path | None = None) -> str:
     """How a file is named in diagnostics: relative to ``base`` (default: the
-    current directory) when it lies under it, else as given."""
+    current directory) when it lies under it, else ``<builtin>/...`` for a built-in
+    file (:func:`hrdeck.paths.builtin_label`), else as given."""
     base = Path.cwd() if base is None else base
     try:
         return path.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        return builtin_label(path) or path.as_posix()
 
 
 # -- one file ---------------------------------------------------------------
