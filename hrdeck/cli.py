@@ -24,9 +24,11 @@ import click
 
 from hrdeck import __version__
 from hrdeck.diagnostics import printable
-from hrdeck.errors import EXIT_CONTENT, EXIT_INTERRUPTED, HrdeckError
+from hrdeck.errors import EXIT_CONTENT, EXIT_INTERRUPTED, HrdeckError, UsageError
 
 if TYPE_CHECKING:
+    from hrdeck.curriculum.layers import CurriculumChoice
+    from hrdeck.curriculum.trainer import TrainerOverrides
     from hrdeck.diagnostics import Diagnostic
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -34,14 +36,23 @@ F = TypeVar("F", bound=Callable[..., Any])
 EPILOG = """\b
 Examples:
   hrdeck build --audience court            deck + guide for a court audience, in build/
-  hrdeck build --audience all --theme high-contrast
+  hrdeck build -a court -a peer --theme high-contrast   two audiences (or -a court,peer)
+  hrdeck build -a court --presenter "Sam Rivera" --org "Lakeside HR" --date 2027-03-04
   hrdeck build -a court --minutes 60 --start 13:30   a 60-minute session, clock times
   hrdeck validate my-curriculum/           every problem at once, file:line:col
   hrdeck plan --audience peer              the tailored outline, slide by slide
   hrdeck lint                              non-stigmatizing language check
+  hrdeck init lakeside-training            a project over the built-in curriculum
+  hrdeck copy module myths                 a built-in module into the project, to change
+  hrdeck new my-course                     a curriculum of your own, with an example
   hrdeck theme check themes/agency         contrast, logo, fonts, template layouts
-  hrdeck check build/court.pptx            accessibility of any deck, slide by slide
+  hrdeck check build/                      accessibility of every deck in a folder
   hrdeck watch --audience court            rebuild on every save, keep the last good deck
+
+\b
+Which curriculum: the folder named on the command line, else the project or
+curriculum in the current folder (hrdeck.yaml, course.yaml or curriculum/course.yaml),
+else the built-in one; each command says which on its first line of output.
 
 \b
 Exit codes: 0 success; 1 invalid content, a failed build, a file that cannot be
@@ -74,17 +85,56 @@ def output_options(command: F) -> F:
     return click.option(
         "--audience",
         "-a",
-        default=None,
-        help="Audience id (court, clinician, peer, ...) or 'all' "
-        "(default: the project's list, else all).",
+        "audiences",
+        multiple=True,
+        help="Audience id (court, clinician, peer, ...) or 'all'; repeat it or separate "
+        "ids with commas for several (default: the project's list, else all).",
     )(command)
 
 
-def _curriculum_root(path: Path | None) -> Path:
-    """The curriculum folder to use: the one given, the project here, or the built-in one."""
-    from hrdeck.curriculum.layers import find_curriculum
+def trainer_options(command: F) -> F:
+    """--presenter, --org, --contact and --date: who presents, and when."""
+    options = [
+        click.option("--date", default=None, help="Session date, YYYY-MM-DD."),
+        click.option(
+            "--contact",
+            multiple=True,
+            help="The presenter's email address (repeat for several).",
+        ),
+        click.option("--org", default=None, help="The presenter's organization."),
+        click.option(
+            "--presenter",
+            default=None,
+            help="Who presents: on the cover and closing slides (wins over hrdeck.yaml).",
+        ),
+    ]
+    for option in options:
+        command = option(command)
+    return command
 
-    return find_curriculum(path, Path.cwd())
+
+def _trainer(
+    presenter: str | None, org: str | None, contact: tuple[str, ...], date: str | None
+) -> TrainerOverrides:
+    from hrdeck.curriculum.trainer import TrainerOverrides
+
+    return TrainerOverrides(presenter, org, contact, date).checked()
+
+
+def _joined(audiences: tuple[str, ...]) -> str | None:
+    """Repeated --audience values as the pipeline takes them: one comma-separated text."""
+    return ",".join(audiences) if audiences else None
+
+
+def _choose(path: Path | None) -> CurriculumChoice:
+    """The curriculum to use (the one given, the project or curriculum here, or the
+    built-in one), said on the first line of output."""
+    from hrdeck.curriculum.layers import choose_curriculum
+
+    cwd = Path.cwd()
+    choice = choose_curriculum(path, cwd)
+    say(choice.describe(cwd), err=True)
+    return choice
 
 
 def say(text: str, err: bool = False) -> None:
@@ -211,13 +261,14 @@ def validate(curriculum: Path | None) -> None:
     """
     from hrdeck.pipeline import validate_and_lint
 
-    root = _curriculum_root(curriculum)
-    result, diagnostics = validate_and_lint(root)
+    choice = _choose(curriculum)
+    result, diagnostics = validate_and_lint(choice.root)
     print_diagnostics(diagnostics)
+    shown = choice.shown(Path.cwd())
     if result is None:
-        say(f"{root}: invalid ({_summary(diagnostics)})", err=True)
+        say(f"{shown}: invalid ({_summary(diagnostics)})", err=True)
         sys.exit(1)
-    say(f"{root}: valid ({_summary(diagnostics)})")
+    say(f"{shown}: valid ({_summary(diagnostics)})")
 
 
 @cli.command()
@@ -253,15 +304,27 @@ def schema(out_dir: Path) -> None:
     help="outline for people, json for tools, markdown for pandoc/Quarto/Marp.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+@trainer_options
 @CURRICULUM_ARG
 @handles_errors
-def plan(audience: str, fmt: str, as_json: bool, curriculum: Path | None) -> None:
+def plan(
+    audience: str,
+    fmt: str,
+    as_json: bool,
+    presenter: str | None,
+    org: str | None,
+    contact: tuple[str, ...],
+    date: str | None,
+    curriculum: Path | None,
+) -> None:
     """Print the tailored deck plan: each slide with its kind, content, notes, minutes."""
     from hrdeck.outputs.markdown import plan_markdown
     from hrdeck.outputs.outline import plan_json, plan_outline
     from hrdeck.pipeline import plan_for
 
-    deck_plan, diagnostics = plan_for(_curriculum_root(curriculum), audience)
+    trainer = _trainer(presenter, org, contact, date)
+    choice = _choose(curriculum)
+    deck_plan, diagnostics = plan_for(choice.root, audience, trainer, choice.themes_dir)
     print_diagnostics(d for d in diagnostics if d.severity != "info")
     writers = {"outline": plan_outline, "json": plan_json, "markdown": plan_markdown}
     show(writers["json" if as_json else fmt](deck_plan))
@@ -279,16 +342,21 @@ def plan(audience: str, fmt: str, as_json: bool, curriculum: Path | None) -> Non
     "are left out and core ones shortened as needed.",
 )
 @click.option("--start", default=None, help="Start time, e.g. 13:30 or 1:30pm: real clock times.")
+@trainer_options
 @CURRICULUM_ARG
 @handles_errors
 def build(
-    audience: str | None,
+    audiences: tuple[str, ...],
     theme: str | None,
     out_dir: Path,
     verbose: bool,
     strict: bool,
     minutes: float | None,
     start: str | None,
+    presenter: str | None,
+    org: str | None,
+    contact: tuple[str, ...],
+    date: str | None,
     curriculum: Path | None,
 ) -> None:
     """Build decks (.pptx) and facilitator guides (.md, .html) for one audience or all.
@@ -300,14 +368,18 @@ def build(
     """
     from hrdeck.pipeline import BuildRequest, run_build
 
+    trainer = _trainer(presenter, org, contact, date)
+    choice = _choose(curriculum)
     request = BuildRequest(
-        root=_curriculum_root(curriculum),
-        audience=audience,
+        root=choice.root,
+        audience=_joined(audiences),
         theme=theme,
         out_dir=out_dir,
         strict=strict,
         minutes=minutes,
         start=start,
+        trainer=trainer,
+        themes_dir=choice.themes_dir,
     )
     result = run_build(request, progress=_progress if sys.stderr.isatty() else None)
     print_diagnostics(result.diagnostics)
@@ -327,7 +399,9 @@ def _progress(message: str) -> None:
 @output_options
 @CURRICULUM_ARG
 @handles_errors
-def watch(audience: str | None, theme: str | None, out_dir: Path, curriculum: Path | None) -> None:
+def watch(
+    audiences: tuple[str, ...], theme: str | None, out_dir: Path, curriculum: Path | None
+) -> None:
     """Build, then rebuild whenever a curriculum, project or theme file changes.
 
     Prints one line per rebuild and the diagnostics as they appear.  Invalid
@@ -336,7 +410,7 @@ def watch(audience: str | None, theme: str | None, out_dir: Path, curriculum: Pa
     from hrdeck.watch.loop import Watch
     from hrdeck.watch.rebuild import Rebuilder, Reporter
 
-    rebuilder = Rebuilder(_curriculum_root(curriculum), audience, theme, out_dir)
+    rebuilder = Rebuilder(_choose(curriculum).root, _joined(audiences), theme, out_dir)
     report = Reporter(say, lambda text: say(text, err=True))
     try:
         first = rebuilder.rebuild()
@@ -359,7 +433,7 @@ def lint(audience: str | None, curriculum: Path | None) -> None:
     """Check the curriculum's language against the non-stigmatizing language table."""
     from hrdeck.lint.walk import lint_curriculum
 
-    findings = lint_curriculum(_curriculum_root(curriculum), audience=audience)
+    findings = lint_curriculum(_choose(curriculum).root, audience=audience)
     print_diagnostics(findings)
     blocking = [d for d in findings if d.severity in ("error", "warning")]
     say(f"{len(findings)} finding(s)", err=True)
@@ -386,10 +460,10 @@ def theme_group() -> None:
 @handles_errors
 def theme_check(theme: str | None) -> None:
     """Report contrast below WCAG AA, logo problems, uncommon fonts, template gaps."""
-    from hrdeck.pipeline import check_theme_full
+    from hrdeck.pipeline import check_theme_full, theme_spec
     from hrdeck.theme.load import load_theme
 
-    loaded = load_theme(theme, Path.cwd())
+    loaded = load_theme(theme_spec(theme, Path.cwd()), Path.cwd())
     diagnostics = check_theme_full(loaded)
     print_diagnostics(diagnostics)
     errors = [d for d in diagnostics if d.severity == "error"]
@@ -408,19 +482,41 @@ def theme_inspect(template: Path) -> None:
 
 
 @cli.command()
-@click.argument("deck", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("decks", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @handles_errors
-def check(deck: Path) -> None:
-    """Check any .pptx the way PowerPoint's accessibility checker does.
+def check(decks: tuple[Path, ...]) -> None:
+    """Check .pptx files the way PowerPoint's accessibility checker does.
 
-    Lists titles, alt text, reading order, text size, language, contrast, notes,
-    links and table headers that fail, per slide.  Exit 1 when any is an error.
+    DECKS are .pptx files or folders (every .pptx in them, not below).  Lists titles,
+    alt text, reading order, text size, language, contrast, notes, links and table
+    headers that fail, per slide, and a summary per deck.  Exit 1 when any deck has
+    an error.
     """
     from hrdeck.a11y.check import check_deck, format_findings
 
-    findings = check_deck(deck)
-    show(format_findings(findings, deck))
-    sys.exit(1 if any(f.severity == "error" for f in findings) else 0)
+    failed = 0
+    paths = _decks_in(decks)
+    for deck in paths:
+        findings = check_deck(deck)
+        show(format_findings(findings, deck))
+        failed += any(f.severity == "error" for f in findings)
+    if len(paths) > 1:
+        say(f"{len(paths)} decks checked, {failed} with errors", err=True)
+    sys.exit(1 if failed else 0)
+
+
+def _decks_in(given: Iterable[Path]) -> list[Path]:
+    """The decks named, a folder standing for the .pptx files in it; each once."""
+    decks: list[Path] = []
+    for path in given:
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.pptx") if p.is_file())
+            if not found:
+                raise UsageError(f"{path} holds no .pptx file")
+            decks += found
+        else:
+            decks.append(path)
+    return list(dict.fromkeys(decks))
 
 
 @cli.command()
@@ -436,3 +532,54 @@ def init(folder: Path) -> None:
     for path in init_project(folder):
         say(str(path))
     say(f"next: cd {folder} && hrdeck build", err=True)
+
+
+@cli.command(name="new")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default=None, help="The course title (default: from FOLDER's name).")
+@click.option("--author", default=None, help="Who writes the curriculum (credited on the cover).")
+@handles_errors
+def new(folder: Path, title: str | None, author: str | None) -> None:
+    """Start a curriculum of your own in FOLDER, not layered on the built-in one.
+
+    A small example that validates and builds: course.yaml, an audience with two
+    objectives, title, agenda, content and closing modules, a question per
+    objective, the JSON Schemas, FORMAT.md and a README.
+    """
+    from hrdeck.scaffold.starter import new_curriculum
+
+    for path in new_curriculum(folder, title, author):
+        say(str(path))
+    say(f"next: cd {folder} && hrdeck build -a general", err=True)
+
+
+@cli.command(name="copy")
+@click.argument("what", type=click.Choice(["module", "audience", "theme"]))
+@click.argument("name")
+@click.argument(
+    "project", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option("--force", is_flag=True, help="Replace the project's own copy if it has one.")
+@click.option("--as", "new_name", default=None, help="A new name for a copied theme.")
+@handles_errors
+def copy(what: str, name: str, project: Path | None, force: bool, new_name: str | None) -> None:
+    """Copy a built-in module, audience or theme into a project, to change it there.
+
+    NAME is a module id (myths), an audience (court) or a theme (default).  PROJECT
+    is the project or curriculum folder (default: the current folder).  The copy
+    replaces the built-in one (same module id, audience file name or theme name) and
+    its $schema line points at the project's schemas/.  An existing copy is kept
+    unless --force is given.
+
+    \b
+    Examples:
+      hrdeck copy module myths               modules/06-myths.yaml
+      hrdeck copy audience court lakeside    lakeside/audiences/court.yaml
+      hrdeck copy theme default --as agency  themes/agency/theme.yaml
+    """
+    from hrdeck.scaffold.copying import copy_builtin
+
+    copied = copy_builtin(what, name, project or Path.cwd(), force, new_name)
+    for path in copied.written:
+        say(str(path))
+    say(f"copied {copied.what} {copied.name} from {copied.source}", err=True)
