@@ -91,8 +91,8 @@ slides:
       Open each folder as you name it, so people see how little there is.
   - title: From files to slides
     items:
-      - hrdeck validate checks every file and names each problem
-      - hrdeck build -a general writes the deck and the facilitator guide
+      - "`hrdeck validate` checks every file and names each problem"
+      - "`hrdeck build -a general` writes the deck and the facilitator guide"
       - Each slide's notes become the speaker notes for that audience
     notes: |
       Run the two commands live and open the deck that comes out.
