@@ -33,7 +33,7 @@ ROOT_CAUSES = frozenset(
         *("missing-file", "missing-base", "extends-cycle"),
     }
 )
-_ID_LINE = re.compile(r"""^id:[ \t]*["']?([^\s"'#]+)""", re.MULTILINE)
+_ID_LINE = re.compile(r"""^id:[ \t]*[\[{"']?[ \t]*([A-Za-z0-9][\w.-]*)""", re.MULTILINE)
 _NUMBER_PREFIX = re.compile(r"^\d+[-_]")
 _MAX_SCAN_BYTES = 1024 * 1024
 
