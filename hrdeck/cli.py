@@ -497,7 +497,13 @@ def check(decks: tuple[Path, ...]) -> None:
     failed = 0
     paths = _decks_in(decks)
     for deck in paths:
-        findings = check_deck(deck)
+        try:
+            findings = check_deck(deck)
+        except HrdeckError as exc:  # not a deck, or unsafe: say so and check the others
+            print_diagnostics(exc.diagnostics)
+            say(f"hrdeck: {exc.message}", err=True)
+            failed += 1
+            continue
         show(format_findings(findings, deck))
         failed += any(f.severity == "error" for f in findings)
     if len(paths) > 1:

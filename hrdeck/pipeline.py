@@ -182,11 +182,15 @@ def _one_loc_per_layout(theme: Theme) -> Theme:
     """The theme with every ``layouts.<kind>`` naming one layout placed where the first
     of them is written (the template check reports each (layout, place) once)."""
     first: dict[str, Loc] = {}
+    for kind in SLIDE_KINDS:
+        loc = theme.locs.get(f"layouts.{kind}")
+        name = theme.layout_name(kind)
+        if loc is not None and (name not in first or loc < first[name]):
+            first[name] = loc
     locs = dict(theme.locs)
     for kind in SLIDE_KINDS:
-        key = f"layouts.{kind}"
-        if key in locs:
-            locs[key] = first.setdefault(theme.layout_name(kind), locs[key])
+        if f"layouts.{kind}" in locs:
+            locs[f"layouts.{kind}"] = first[theme.layout_name(kind)]
     return dataclasses.replace(theme, locs=locs)
 
 
