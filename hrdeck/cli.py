@@ -93,7 +93,23 @@ def output_options(command: F) -> F:
 
 
 def trainer_options(command: F) -> F:
-    """--presenter, --org, --contact and --date: who presents, and when."""
+    """--presenter, --org, --contact and --date: who presents, and when, passed to the
+    command as one ``trainer`` (checked: a bad value is a usage error before any work)."""
+
+    @wraps(command)
+    def with_trainer(
+        *args: Any,
+        presenter: str | None,
+        org: str | None,
+        contact: tuple[str, ...],
+        date: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        from hrdeck.curriculum.trainer import TrainerOverrides
+
+        trainer = TrainerOverrides(presenter, org, contact, date).checked()
+        return command(*args, trainer=trainer, **kwargs)
+
     options = [
         click.option("--date", default=None, help="Session date, YYYY-MM-DD."),
         click.option(
@@ -109,16 +125,8 @@ def trainer_options(command: F) -> F:
         ),
     ]
     for option in options:
-        command = option(command)
-    return command
-
-
-def _trainer(
-    presenter: str | None, org: str | None, contact: tuple[str, ...], date: str | None
-) -> TrainerOverrides:
-    from hrdeck.curriculum.trainer import TrainerOverrides
-
-    return TrainerOverrides(presenter, org, contact, date).checked()
+        with_trainer = option(with_trainer)
+    return with_trainer  # type: ignore[return-value]
 
 
 def _joined(audiences: tuple[str, ...]) -> str | None:
@@ -256,8 +264,9 @@ def cli() -> None:
 def validate(curriculum: Path | None) -> None:
     """Check a curriculum and report every problem at once.
 
-    CURRICULUM is a folder (default: the project here, else the built-in one).
-    Exit 0 when valid, 1 when there are errors.
+    CURRICULUM is a folder (default: the project or curriculum here, else the
+    built-in one; the first line of output says which).  Exit 0 when valid, 1 when
+    there are errors.
     """
     from hrdeck.pipeline import validate_and_lint
 
@@ -304,25 +313,17 @@ def schema(out_dir: Path) -> None:
     help="outline for people, json for tools, markdown for pandoc/Quarto/Marp.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
-@trainer_options
 @CURRICULUM_ARG
 @handles_errors
+@trainer_options  # inside handles_errors: a bad value is a usage error, not a traceback
 def plan(
-    audience: str,
-    fmt: str,
-    as_json: bool,
-    presenter: str | None,
-    org: str | None,
-    contact: tuple[str, ...],
-    date: str | None,
-    curriculum: Path | None,
+    audience: str, fmt: str, as_json: bool, trainer: TrainerOverrides, curriculum: Path | None
 ) -> None:
     """Print the tailored deck plan: each slide with its kind, content, notes, minutes."""
     from hrdeck.outputs.markdown import plan_markdown
     from hrdeck.outputs.outline import plan_json, plan_outline
     from hrdeck.pipeline import plan_for
 
-    trainer = _trainer(presenter, org, contact, date)
     choice = _choose(curriculum)
     deck_plan, diagnostics = plan_for(choice.root, audience, trainer, choice.themes_dir)
     print_diagnostics(d for d in diagnostics if d.severity != "info")
@@ -342,9 +343,9 @@ def plan(
     "are left out and core ones shortened as needed.",
 )
 @click.option("--start", default=None, help="Start time, e.g. 13:30 or 1:30pm: real clock times.")
-@trainer_options
 @CURRICULUM_ARG
 @handles_errors
+@trainer_options  # inside handles_errors: a bad value is a usage error, not a traceback
 def build(
     audiences: tuple[str, ...],
     theme: str | None,
@@ -353,10 +354,7 @@ def build(
     strict: bool,
     minutes: float | None,
     start: str | None,
-    presenter: str | None,
-    org: str | None,
-    contact: tuple[str, ...],
-    date: str | None,
+    trainer: TrainerOverrides,
     curriculum: Path | None,
 ) -> None:
     """Build decks (.pptx) and facilitator guides (.md, .html) for one audience or all.
@@ -368,7 +366,6 @@ def build(
     """
     from hrdeck.pipeline import BuildRequest, run_build
 
-    trainer = _trainer(presenter, org, contact, date)
     choice = _choose(curriculum)
     request = BuildRequest(
         root=choice.root,
@@ -585,7 +582,7 @@ def copy(what: str, name: str, project: Path | None, force: bool, new_name: str 
     """
     from hrdeck.scaffold.copying import copy_builtin
 
-    copied = copy_builtin(what, name, project or Path.cwd(), force, new_name)
+    copied = copy_builtin(what, name, project or Path("."), force, new_name)
     for path in copied.written:
         say(str(path))
     say(f"copied {copied.what} {copied.name} from {copied.source}", err=True)
