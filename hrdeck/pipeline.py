@@ -116,6 +116,10 @@ def resolve_audiences(
     """
     known = [a.id for a in curriculum.audiences]
     asked = split_names([wanted]) if wanted is not None else list(defaults)
+    if wanted is not None and not asked:
+        raise UsageError(
+            f"--audience needs an audience id; known audiences: {', '.join(known)}, all"
+        )
     if not asked or any(name.casefold() == "all" for name in asked):
         return known
     return list(dict.fromkeys(resolve_name(n, known, "audience", ("all",)) for n in asked))
