@@ -163,7 +163,11 @@ def theme_spec(spec: str | None, project_dir: Path) -> str | None:
     known = list(dict.fromkeys(name for name, _path, _origin in list_themes(project_dir)))
     if spec in known or Path(spec).is_dir() or (project_dir / spec).is_dir():
         return spec
-    return resolve_name(spec, known, "theme")
+    try:
+        return resolve_name(spec, known, "theme")
+    except UsageError as unknown:
+        paths = " (or give the path of a folder holding a theme.yaml)"
+        raise UsageError(unknown.message + paths) from None
 
 
 def check_theme_full(theme: Theme, needed_kinds: tuple[str, ...] = SLIDE_KINDS) -> list[Diagnostic]:
