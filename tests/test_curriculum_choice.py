@@ -10,6 +10,7 @@ the folder hrdeck is installed in.
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 from pathlib import Path
 
@@ -130,7 +131,9 @@ def test_plan_validate_and_lint_name_the_checkout_first(checkout: Path) -> None:
         assert first_line(result) == "using curriculum ./curriculum (found here)", args
     plan = run("plan", "-a", "court")
     assert EDITED_TITLE in plan.stdout
-    assert run("validate").stdout == "./curriculum: valid (0 errors, 16 warnings)\n"
+    assert re.fullmatch(
+        r"\./curriculum: valid \(0 errors, \d+ warnings\)\n", run("validate").stdout
+    )
 
 
 def test_watch_names_the_curriculum_before_anything_else(checkout: Path) -> None:
@@ -158,7 +161,7 @@ def test_diagnostics_name_builtin_files_without_the_install_folder(
     result = run("validate")
     assert result.exit_code == 0
     assert first_line(result) == BUILTIN_LINE
-    assert result.stdout == "<builtin>: valid (0 errors, 16 warnings)\n"
+    assert re.fullmatch(r"<builtin>: valid \(0 errors, \d+ warnings\)\n", result.stdout)
     assert "<builtin>/audiences/court.yaml:" in result.stderr
     assert "<builtin>/modules/04-why-it-matters.yaml:" in result.stderr
     assert str(builtin_curriculum()) not in result.stderr

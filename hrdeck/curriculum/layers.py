@@ -67,15 +67,17 @@ class CurriculumChoice:
     themes_dir: Path
 
     def shown(self, cwd: Path) -> str:
-        """The folder as given on the command line, else as :func:`shown_folder` puts it."""
-        return str(self.root) if self.how == "given" else shown_folder(self.root, cwd)
+        """The folder as :func:`shown_folder` puts it; an absolute path given stays so."""
+        if self.how == "given" and self.root.is_absolute():
+            return str(self.root)
+        return shown_folder(self.root, cwd)
 
     def describe(self, cwd: Path) -> str:
         """The first line a command prints, e.g. ``using curriculum ./curriculum (found here)``."""
         if self.how == "builtin":
             return f"using the built-in curriculum (hrdeck {__version__})"
         what = "project" if is_project(self.root) else "curriculum"
-        line = f"using {what} {shown_folder(self.root, cwd)}"
+        line = f"using {what} {self.shown(cwd)}"
         if self.how == "here":
             line += " (found here)"
         return line + _base_text(self.root, cwd)
