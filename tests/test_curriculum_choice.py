@@ -87,6 +87,17 @@ def test_a_source_checkout_uses_its_curriculum_folder_and_themes(tmp_path: Path)
     assert choice.describe(tmp_path) == "using curriculum ./curriculum (found here)"
 
 
+def test_a_source_checkout_given_uses_its_curriculum_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "src" / "curriculum").mkdir(parents=True)
+    (tmp_path / "src" / "curriculum" / "course.yaml").write_text("id: x\n")
+    choice = choose_curriculum(Path("src"), tmp_path)
+    assert (choice.root, choice.themes_dir) == (Path("src/curriculum"), Path("src"))
+    assert choice.describe(tmp_path) == "using curriculum ./src/curriculum"
+
+
 def test_an_empty_folder_uses_the_builtin_curriculum(tmp_path: Path) -> None:
     choice = choose_curriculum(None, tmp_path)
     assert (choice.root, choice.how) == (builtin_curriculum(), "builtin")

@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from hrdeck import __version__
 from hrdeck.curriculum.dated import check_placeholders
@@ -63,7 +63,7 @@ class CurriculumChoice:
     """
 
     root: Path
-    how: str
+    how: Literal["given", "here", "builtin"]
     themes_dir: Path
 
     def shown(self, cwd: Path) -> str:
@@ -88,12 +88,22 @@ def choose_curriculum(given: Path | None, cwd: Path) -> CurriculumChoice:
     ``hrdeck.yaml``, else its ``course.yaml``, else ``curriculum/course.yaml``: a source
     checkout), else the built-in curriculum."""
     if given is not None:
-        return CurriculumChoice(given, "given", given)
+        return CurriculumChoice(_checkout_curriculum(given) or given, "given", given)
     if is_project(cwd) or (cwd / "course.yaml").is_file():
         return CurriculumChoice(cwd, "here", cwd)
-    if (cwd / "curriculum" / "course.yaml").is_file():
-        return CurriculumChoice(cwd / "curriculum", "here", cwd)
+    found = _checkout_curriculum(cwd)
+    if found is not None:
+        return CurriculumChoice(found, "here", cwd)
     return CurriculumChoice(builtin_curriculum(), "builtin", cwd)
+
+
+def _checkout_curriculum(folder: Path) -> Path | None:
+    """``folder/curriculum`` when ``folder`` is a source checkout (and not itself a
+    project or curriculum)."""
+    if is_project(folder) or (folder / "course.yaml").exists():
+        return None
+    inner = folder / "curriculum"
+    return inner if (inner / "course.yaml").is_file() else None
 
 
 def find_curriculum(given: Path | None, cwd: Path) -> Path:
