@@ -441,10 +441,12 @@ def lint(audience: str | None, curriculum: Path | None) -> None:
 @handles_errors
 def themes() -> None:
     """List the built-in themes and those found in the project here."""
+    from hrdeck.curriculum.layers import shown_folder
     from hrdeck.theme.load import list_themes
 
-    for name, path, origin in list_themes(Path.cwd()):
-        say(f"{name:<20} {origin:<9} {path}")
+    cwd = Path.cwd()
+    for name, path, origin in list_themes(cwd):
+        say(f"{name:<20} {origin:<9} {shown_folder(path, cwd)}")
 
 
 @cli.group(name="theme")

@@ -233,3 +233,17 @@ def test_builtin_labels_cover_curriculum_and_themes(tmp_path: Path) -> None:
         "<builtin>/themes/default/theme.yaml"
     )
     assert builtin_label(tmp_path / "modules" / "06-myths.yaml") is None
+
+
+def test_themes_are_listed_where_they_are_without_the_install_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run("init", "agency").exit_code == 0
+    monkeypatch.chdir(tmp_path / "agency")
+    result = run("themes")
+    assert result.stdout.splitlines() == [
+        "agency               project   ./themes/agency",
+        "default              built-in  <builtin>/themes/default",
+        "high-contrast        built-in  <builtin>/themes/high-contrast",
+    ]
