@@ -24,9 +24,11 @@ import click
 
 from hrdeck import __version__
 from hrdeck.diagnostics import printable
-from hrdeck.errors import EXIT_CONTENT, EXIT_INTERRUPTED, HrdeckError
+from hrdeck.errors import EXIT_CONTENT, EXIT_INTERRUPTED, HrdeckError, UsageError
 
 if TYPE_CHECKING:
+    from hrdeck.curriculum.layers import CurriculumChoice
+    from hrdeck.curriculum.trainer import TrainerOverrides
     from hrdeck.diagnostics import Diagnostic
     from hrdeck.pipeline import BuildRequest, BuildResult
 
@@ -35,16 +37,25 @@ F = TypeVar("F", bound=Callable[..., Any])
 EPILOG = """\b
 Examples:
   hrdeck build --audience court            deck + guide for a court audience, in build/
-  hrdeck build --audience all --theme high-contrast
+  hrdeck build -a court -a peer --theme high-contrast   two audiences (or -a court,peer)
+  hrdeck build -a court --presenter "Sam Rivera" --org "Lakeside HR" --date 2027-03-04
   hrdeck build -a court --minutes 60 --start 13:30   a 60-minute session, clock times
   hrdeck build -a court --kit --pdf        the whole training kit in build/court/, with PDFs
   hrdeck build -a court --only handout,evaluation    just those, in build/court/
   hrdeck validate my-curriculum/           every problem at once, file:line:col
   hrdeck plan --audience peer              the tailored outline, slide by slide
   hrdeck lint                              non-stigmatizing language check
+  hrdeck init lakeside-training            a project over the built-in curriculum
+  hrdeck copy module myths                 a built-in module into the project, to change
+  hrdeck new my-course                     a curriculum of your own, with an example
   hrdeck theme check themes/agency         contrast, logo, fonts, template layouts
-  hrdeck check build/court.pptx            accessibility of any deck, slide by slide
+  hrdeck check build/                      accessibility of every deck in a folder
   hrdeck watch --audience court            rebuild on every save, keep the last good deck
+
+\b
+Which curriculum: the folder named on the command line, else the project or
+curriculum in the current folder (hrdeck.yaml, course.yaml or curriculum/course.yaml),
+else the built-in one; each command says which on its first line of output.
 
 \b
 Exit codes: 0 success; 1 invalid content, a failed build, a file that cannot be
@@ -77,9 +88,10 @@ def output_options(command: F) -> F:
     return click.option(
         "--audience",
         "-a",
-        default=None,
-        help="Audience id (court, clinician, peer, ...) or 'all' "
-        "(default: the project's list, else all).",
+        "audiences",
+        multiple=True,
+        help="Audience id (court, clinician, peer, ...) or 'all'; repeat it or separate "
+        "ids with commas for several (default: the project's list, else all).",
     )(command)
 
 
@@ -111,11 +123,57 @@ def kit_options(command: F) -> F:
     )(command)
 
 
-def _curriculum_root(path: Path | None) -> Path:
-    """The curriculum folder to use: the one given, the project here, or the built-in one."""
-    from hrdeck.curriculum.layers import find_curriculum
+def trainer_options(command: F) -> F:
+    """--presenter, --org, --contact and --date: who presents, and when, passed to the
+    command as one ``trainer`` (checked: a bad value is a usage error before any work)."""
 
-    return find_curriculum(path, Path.cwd())
+    @wraps(command)
+    def with_trainer(
+        *args: Any,
+        presenter: str | None,
+        org: str | None,
+        contact: tuple[str, ...],
+        date: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        from hrdeck.curriculum.trainer import TrainerOverrides
+
+        trainer = TrainerOverrides(presenter, org, contact, date).checked()
+        return command(*args, trainer=trainer, **kwargs)
+
+    options = [
+        click.option("--date", default=None, help="Session date, YYYY-MM-DD."),
+        click.option(
+            "--contact",
+            multiple=True,
+            help="The presenter's email address (repeat for several).",
+        ),
+        click.option("--org", default=None, help="The presenter's organization."),
+        click.option(
+            "--presenter",
+            default=None,
+            help="Who presents: on the cover and closing slides (wins over hrdeck.yaml).",
+        ),
+    ]
+    for option in options:
+        with_trainer = option(with_trainer)
+    return with_trainer  # type: ignore[return-value]
+
+
+def _joined(audiences: tuple[str, ...]) -> str | None:
+    """Repeated --audience values as the pipeline takes them: one comma-separated text."""
+    return ",".join(audiences) if audiences else None
+
+
+def _choose(path: Path | None) -> CurriculumChoice:
+    """The curriculum to use (the one given, the project or curriculum here, or the
+    built-in one), said on the first line of output."""
+    from hrdeck.curriculum.layers import choose_curriculum
+
+    cwd = Path.cwd()
+    choice = choose_curriculum(path, cwd)
+    say(choice.describe(cwd), err=True)
+    return choice
 
 
 def say(text: str, err: bool = False) -> None:
@@ -237,18 +295,20 @@ def cli() -> None:
 def validate(curriculum: Path | None) -> None:
     """Check a curriculum and report every problem at once.
 
-    CURRICULUM is a folder (default: the project here, else the built-in one).
-    Exit 0 when valid, 1 when there are errors.
+    CURRICULUM is a folder (default: the project or curriculum here, else the
+    built-in one; the first line of output says which).  Exit 0 when valid, 1 when
+    there are errors.
     """
     from hrdeck.pipeline import validate_and_lint
 
-    root = _curriculum_root(curriculum)
-    result, diagnostics = validate_and_lint(root)
+    choice = _choose(curriculum)
+    result, diagnostics = validate_and_lint(choice.root)
     print_diagnostics(diagnostics)
+    shown = choice.shown(Path.cwd())
     if result is None:
-        say(f"{root}: invalid ({_summary(diagnostics)})", err=True)
+        say(f"{shown}: invalid ({_summary(diagnostics)})", err=True)
         sys.exit(1)
-    say(f"{root}: valid ({_summary(diagnostics)})")
+    say(f"{shown}: valid ({_summary(diagnostics)})")
 
 
 @cli.command()
@@ -286,13 +346,17 @@ def schema(out_dir: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 @CURRICULUM_ARG
 @handles_errors
-def plan(audience: str, fmt: str, as_json: bool, curriculum: Path | None) -> None:
+@trainer_options  # inside handles_errors: a bad value is a usage error, not a traceback
+def plan(
+    audience: str, fmt: str, as_json: bool, trainer: TrainerOverrides, curriculum: Path | None
+) -> None:
     """Print the tailored deck plan: each slide with its kind, content, notes, minutes."""
     from hrdeck.outputs.markdown import plan_markdown
     from hrdeck.outputs.outline import plan_json, plan_outline
     from hrdeck.pipeline import plan_for
 
-    deck_plan, diagnostics = plan_for(_curriculum_root(curriculum), audience)
+    choice = _choose(curriculum)
+    deck_plan, diagnostics = plan_for(choice.root, audience, trainer, choice.themes_dir)
     print_diagnostics(d for d in diagnostics if d.severity != "info")
     writers = {"outline": plan_outline, "json": plan_json, "markdown": plan_markdown}
     show(writers["json" if as_json else fmt](deck_plan))
@@ -313,8 +377,9 @@ def plan(audience: str, fmt: str, as_json: bool, curriculum: Path | None) -> Non
 @kit_options
 @CURRICULUM_ARG
 @handles_errors
+@trainer_options  # inside handles_errors: a bad value is a usage error, not a traceback
 def build(
-    audience: str | None,
+    audiences: tuple[str, ...],
     theme: str | None,
     out_dir: Path,
     verbose: bool,
@@ -324,6 +389,7 @@ def build(
     kit: bool,
     only: str | None,
     pdf: bool,
+    trainer: TrainerOverrides,
     curriculum: Path | None,
 ) -> None:
     """Build decks (.pptx) and facilitator guides (.md, .html) for one audience or all;
@@ -337,15 +403,18 @@ def build(
     from hrdeck.outputs.bundle import output_choice
     from hrdeck.pipeline import BuildRequest, run_build
 
+    choice = _choose(curriculum)
     request = BuildRequest(
-        root=_curriculum_root(curriculum),
-        audience=audience,
+        root=choice.root,
+        audience=_joined(audiences),
         theme=theme,
         out_dir=out_dir,
         strict=strict,
         minutes=minutes,
         start=start,
         outputs=output_choice(kit, only, pdf),
+        trainer=trainer,
+        themes_dir=choice.themes_dir,
     )
     result = run_build(request, progress=_progress if sys.stderr.isatty() else None)
     print_diagnostics(result.diagnostics)
@@ -376,7 +445,9 @@ def _built_line(result: BuildResult, request: BuildRequest) -> str:
 @output_options
 @CURRICULUM_ARG
 @handles_errors
-def watch(audience: str | None, theme: str | None, out_dir: Path, curriculum: Path | None) -> None:
+def watch(
+    audiences: tuple[str, ...], theme: str | None, out_dir: Path, curriculum: Path | None
+) -> None:
     """Build, then rebuild whenever a curriculum, project or theme file changes.
 
     Prints one line per rebuild and the diagnostics as they appear.  Invalid
@@ -385,7 +456,7 @@ def watch(audience: str | None, theme: str | None, out_dir: Path, curriculum: Pa
     from hrdeck.watch.loop import Watch
     from hrdeck.watch.rebuild import Rebuilder, Reporter
 
-    rebuilder = Rebuilder(_curriculum_root(curriculum), audience, theme, out_dir)
+    rebuilder = Rebuilder(_choose(curriculum).root, _joined(audiences), theme, out_dir)
     report = Reporter(say, lambda text: say(text, err=True))
     try:
         first = rebuilder.rebuild()
@@ -408,7 +479,7 @@ def lint(audience: str | None, curriculum: Path | None) -> None:
     """Check the curriculum's language against the non-stigmatizing language table."""
     from hrdeck.lint.walk import lint_curriculum
 
-    findings = lint_curriculum(_curriculum_root(curriculum), audience=audience)
+    findings = lint_curriculum(_choose(curriculum).root, audience=audience)
     print_diagnostics(findings)
     blocking = [d for d in findings if d.severity in ("error", "warning")]
     say(f"{len(findings)} finding(s)", err=True)
@@ -419,10 +490,12 @@ def lint(audience: str | None, curriculum: Path | None) -> None:
 @handles_errors
 def themes() -> None:
     """List the built-in themes and those found in the project here."""
+    from hrdeck.curriculum.layers import shown_folder
     from hrdeck.theme.load import list_themes
 
-    for name, path, origin in list_themes(Path.cwd()):
-        say(f"{name:<20} {origin:<9} {path}")
+    cwd = Path.cwd()
+    for name, path, origin in list_themes(cwd):
+        say(f"{name:<20} {origin:<9} {shown_folder(path, cwd)}")
 
 
 @cli.group(name="theme")
@@ -435,10 +508,10 @@ def theme_group() -> None:
 @handles_errors
 def theme_check(theme: str | None) -> None:
     """Report contrast below WCAG AA, logo problems, uncommon fonts, template gaps."""
-    from hrdeck.pipeline import check_theme_full
+    from hrdeck.pipeline import check_theme_full, theme_spec
     from hrdeck.theme.load import load_theme
 
-    loaded = load_theme(theme, Path.cwd())
+    loaded = load_theme(theme_spec(theme, Path.cwd()), Path.cwd())
     diagnostics = check_theme_full(loaded)
     print_diagnostics(diagnostics)
     errors = [d for d in diagnostics if d.severity == "error"]
@@ -457,19 +530,47 @@ def theme_inspect(template: Path) -> None:
 
 
 @cli.command()
-@click.argument("deck", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("decks", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @handles_errors
-def check(deck: Path) -> None:
-    """Check any .pptx the way PowerPoint's accessibility checker does.
+def check(decks: tuple[Path, ...]) -> None:
+    """Check .pptx files the way PowerPoint's accessibility checker does.
 
-    Lists titles, alt text, reading order, text size, language, contrast, notes,
-    links and table headers that fail, per slide.  Exit 1 when any is an error.
+    DECKS are .pptx files or folders (every .pptx in them, not below).  Lists titles,
+    alt text, reading order, text size, language, contrast, notes, links and table
+    headers that fail, per slide, and a summary per deck.  Exit 1 when any deck has
+    an error.
     """
     from hrdeck.a11y.check import check_deck, format_findings
 
-    findings = check_deck(deck)
-    show(format_findings(findings, deck))
-    sys.exit(1 if any(f.severity == "error" for f in findings) else 0)
+    failed = 0
+    paths = _decks_in(decks)
+    for deck in paths:
+        try:
+            findings = check_deck(deck)
+        except HrdeckError as exc:  # not a deck, or unsafe: say so and check the others
+            print_diagnostics(exc.diagnostics)
+            say(f"hrdeck: {exc.message}", err=True)
+            failed += 1
+            continue
+        show(format_findings(findings, deck))
+        failed += any(f.severity == "error" for f in findings)
+    if len(paths) > 1:
+        say(f"{len(paths)} decks checked, {failed} with errors", err=True)
+    sys.exit(1 if failed else 0)
+
+
+def _decks_in(given: Iterable[Path]) -> list[Path]:
+    """The decks named, a folder standing for the .pptx files in it; each once."""
+    decks: list[Path] = []
+    for path in given:
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.pptx") if p.is_file())
+            if not found:
+                raise UsageError(f"{path} holds no .pptx file")
+            decks += found
+        else:
+            decks.append(path)
+    return list(dict.fromkeys(decks))
 
 
 @cli.command()
@@ -485,3 +586,54 @@ def init(folder: Path) -> None:
     for path in init_project(folder):
         say(str(path))
     say(f"next: cd {folder} && hrdeck build", err=True)
+
+
+@cli.command(name="new")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default=None, help="The course title (default: from FOLDER's name).")
+@click.option("--author", default=None, help="Who writes the curriculum (credited on the cover).")
+@handles_errors
+def new(folder: Path, title: str | None, author: str | None) -> None:
+    """Start a curriculum of your own in FOLDER, not layered on the built-in one.
+
+    A small example that validates and builds: course.yaml, an audience with two
+    objectives, title, agenda, content and closing modules, a question per
+    objective, the JSON Schemas, FORMAT.md and a README.
+    """
+    from hrdeck.scaffold.starter import new_curriculum
+
+    for path in new_curriculum(folder, title, author):
+        say(str(path))
+    say(f"next: cd {folder} && hrdeck build -a general", err=True)
+
+
+@cli.command(name="copy")
+@click.argument("what", type=click.Choice(["module", "audience", "theme"]))
+@click.argument("name")
+@click.argument(
+    "project", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option("--force", is_flag=True, help="Replace the project's own copy if it has one.")
+@click.option("--as", "new_name", default=None, help="A new name for a copied theme.")
+@handles_errors
+def copy(what: str, name: str, project: Path | None, force: bool, new_name: str | None) -> None:
+    """Copy a built-in module, audience or theme into a project, to change it there.
+
+    NAME is a module id (myths), an audience (court) or a theme (default).  PROJECT
+    is the project or curriculum folder (default: the current folder).  The copy
+    replaces the built-in one (same module id, audience file name or theme name) and
+    its $schema line points at the project's schemas/.  An existing copy is kept
+    unless --force is given.
+
+    \b
+    Examples:
+      hrdeck copy module myths               modules/06-myths.yaml
+      hrdeck copy audience court lakeside    lakeside/audiences/court.yaml
+      hrdeck copy theme default --as agency  themes/agency/theme.yaml
+    """
+    from hrdeck.scaffold.copying import copy_builtin
+
+    copied = copy_builtin(what, name, project or Path("."), force, new_name)
+    for path in copied.written:
+        say(str(path))
+    say(f"copied {copied.what} {copied.name} from {copied.source}", err=True)

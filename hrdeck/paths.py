@@ -24,3 +24,20 @@ def builtin_themes() -> Path:
 
 def schemas_dir() -> Path:
     return _PACKAGE / "schemas"
+
+
+BUILTIN_LABEL = "<builtin>"
+
+
+def builtin_label(path: Path) -> str | None:
+    """How diagnostics name a file of the built-in curriculum or themes, wherever hrdeck
+    is installed: ``<builtin>/modules/06-myths.yaml``, ``<builtin>/themes/default/...``;
+    None for any other file."""
+    resolved = path.resolve()
+    for folder, prefix in ((builtin_curriculum(), ()), (builtin_themes(), ("themes",))):
+        try:
+            inside = resolved.relative_to(folder.resolve()).parts
+        except ValueError:
+            continue
+        return "/".join((BUILTIN_LABEL, *prefix, *inside))
+    return None

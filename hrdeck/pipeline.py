@@ -31,8 +31,17 @@ from hrdeck.atomic import MAX_NAME_BYTES, temporary_name_bytes, write_atomically
 from hrdeck.curriculum.layers import project_settings
 from hrdeck.curriculum.load import DocumentReader, read_document
 from hrdeck.curriculum.model import Curriculum
+from hrdeck.curriculum.names import resolve_name, split_names
+from hrdeck.curriculum.trainer import NO_TRAINER, TrainerOverrides, apply_trainer
+from hrdeck.curriculum.usage import (
+    builtin_hints,
+    curriculum_sources,
+    root_causes_first,
+    tree_sources,
+    unused_modules,
+)
 from hrdeck.curriculum.validate import ValidDocuments, validate_project
-from hrdeck.diagnostics import Diagnostic, error, has_errors, sort_diagnostics
+from hrdeck.diagnostics import Diagnostic, Loc, error, has_errors, sort_diagnostics
 from hrdeck.errors import ContentError, UsageError
 from hrdeck.kinds import SLIDE_KINDS
 from hrdeck.outputs.bundle import DEFAULT_CHOICE, OutputChoice, audience_files, flat_names
@@ -68,15 +77,20 @@ def validate_and_lint(
     """Check the curriculum or project at ``root``; the model only when it has no error.
 
     Language-linter findings come back as warnings beside the validation diagnostics,
-    so editors see both at once (``hrdeck lint`` treats them as errors).
+    so editors see both at once (``hrdeck lint`` treats them as errors), with a
+    warning for each of the folder's own modules no audience uses.  Files that could
+    not be read come first; a warning in a built-in file says how to change a copy.
     """
     from hrdeck.lint.walk import lint_tree
 
     checked = validate_project(root, sources.read, sources.valid)
     if checked.curriculum is None:
-        return None, checked.diagnostics
+        found = builtin_hints(checked.diagnostics, tree_sources(checked.tree))
+        return None, root_causes_first(found)
     findings = [_as_warning(d) for d in lint_tree(checked.tree)]
-    return checked.curriculum, sort_diagnostics([*checked.diagnostics, *findings])
+    unused = unused_modules(checked.tree, checked.curriculum, root)
+    found = sort_diagnostics([*checked.diagnostics, *findings, *unused])
+    return checked.curriculum, builtin_hints(found, curriculum_sources(checked.curriculum))
 
 
 def _as_warning(finding: Diagnostic) -> Diagnostic:
@@ -96,18 +110,21 @@ def load_valid(root: Path, sources: Sources = FROM_DISK) -> tuple[Curriculum, li
 def resolve_audiences(
     curriculum: Curriculum, wanted: str | None, defaults: tuple[str, ...] = ()
 ) -> list[str]:
-    """The audience ids to build; an unknown one is a usage error listing the known ones.
+    """The audience ids to build, in the order asked, each once.
 
-    ``None`` means the project's default list (hrdeck.yaml ``audiences``), else all.
+    ``wanted`` is one id, several separated by commas (``court,peer``), ``all``, or
+    ``None``: the project's default list (hrdeck.yaml ``audiences``), else all.  Case
+    does not matter (``Court``); an unknown id is a usage error with a suggestion.
     """
     known = [a.id for a in curriculum.audiences]
-    if wanted == "all" or (wanted is None and not defaults):
+    asked = split_names([wanted]) if wanted is not None else list(defaults)
+    if wanted is not None and not asked:
+        raise UsageError(
+            f"--audience needs an audience id; known audiences: {', '.join(known)}, all"
+        )
+    if not asked or any(name.casefold() == "all" for name in asked):
         return known
-    asked = [wanted] if wanted is not None else list(defaults)
-    for name in asked:
-        if name not in known:
-            raise UsageError(f"unknown audience '{name}'; known audiences: {', '.join(known)}, all")
-    return asked
+    return list(dict.fromkeys(resolve_name(n, known, "audience", ("all",)) for n in asked))
 
 
 # -- the theme -----------------------------------------------------------------------
@@ -130,23 +147,61 @@ def load_build_theme(spec: str | None, project_dir: Path) -> BuildTheme:
     from hrdeck.render.probe import fit_rules
     from hrdeck.theme.load import load_theme
 
-    theme = load_theme(spec, project_dir)
+    theme = load_theme(theme_spec(spec, project_dir), project_dir)
     found = check_theme_full(theme)
     if has_errors(found):
         raise ContentError(f"theme {theme.name} cannot be used: fix it first", found)
     return BuildTheme(theme, tuple(found), fit_rules(theme))
 
 
+def theme_spec(spec: str | None, project_dir: Path) -> str | None:
+    """A theme name as typed, matched to a known theme regardless of case (``Default``);
+    a name close to a known one is a usage error saying which (``defualt``).  Paths,
+    and folders of that name here, are left to the theme loader."""
+    from hrdeck.theme.load import list_themes
+
+    if spec is None or "/" in spec or os.sep in spec or spec.endswith((".yaml", ".yml")):
+        return spec
+    known = list(dict.fromkeys(name for name, _path, _origin in list_themes(project_dir)))
+    if spec in known or Path(spec).is_dir() or (project_dir / spec).is_dir():
+        return spec
+    try:
+        return resolve_name(spec, known, "theme")
+    except UsageError as unknown:
+        paths = " (or give the path of a folder holding a theme.yaml)"
+        raise UsageError(unknown.message + paths) from None
+
+
 def check_theme_full(theme: Theme, needed_kinds: tuple[str, ...] = SLIDE_KINDS) -> list[Diagnostic]:
-    """The theme's own checks plus, with a template, its layouts, placeholders and notes."""
+    """The theme's own checks plus, with a template, its layouts, placeholders and notes.
+
+    A template layout that several slide kinds name is checked once, at the first
+    line naming it, so a missing or faulty layout is reported once.
+    """
     from hrdeck.theme.checks import check_theme, file_diagnostics
 
     found = check_theme(theme)
     if theme.template is not None and not has_errors(file_diagnostics(theme)):
         from hrdeck.render.template import check_theme_template
 
-        found += check_theme_template(theme, needed_kinds)
+        found += check_theme_template(_one_loc_per_layout(theme), needed_kinds)
     return found
+
+
+def _one_loc_per_layout(theme: Theme) -> Theme:
+    """The theme with every ``layouts.<kind>`` naming one layout placed where the first
+    of them is written (the template check reports each (layout, place) once)."""
+    first: dict[str, Loc] = {}
+    for kind in SLIDE_KINDS:
+        loc = theme.locs.get(f"layouts.{kind}")
+        name = theme.layout_name(kind)
+        if loc is not None and (name not in first or loc < first[name]):
+            first[name] = loc
+    locs = dict(theme.locs)
+    for kind in SLIDE_KINDS:
+        if f"layouts.{kind}" in locs:
+            locs[f"layouts.{kind}"] = first[theme.layout_name(kind)]
+    return dataclasses.replace(theme, locs=locs)
 
 
 # -- one audience --------------------------------------------------------------------
@@ -175,6 +230,7 @@ def plan_audience(
     tailored = tailor(curriculum, audience, session)
     diagnostics: list[Diagnostic] = []
     deck_plan = build_plan(tailored, diagnostics, rules)
+    diagnostics = builtin_hints(diagnostics, curriculum_sources(curriculum))
     return AudiencePlan(deck_plan, diagnostics, [str(d) for d in tailored.dropped])
 
 
@@ -273,6 +329,8 @@ class BuildRequest:
     minutes: float | None = None  # --minutes: time-box each audience's session
     start: str | None = None  # --start: clock times from this time of day, e.g. "13:30"
     outputs: OutputChoice = DEFAULT_CHOICE  # --kit / --only / --pdf
+    trainer: TrainerOverrides = NO_TRAINER  # --presenter, --org, --contact, --date
+    themes_dir: Path | None = None  # where project themes are (default: root)
 
 
 @dataclass(frozen=True)
@@ -298,12 +356,15 @@ def prepare(
         from hrdeck.outputs.pdf import require_soffice
 
         require_soffice()  # before building anything
+    trainer = request.trainer.checked()  # a bad --date is a usage error before any work
     curriculum, diagnostics = load_valid(request.root, sources)
+    curriculum = apply_trainer(curriculum, trainer)
     settings = project_settings(request.root)
     defaults = settings.audiences if settings else ()
     audiences = resolve_audiences(curriculum, request.audience, defaults)
     check_sessions_fit(curriculum, audiences, session)
-    theme = load_theme(request.theme or (settings.theme if settings else None), request.root)
+    themes_dir = request.themes_dir or request.root
+    theme = load_theme(request.theme or (settings.theme if settings else None), themes_dir)
     found = [*diagnostics, *theme.warnings]
     return Prepared(curriculum, audiences, theme, found, session, request.outputs)
 
@@ -403,13 +464,19 @@ def refuse_unwritable_names(prepared: Prepared) -> None:
         raise ContentError("the output file names would be too long; nothing was built", problems)
 
 
-def plan_for(root: Path, audience: str) -> tuple[DeckPlan, list[Diagnostic]]:
+def plan_for(
+    root: Path,
+    audience: str,
+    trainer: TrainerOverrides = NO_TRAINER,
+    themes_dir: Path | None = None,
+) -> tuple[DeckPlan, list[Diagnostic]]:
     """Validate, then plan one audience in the project's theme (for ``hrdeck plan``)."""
-    if audience == "all":
+    if audience.casefold() == "all" or len(split_names([audience])) > 1:
         curriculum, _ = load_valid(root)
         known = ", ".join(a.id for a in curriculum.audiences)
         raise UsageError(f"plan shows one audience at a time; choose one of: {known}")
-    prepared = prepare(BuildRequest(root, audience))
+    request = BuildRequest(root, audience, trainer=trainer, themes_dir=themes_dir)
+    prepared = prepare(request)
     planned = plan_audience(prepared.curriculum, prepared.audiences[0], prepared.theme.rules)
     return planned.plan, sort_diagnostics([*prepared.diagnostics, *planned.diagnostics])
 

@@ -30,8 +30,12 @@ def test_validate_valid_curriculum_exits_0_and_reports_on_stdout(
     root = copy_fixture(tmp_path)
     result = runner.invoke(cli, ["validate", str(root)])
     assert result.exit_code == 0, result.output
-    assert "valid" in result.stdout
-    assert result.stderr == ""
+    assert result.stdout == f"{root}: valid (0 errors, 3 warnings)\n"
+    first, *rest = result.stderr.splitlines()
+    assert first == f"using curriculum {root}"
+    # the fixture's comparison, concepts and strategies modules show kinds no audience uses
+    assert sum("warning[unused-module]" in line for line in rest) == 3
+    assert "error" not in result.stderr
 
 
 def test_validate_invalid_curriculum_exits_1_with_located_diagnostics_on_stderr(

@@ -105,7 +105,9 @@ def test_the_cover_and_closing_show_the_projects_presenter(built: Path, audience
     for slide in (slides[0], slides[-1]):
         text = slide_text(slide)
         assert "you@your-agency.example" in text
-        assert "Blackwell" not in text
+        # the seed author is credited as the curriculum's author, never as the presenter
+        assert "Curriculum by Dr. Delores Blackwell, LCSW" in text
+        assert text.count("Blackwell") == 1
 
 
 def test_the_guides_carry_the_local_resources(built: Path) -> None:

@@ -117,9 +117,9 @@ def test_course_fields_in_hrdeck_yaml_reach_the_cover_and_closing(tmp_path: Path
     assert cover.title == "Harm Reduction in Our County Court"
     presenter = " ".join(p.text for p in cover.blocks[0].paras)
     assert "Sam Rivera" in presenter and "sam@lakeside.example" in presenter
-    assert "Blackwell" not in presenter
+    assert presenter.endswith("Curriculum by Dr. Delores Blackwell, LCSW")  # credit, no contact
     closing = " ".join(p.text for b in plan.slides[-1].blocks for p in b.paras)
-    assert "sam@lakeside.example" in closing
+    assert "sam@lakeside.example" in closing and "Curriculum by Dr. Delores Blackwell" in closing
 
 
 def test_the_rest_of_the_builtin_curriculum_is_kept(tmp_path: Path) -> None:

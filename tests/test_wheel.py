@@ -8,6 +8,7 @@ from an empty folder outside the repository, so nothing can be found through the
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -58,8 +59,30 @@ def test_installed_hrdeck_validates_the_builtin_curriculum(
 ) -> None:
     result = run([str(hrdeck_exe), "validate"], empty_folder)
     assert result.returncode == 0, result.stderr
-    assert "_builtin/curriculum: valid" in result.stdout
-    assert str(REPO) not in result.stdout
+    assert result.stderr.splitlines()[0] == f"using the built-in curriculum (hrdeck {__version__})"
+    assert result.stdout.startswith("<builtin>: valid")
+    assert str(REPO) not in result.stdout + result.stderr
+    # built-in files are named the same wherever hrdeck is installed
+    assert "<builtin>/audiences/court.yaml:" in result.stderr
+    assert "site-packages" not in result.stderr
+
+
+def test_installed_hrdeck_in_a_source_checkout_uses_the_checkouts_curriculum(
+    hrdeck_exe: Path, tmp_path: Path
+) -> None:
+    """After 'pip install .', edits to curriculum/ in the checkout are what gets built."""
+    checkout = tmp_path / "checkout"
+    for folder in ("curriculum", "themes"):
+        shutil.copytree(REPO / folder, checkout / folder)
+    myths = checkout / "curriculum" / "modules" / "06-myths.yaml"
+    edited = "Myths and facts, as edited in the checkout"
+    text = myths.read_text(encoding="utf-8")
+    myths.write_text(text.replace("title: ", f"title: {edited}\n# was: ", 1), encoding="utf-8")
+    result = run([str(hrdeck_exe), "build", "-a", "court"], checkout)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[0] == "using curriculum ./curriculum (found here)"
+    guide = checkout / "build" / f"{COURSE_ID}-court-guide.md"
+    assert edited in guide.read_text(encoding="utf-8")
 
 
 def test_installed_hrdeck_builds_every_audience_from_any_folder(

@@ -17,7 +17,6 @@ question-bank and session codes from :mod:`hrdeck.curriculum.objectives`,
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 
@@ -30,6 +29,7 @@ from hrdeck.curriculum.questions import BankContext, check_questions
 from hrdeck.curriculum.sessioncheck import check_sessions
 from hrdeck.curriculum.sourcemap import JsonPath
 from hrdeck.curriculum.textchars import check_characters
+from hrdeck.curriculum.usage import possible_ids
 from hrdeck.diagnostics import Diagnostic, Loc, error
 
 # Fields whose value is Text (a string or a mapping by audience) or a list of Text.
@@ -41,7 +41,6 @@ TEXT_FIELDS = frozenset(
     }
 )
 ITEM_MARKERS = frozenset({"text", "items", "audiences"})  # a bullet mapping, not variants
-_NUMBER_PREFIX = re.compile(r"^\d+[-_]")
 
 
 @dataclass
@@ -112,7 +111,7 @@ def _collect_names(tree: LoadedTree, problems: list[Diagnostic]) -> Names:
 
 def _collect_module(doc: Document, names: Names, problems: list[Diagnostic]) -> None:
     if not doc.ok:
-        names.maybe_modules.add(_NUMBER_PREFIX.sub("", doc.path.stem))
+        names.maybe_modules |= possible_ids(doc)  # its id line, its file name
         return
     module_id = get(doc, "id")
     if isinstance(module_id, str):

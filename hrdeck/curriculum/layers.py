@@ -11,11 +11,13 @@ layer where a problem is.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+from hrdeck import __version__
 from hrdeck.curriculum.dated import check_placeholders
 from hrdeck.curriculum.load import (
     Document,
@@ -34,7 +36,7 @@ from hrdeck.curriculum.settingsbuild import (
 )
 from hrdeck.curriculum.textchars import check_characters
 from hrdeck.diagnostics import Diagnostic, error
-from hrdeck.paths import builtin_curriculum
+from hrdeck.paths import builtin_curriculum, builtin_label
 
 PROJECT_FILE = "hrdeck.yaml"
 MAX_LAYERS = 8
@@ -42,20 +44,97 @@ MAX_LAYERS = 8
 
 @dataclass(frozen=True)
 class ProjectSettings:
-    """What hrdeck.yaml says beyond content: the default theme and audiences."""
+    """What hrdeck.yaml says beyond content: the default theme and audiences, the base."""
 
     folder: Path
     theme: str | None = None
     audiences: tuple[str, ...] = ()
+    extends: str = "builtin"
+
+
+@dataclass(frozen=True)
+class CurriculumChoice:
+    """The curriculum or project a command works on, and how it was found.
+
+    ``how`` is ``"given"`` (named on the command line), ``"here"`` (the current
+    folder holds ``hrdeck.yaml``, ``course.yaml`` or ``curriculum/course.yaml``) or
+    ``"builtin"``.  ``themes_dir`` is where project themes are looked up: the project,
+    or for a source checkout the folder holding ``curriculum/`` and ``themes/``.
+    """
+
+    root: Path
+    how: Literal["given", "here", "builtin"]
+    themes_dir: Path
+
+    def shown(self, cwd: Path) -> str:
+        """The folder as :func:`shown_folder` puts it; an absolute path given stays so."""
+        if self.how == "given" and self.root.is_absolute():
+            return str(self.root)
+        return shown_folder(self.root, cwd)
+
+    def describe(self, cwd: Path) -> str:
+        """The first line a command prints, e.g. ``using curriculum ./curriculum (found here)``."""
+        if self.how == "builtin":
+            return f"using the built-in curriculum (hrdeck {__version__})"
+        what = "project" if is_project(self.root) else "curriculum"
+        line = f"using {what} {self.shown(cwd)}"
+        if self.how == "here":
+            line += " (found here)"
+        return line + _base_text(self.root, cwd)
+
+
+def choose_curriculum(given: Path | None, cwd: Path) -> CurriculumChoice:
+    """The folder given, else the project or curriculum in the current folder (its
+    ``hrdeck.yaml``, else its ``course.yaml``, else ``curriculum/course.yaml``: a source
+    checkout), else the built-in curriculum."""
+    if given is not None:
+        return CurriculumChoice(_checkout_curriculum(given) or given, "given", given)
+    if is_project(cwd) or (cwd / "course.yaml").is_file():
+        return CurriculumChoice(cwd, "here", cwd)
+    found = _checkout_curriculum(cwd)
+    if found is not None:
+        return CurriculumChoice(found, "here", cwd)
+    return CurriculumChoice(builtin_curriculum(), "builtin", cwd)
+
+
+def _checkout_curriculum(folder: Path) -> Path | None:
+    """``folder/curriculum`` when ``folder`` is a source checkout (and not itself a
+    project or curriculum)."""
+    if is_project(folder) or (folder / "course.yaml").exists():
+        return None
+    inner = folder / "curriculum"
+    return inner if (inner / "course.yaml").is_file() else None
 
 
 def find_curriculum(given: Path | None, cwd: Path) -> Path:
-    """The folder given, else the current folder if it holds a curriculum, else the built-in one."""
-    if given is not None:
-        return given
-    if (cwd / "course.yaml").is_file() or (cwd / PROJECT_FILE).is_file():
-        return cwd
-    return builtin_curriculum()
+    """The folder :func:`choose_curriculum` chooses."""
+    return choose_curriculum(given, cwd).root
+
+
+def shown_folder(folder: Path, cwd: Path) -> str:
+    """A folder as the user would type it: ``.``, ``./lakeside-training``, ``../base``,
+    ``<builtin>`` (outside the current folder), else absolute."""
+    label = builtin_label(folder)
+    try:
+        relative = Path(os.path.relpath(folder.resolve(), cwd.resolve())).as_posix()
+    except ValueError:  # another drive (Windows)
+        return label or folder.resolve().as_posix()
+    outside = relative == ".." or relative.startswith("../")
+    if label is not None and outside:
+        return label
+    if outside and relative.count("..") > 1:  # a sibling folder, else the absolute path
+        return folder.resolve().as_posix()
+    return relative if outside or relative == "." else f"./{relative}"
+
+
+def _base_text(root: Path, cwd: Path) -> str:
+    """``, on the built-in curriculum (hrdeck 0.1.0)`` for a project; '' otherwise."""
+    settings = project_settings(root)
+    if settings is None:
+        return ""
+    if settings.extends == "builtin":
+        return f", on the built-in curriculum (hrdeck {__version__})"
+    return f", on curriculum {shown_folder(root / settings.extends, cwd)}"
 
 
 def is_project(root: Path) -> bool:
@@ -63,19 +142,21 @@ def is_project(root: Path) -> bool:
 
 
 def project_settings(root: Path) -> ProjectSettings | None:
-    """The theme and audiences named in ``root/hrdeck.yaml`` (None for a plain curriculum)."""
+    """What ``root/hrdeck.yaml`` names beyond content (None for a plain curriculum)."""
     if not is_project(root):
         return None
     document, _ = read_document(root / PROJECT_FILE, None)
     data = document.data if isinstance(document.data, dict) else {}
     theme = data.get("theme")
     audiences = data.get("audiences")
+    extends = data.get("extends")
     return ProjectSettings(
         folder=root,
         theme=theme if isinstance(theme, str) else None,
         audiences=tuple(a for a in audiences if isinstance(a, str))
         if isinstance(audiences, list)
         else (),
+        extends=extends if isinstance(extends, str) else "builtin",
     )
 
 

@@ -1,8 +1,9 @@
 """Who is named on the deck: the presenters, or the curriculum's author when none is set.
 
-A trainer sets the presenters (course.yaml's ``presenter``, or hrdeck.yaml's
-``course:``); until then the cover and closing credit the curriculum's author,
-without contact details, so one person's email never lands on every trainer's deck.
+A trainer sets the presenters (course.yaml's ``presenter``, hrdeck.yaml's ``course:``,
+or ``hrdeck build --presenter``); the cover and closing show them with their contacts
+and credit the curriculum's author, without contact details, so one person's email
+never lands on every trainer's deck.
 """
 
 from __future__ import annotations
@@ -25,11 +26,8 @@ def presenter_line(course: Course) -> str:
 
 
 def people_paras(course: Course) -> tuple[Para, ...]:
-    """Paragraphs for the cover and closing: each presenter with contacts, or the author."""
-    if not course.presenters:
-        if course.author is None:
-            return ()
-        return (Para((Run(f"Curriculum by {person_line(course.author)}"),)),)
+    """Paragraphs for the cover and closing: each presenter with contacts, then the
+    author's credit (unless the author presents)."""
     paras: list[Para] = []
     for presenter in course.presenters:
         name = ", ".join(p for p in (presenter.name, presenter.credentials) if p)
@@ -37,4 +35,7 @@ def people_paras(course: Course) -> tuple[Para, ...]:
         if presenter.organization:
             paras.append(Para((Run(presenter.organization),)))
         paras += [Para((Run(e, link=f"mailto:{e}"),)) for e in presenter.email]
+    presenting = {p.name for p in course.presenters}
+    if course.author is not None and course.author.name not in presenting:
+        paras.append(Para((Run(f"Curriculum by {person_line(course.author)}"),)))
     return tuple(paras)

@@ -35,6 +35,7 @@ from hrdeck.curriculum.load.syntax import MAX_DEPTH, compose
 from hrdeck.curriculum.load.text import MAX_FILE_BYTES, decode, read_limited
 from hrdeck.curriculum.sourcemap import SourceMap
 from hrdeck.diagnostics import Diagnostic, Loc, error
+from hrdeck.paths import builtin_label
 
 __all__ = [
     "MAX_ALIAS_REFERENCES",
@@ -91,12 +92,13 @@ DocumentReader = Callable[[Path, "Path | None"], "tuple[Document, list[Diagnosti
 
 def display_path(path: Path, base: Path | None = None) -> str:
     """How a file is named in diagnostics: relative to ``base`` (default: the
-    current directory) when it lies under it, else as given."""
+    current directory) when it lies under it, else ``<builtin>/...`` for a built-in
+    file (:func:`hrdeck.paths.builtin_label`), else as given."""
     base = Path.cwd() if base is None else base
     try:
         return path.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        return builtin_label(path) or path.as_posix()
 
 
 # -- one file ---------------------------------------------------------------
