@@ -163,11 +163,6 @@ NAMES_THAT_ARE_NOT_TEXT = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a module or audience name that is not text passes validation (the schema "
-    "leaves it to the cross-file check, x-checked-elsewhere, which skips non-text)",
-)
 @pytest.mark.parametrize(("name", "old", "new"), NAMES_THAT_ARE_NOT_TEXT)
 def test_a_name_that_is_not_text_is_a_located_error(
     tmp_path: Path, name: str, old: str, new: str

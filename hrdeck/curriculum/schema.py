@@ -166,8 +166,8 @@ def _first_per_path(errors: Iterable[Any]) -> list[SchemaError]:
 def explain(err: SchemaError, smap: SourceMap) -> list[Diagnostic]:
     """Diagnostics for one schema error, located through the source map."""
     schema = err.schema
-    if schema.get("x-checked-elsewhere"):
-        return []  # the cross-file check says it better ("did you mean ...")
+    if schema.get("x-checked-elsewhere") and isinstance(err.instance, str):
+        return []  # a name: the cross-file check says it better ("did you mean ...")
     handler = _HANDLERS.get(str(err.validator), _other)
     return handler(err, schema, smap)
 

@@ -23,6 +23,14 @@ except ImportError:  # pragma: no cover
 
 Keys = frozenset[str]
 _MIN_KEY = 2  # shorter keys filter too little to be worth it
+# Letters re.IGNORECASE matches as ASCII letters that str.lower() leaves alone
+# (dotless i, dotted capital I, long s): folded before any substring test.
+_RE_FOLDS = str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s"})
+
+
+def fold(text: str) -> str:
+    """``text`` in the lower case the keys are in, folding as ``re.IGNORECASE`` does."""
+    return text.translate(_RE_FOLDS).lower()
 
 
 def literal_keys(regex: str) -> Keys | None:
@@ -47,7 +55,7 @@ def _sequence(items: list[tuple[Any, Any]]) -> Keys | None:
     run = ""
     for op, arg in items:
         if op is _c.LITERAL:
-            run += chr(arg).lower()
+            run += fold(chr(arg))
             continue
         best = _better(best, frozenset({run}) if run else None)
         run = ""
@@ -83,7 +91,7 @@ class KeyIndex:
     keys: tuple[str, ...]
 
     def present(self, lowered: str) -> Keys:
-        """The keys that occur in ``lowered`` (text already in lower case)."""
+        """The keys that occur in ``lowered`` (text already through :func:`fold`)."""
         return frozenset(key for key in self.keys if key in lowered)
 
     def narrowed(self, lowered: str) -> KeyIndex:

@@ -27,7 +27,7 @@ import yaml
 
 from hrdeck.diagnostics import Severity
 from hrdeck.errors import ContentError
-from hrdeck.lint.prefilter import KeyIndex, key_index, literal_keys
+from hrdeck.lint.prefilter import KeyIndex, fold, key_index, literal_keys
 
 RULES_FILE = Path(__file__).resolve().parent / "language.yaml"
 
@@ -140,7 +140,7 @@ class RuleSet:
 
     def narrowed(self, text: str) -> RuleSet:
         """Only the rules that could match somewhere in ``text`` (say, a whole file)."""
-        index = self.index.narrowed(text.lower())
+        index = self.index.narrowed(fold(text))
         present = frozenset(index.keys)
         keep = tuple(r for r in self.rules if r.keys is None or r.keys & present)
         return RuleSet(keep, self.allowlist, index)

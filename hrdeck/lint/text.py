@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from hrdeck.curriculum.sourcemap import JsonPath
+from hrdeck.lint.prefilter import fold
 from hrdeck.lint.rules import Pattern, Rule, RuleSet, load_rules
 
 __all__ = ["Finding", "TextContext", "lint_text", "quotation_spans"]
@@ -115,7 +116,7 @@ def lint_text(
     """Every finding in ``text``, in order; ``audience=None`` uses the base tiers."""
     rules = rules or load_rules()
     context = context or TextContext()
-    lowered = text.lower()
+    lowered = fold(text)
     present = rules.index.present(lowered)
     if not present and all(rule.keys is not None for rule in rules.rules):
         return []
