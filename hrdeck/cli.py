@@ -95,6 +95,20 @@ def output_options(command: F) -> F:
     )(command)
 
 
+def session_options(command: F) -> F:
+    """--minutes and --start: the slot a session must fit, and its real clock times."""
+    command = click.option(
+        "--start", default=None, help="Start time, e.g. 13:30 or 1:30pm: real clock times."
+    )(command)
+    return click.option(
+        "--minutes",
+        type=click.FloatRange(min=1),
+        default=None,
+        help="Fit each session into this many minutes, breaks included: optional modules "
+        "are left out and core ones shortened as needed.",
+    )(command)
+
+
 KIT_PARTS_HELP = (
     "deck, guide, runsheet, signin, pretest, handout, posttest, evaluation, certificate, "
     "key (answer key), lms (GIFT and QTI 1.2)"
@@ -344,19 +358,34 @@ def schema(out_dir: Path) -> None:
     help="outline for people, json for tools, markdown for pandoc/Quarto/Marp.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+@session_options
 @CURRICULUM_ARG
 @handles_errors
 @trainer_options  # inside handles_errors: a bad value is a usage error, not a traceback
 def plan(
-    audience: str, fmt: str, as_json: bool, trainer: TrainerOverrides, curriculum: Path | None
+    audience: str,
+    fmt: str,
+    as_json: bool,
+    minutes: float | None,
+    start: str | None,
+    trainer: TrainerOverrides,
+    curriculum: Path | None,
 ) -> None:
     """Print the tailored deck plan: each slide with its kind, content, notes, minutes."""
     from hrdeck.outputs.markdown import plan_markdown
     from hrdeck.outputs.outline import plan_json, plan_outline
-    from hrdeck.pipeline import plan_for
+    from hrdeck.pipeline import BuildRequest, plan_for
 
     choice = _choose(curriculum)
-    deck_plan, diagnostics = plan_for(choice.root, audience, trainer, choice.themes_dir)
+    request = BuildRequest(
+        choice.root,
+        audience,
+        minutes=minutes,
+        start=start,
+        trainer=trainer,
+        themes_dir=choice.themes_dir,
+    )
+    deck_plan, diagnostics = plan_for(request)
     print_diagnostics(d for d in diagnostics if d.severity != "info")
     writers = {"outline": plan_outline, "json": plan_json, "markdown": plan_markdown}
     show(writers["json" if as_json else fmt](deck_plan))
@@ -366,14 +395,7 @@ def plan(
 @output_options
 @click.option("--verbose", "-v", is_flag=True, help="Say what was dropped for each audience.")
 @click.option("--strict", is_flag=True, help="Treat warnings (shrunk or split text) as errors.")
-@click.option(
-    "--minutes",
-    type=click.FloatRange(min=1),
-    default=None,
-    help="Fit each session into this many minutes, breaks included: optional modules "
-    "are left out and core ones shortened as needed.",
-)
-@click.option("--start", default=None, help="Start time, e.g. 13:30 or 1:30pm: real clock times.")
+@session_options
 @kit_options
 @CURRICULUM_ARG
 @handles_errors

@@ -464,20 +464,18 @@ def refuse_unwritable_names(prepared: Prepared) -> None:
         raise ContentError("the output file names would be too long; nothing was built", problems)
 
 
-def plan_for(
-    root: Path,
-    audience: str,
-    trainer: TrainerOverrides = NO_TRAINER,
-    themes_dir: Path | None = None,
-) -> tuple[DeckPlan, list[Diagnostic]]:
-    """Validate, then plan one audience in the project's theme (for ``hrdeck plan``)."""
+def plan_for(request: BuildRequest) -> tuple[DeckPlan, list[Diagnostic]]:
+    """Validate, then plan the one audience `request` names, in the project's theme and
+    for its session (--minutes, --start), as ``hrdeck build`` would (for ``hrdeck plan``)."""
+    audience = request.audience or ""
     if audience.casefold() == "all" or len(split_names([audience])) > 1:
-        curriculum, _ = load_valid(root)
+        curriculum, _ = load_valid(request.root)
         known = ", ".join(a.id for a in curriculum.audiences)
         raise UsageError(f"plan shows one audience at a time; choose one of: {known}")
-    request = BuildRequest(root, audience, trainer=trainer, themes_dir=themes_dir)
     prepared = prepare(request)
-    planned = plan_audience(prepared.curriculum, prepared.audiences[0], prepared.theme.rules)
+    planned = plan_audience(
+        prepared.curriculum, prepared.audiences[0], prepared.theme.rules, prepared.session
+    )
     return planned.plan, sort_diagnostics([*prepared.diagnostics, *planned.diagnostics])
 
 

@@ -118,3 +118,16 @@ def test_a_start_that_is_not_a_time_of_day_is_a_usage_error(tmp_path: Path) -> N
     assert result.exit_code == 2
     assert "--start expects a time of day such as 13:30" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_plan_takes_the_session_options_build_takes(tmp_path: Path) -> None:
+    from hrdeck.cli import cli
+
+    runner = CliRunner()
+    args = ["plan", "-a", "court", "--minutes", "90", "--start", "09:00"]
+    result = runner.invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    first = result.stdout.splitlines()[1]
+    assert "90 minutes" in first  # '<n> slides, 90 minutes, <date>'
+    short = runner.invoke(cli, ["plan", "-a", "court", "--minutes", "20"])
+    assert short.exit_code == 1 and "too-short" in short.output

@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 
 from hrdeck.cli import cli
 from hrdeck.paths import builtin_curriculum, builtin_themes
-from hrdeck.pipeline import plan_for, validate_and_lint
+from hrdeck.pipeline import BuildRequest, plan_for, validate_and_lint
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$", re.MULTILINE)
 
@@ -64,7 +64,7 @@ def test_the_copy_replaces_the_builtin_module_when_edited(project: Path) -> None
     curriculum, diagnostics = validate_and_lint(project)
     assert curriculum is not None, diagnostics
     assert not [d for d in diagnostics if d.severity == "error"]
-    plan, _ = plan_for(project, "court")
+    plan, _ = plan_for(BuildRequest(project, "court"))
     assert any(s.module_title == "Myths we hear in Lakeside" for s in plan.slides)
     assert sum(m.id == "myths" for m in curriculum.modules) == 1
 

@@ -19,7 +19,7 @@ from hrdeck.curriculum.layers import project_settings
 from hrdeck.diagnostics import Diagnostic
 from hrdeck.errors import ContentError
 from hrdeck.paths import builtin_curriculum
-from hrdeck.pipeline import plan_for, validate_and_lint
+from hrdeck.pipeline import BuildRequest, plan_for, validate_and_lint
 from hrdeck.plan.types import DeckPlan
 
 PROJECT = """\
@@ -101,7 +101,7 @@ def errors_of(root: Path) -> list[Diagnostic]:
 
 
 def test_a_project_module_with_a_builtin_id_replaces_it(tmp_path: Path) -> None:
-    plan, _ = plan_for(project(tmp_path), "court")
+    plan, _ = plan_for(BuildRequest(project(tmp_path), "court"))
     [resources] = [s for s in plan.slides if s.kind == "resources"]
     assert resources.title == "Harm reduction resources in Lakeside County"
     text = " ".join(p.text for b in resources.blocks for p in b.paras)
@@ -111,7 +111,7 @@ def test_a_project_module_with_a_builtin_id_replaces_it(tmp_path: Path) -> None:
 
 
 def test_course_fields_in_hrdeck_yaml_reach_the_cover_and_closing(tmp_path: Path) -> None:
-    plan, _ = plan_for(project(tmp_path), "peer")
+    plan, _ = plan_for(BuildRequest(project(tmp_path), "peer"))
     assert plan.course_title == "Harm Reduction in Our County Court"
     cover = plan.slides[0]
     assert cover.title == "Harm Reduction in Our County Court"
@@ -123,8 +123,10 @@ def test_course_fields_in_hrdeck_yaml_reach_the_cover_and_closing(tmp_path: Path
 
 
 def test_the_rest_of_the_builtin_curriculum_is_kept(tmp_path: Path) -> None:
-    builtin, _ = plan_for(builtin_curriculum(), "court")
-    layered, _ = plan_for(project(tmp_path, "extends: builtin\n"), "court")  # same theme
+    builtin, _ = plan_for(BuildRequest(builtin_curriculum(), "court"))
+    layered, _ = plan_for(
+        BuildRequest(project(tmp_path, "extends: builtin\n"), "court")
+    )  # same theme
     assert module_order(layered) == module_order(builtin)
     local = "Harm reduction resources in Lakeside County"
     swapped = [local if t == "Harm reduction resources" else t for t in titles(builtin)]
@@ -137,11 +139,11 @@ def test_a_new_module_appears_where_the_projects_audience_lists_it(tmp_path: Pat
     why = "{id: why-it-matters, minutes: 5, short: 3, core: false, priority: 2}\n"
     audience = court_audience((why, why + "  - {id: county-data, minutes: 4}\n"))
     write(root / "audiences" / "court.yaml", audience)
-    court, _ = plan_for(root, "court")
+    court, _ = plan_for(BuildRequest(root, "court"))
     order = module_order(court)
     assert order.index("county-data") == order.index("why-it-matters") + 1
     assert "Lakeside County overdose picture" in titles(court)
-    peer, _ = plan_for(root, "peer")  # peer's built-in audience does not list it
+    peer, _ = plan_for(BuildRequest(root, "peer"))  # peer's built-in audience does not list it
     assert "county-data" not in module_order(peer)
 
 
@@ -154,12 +156,12 @@ def test_a_projects_audience_file_can_drop_and_reorder_modules(tmp_path: Path) -
         (benefits, benefits + "  - {id: myths, minutes: 10}\n"),
     )
     write(root / "audiences" / "court.yaml", text)
-    plan, _ = plan_for(root, "court")
+    plan, _ = plan_for(BuildRequest(root, "court"))
     order = module_order(plan)
     assert "challenges" not in order
     assert order.index("myths") == order.index("benefits") + 1
-    builtin_peer, _ = plan_for(builtin_curriculum(), "peer")
-    layered_peer, _ = plan_for(root, "peer")  # other audiences are untouched
+    builtin_peer, _ = plan_for(BuildRequest(builtin_curriculum(), "peer"))
+    layered_peer, _ = plan_for(BuildRequest(root, "peer"))  # other audiences are untouched
     assert module_order(layered_peer) == module_order(builtin_peer)
 
 
@@ -167,7 +169,7 @@ def test_extends_may_name_a_curriculum_folder_by_path(tmp_path: Path) -> None:
     base = tmp_path / "state-curriculum"
     shutil.copytree(builtin_curriculum(), base)
     root = project(tmp_path, PROJECT.replace("extends: builtin", "extends: ../state-curriculum"))
-    plan, _ = plan_for(root, "court")
+    plan, _ = plan_for(BuildRequest(root, "court"))
     [resources] = [s for s in plan.slides if s.kind == "resources"]
     assert resources.title == "Harm reduction resources in Lakeside County"
 
@@ -177,7 +179,7 @@ def test_projects_can_stack_a_project_over_a_project(tmp_path: Path) -> None:
     county = tmp_path / "county"
     write(county / "hrdeck.yaml", "extends: ../agency\ncourse:\n  title: County Edition\n")
     write(county / "modules" / "30-county-data.yaml", NEW_MODULE)
-    plan, _ = plan_for(county, "court")
+    plan, _ = plan_for(BuildRequest(county, "court"))
     assert plan.course_title == "County Edition"
     assert any(s.title == "Harm reduction resources in Lakeside County" for s in plan.slides)
     assert state.is_dir()
@@ -289,7 +291,7 @@ def test_validate_in_a_project_reports_with_file_line_col_and_exit_1(
 def test_build_of_an_invalid_project_writes_nothing(tmp_path: Path) -> None:
     root = project(tmp_path, PROJECT.replace("extends: builtin", "extends: ../nowhere"))
     with pytest.raises(ContentError):
-        plan_for(root, "court")
+        plan_for(BuildRequest(root, "court"))
     result = CliRunner().invoke(cli, ["build", str(root), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert not (tmp_path / "out").exists()
@@ -298,6 +300,6 @@ def test_build_of_an_invalid_project_writes_nothing(tmp_path: Path) -> None:
 def test_a_projects_own_title_module_is_kept_as_written(tmp_path: Path) -> None:
     root = project(tmp_path)
     write(root / "modules" / "01-title.yaml", "id: title\nkind: title\ntitle: Our Own Cover\n")
-    plan, _ = plan_for(root, "court")
+    plan, _ = plan_for(BuildRequest(root, "court"))
     assert plan.slides[0].title == "Our Own Cover"
     assert plan.course_title == "Harm Reduction in Our County Court"
