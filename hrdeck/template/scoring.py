@@ -304,5 +304,6 @@ def _name_points(layout: Layout, needs: KindNeeds) -> tuple[float, str | None]:
         if match == "partial":
             return 8 - 2 * rank, f"name mentions {family!r}"
     if layout.type in needs.layout_types:
-        return 8, f"layout type {layout.type!r}"
+        rank = needs.layout_types.index(layout.type)
+        return 8 - 3 * rank, f"layout type {layout.type!r}"
     return 0, None
