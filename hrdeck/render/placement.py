@@ -12,7 +12,8 @@ placeholders that reach into the footer band hrdeck fills are shortened to end a
 it, and when the layout lacks a text placeholder the slide kind needs (a second column
 for myth or comparison slides, a body, a subtitle), a text box named
 :data:`~hrdeck.render.layouts.STAND_IN_NAME` stands in for it inside the layout's body
-area, where the slide renderers find it with the placeholders.
+area, where the slide renderers find it with the placeholders.  Comparison columns on a
+two-column layout get a heading box above each, as the Comparison layout has.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any
 
 from pptx.presentation import Presentation
 from pptx.slide import Slide
-from pptx.util import Emu, Inches
+from pptx.util import Emu, Inches, Pt
 
 from hrdeck.kinds import KINDS
 from hrdeck.plan.types import SlidePlan
@@ -40,6 +41,10 @@ from hrdeck.render.layouts import (
 )
 
 COLUMN_GAP = int(Inches(0.3))
+# Kinds whose two columns each have a heading over them (the Comparison layout's four
+# placeholders); on a layout with two columns, a heading box goes above each.
+HEADED_COLUMNS = frozenset({"comparison"})
+HEAD_HEIGHT = int(Pt(2 * 18 * 1.2 + 8))  # a heading box: two lines at 18 pt, with insets
 BAND_GAP = int(Inches(0.08))
 MIN_KEPT = 0.5  # of a placeholder's height: shorten it above the band only if this remains
 
@@ -88,8 +93,20 @@ def prepare_slide(
         for shape in found:
             _clear_band(shape, cache, band_top)
     wanted = _wanted_text_areas(spec)
-    if len(found) >= wanted:
-        return
+    if len(found) < wanted:
+        _add_stand_ins(prs, slide, cache, found, wanted, band_top)
+    if spec.kind in HEADED_COLUMNS:
+        _add_column_heads(slide, cache)
+
+
+def _add_stand_ins(
+    prs: Presentation,
+    slide: Slide,
+    cache: LayoutCache,
+    found: list[Any],
+    wanted: int,
+    band_top: int | None,
+) -> None:
     area = body_area(prs, slide, cache)
     if band_top is not None and area.bottom > band_top - BAND_GAP:
         area = Box(area.left, area.top, area.width, max(band_top - BAND_GAP - area.top, 0))
@@ -97,11 +114,26 @@ def prepare_slide(
         first = box_of(found[0], cache)
         left, right = _columns(first)
         place(found[0], left)
-        _stand_in(slide, right, 1)
+        _stand_in(slide, right, "2")
         return
     boxes = _columns(area) if wanted == 2 else (area,)
     for number, box in enumerate(boxes, start=1):
-        _stand_in(slide, box, number)
+        _stand_in(slide, box, str(number))
+
+
+def _add_column_heads(slide: Slide, cache: LayoutCache) -> None:
+    """A heading box above each of two columns (as the Comparison layout has): the
+    column keeps the rest of its height."""
+    found = text_placeholders(slide, cache)
+    if len(found) != 2:
+        return
+    height = HEAD_HEIGHT
+    for number, shape in enumerate(found, start=1):
+        box = box_of(shape, cache)
+        if box.height < 3 * height:
+            return
+        place(shape, Box(box.left, box.top + height, box.width, box.height - height))
+        _stand_in(slide, Box(box.left, box.top, box.width, height), f"head {number}")
 
 
 def _wanted_text_areas(spec: SlidePlan) -> int:
@@ -135,7 +167,7 @@ def _columns(box: Box) -> tuple[Box, Box]:
     return left, Box(box.left + width + COLUMN_GAP, box.top, width, box.height)
 
 
-def _stand_in(slide: Slide, box: Box, number: int) -> None:
+def _stand_in(slide: Slide, box: Box, number: str) -> None:
     shape = slide.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
     shape.name = f"{STAND_IN_NAME} {number}"
     shape.text_frame.word_wrap = True

@@ -26,6 +26,8 @@ from hrdeck.template.problems import repaired
 from hrdeck.template.xmlsafe import NS, int_attr, local_name, qn
 
 LEVELS = 9
+DEFAULT_SIZE = 1800  # hundredths of a point, when a sample run states none
+LINE = 1.2  # a line is 1.2 times the text size
 STYLES = (("titleStyle", ("title", "ctrTitle")), ("bodyStyle", ("body",)))
 _AFTER_STYLES = ("extLst",)  # the only child of <p:sldMaster> after <p:txStyles>
 
@@ -97,6 +99,7 @@ def _level_style(
                 style.set(name, value)
         kept = [c for c in properties if local_name(c) not in ("extLst", "defRPr")]
         style.extend(copy.deepcopy(child) for child in kept)
+    _proportional_spacing(style, int_attr(run, "sz", DEFAULT_SIZE) or DEFAULT_SIZE)
     if run is not None:
         defaults = copy.deepcopy(run)
         defaults.tag = qn("a:defRPr")
@@ -104,3 +107,15 @@ def _level_style(
             defaults.attrib.pop(name, None)
         style.append(defaults)
     return style
+
+
+def _proportional_spacing(style: etree._Element, size: int) -> None:
+    """``<a:spcBef>``/``<a:spcAft>`` in points -> a percentage of a line at ``size``."""
+    for tag in ("a:spcBef", "a:spcAft"):
+        spacing = style.find(tag, NS)
+        points = spacing.find("a:spcPts", NS) if spacing is not None else None
+        if spacing is None or points is None:
+            continue
+        share = (int_attr(points, "val", 0) or 0) / (size * LINE)
+        spacing.remove(points)
+        etree.SubElement(spacing, qn("a:spcPct"), val=str(round(share * 100000)))

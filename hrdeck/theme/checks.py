@@ -180,8 +180,8 @@ def font_diagnostics(theme: Theme) -> list[Diagnostic]:
     found = []
     seen = set()
     for role, font in (("heading", theme.heading_font), ("body", theme.body_font)):
-        if font.casefold() in SAFE_FONTS or font in seen:
-            continue
+        if font.casefold() in SAFE_FONTS or font in seen or not theme.names(f"fonts.{role}"):
+            continue  # a template's own font is checked as it is read
         seen.add(font)
         loc = setting_loc(theme, f"fonts.{role}")
         substitute = font_substitute(font)

@@ -72,7 +72,8 @@ def template_settings(
     layout = content_layout(loaded, refs)
     if layout is not None:
         palette = palette_from_template(loaded.model, layout, palette)
-        fonts = {**fonts_from_template(loaded.model, layout), **fonts}
+        read, notes = drawn_fonts(fonts_from_template(loaded.model, layout), loc)
+        fonts, found = {**read, **fonts}, found + tuple(notes)
     taken |= {f"palette.{r}" for r in ROLES if r not in (data.get("palette") or {})}
     taken |= {f"fonts.{r}" for r in FONT_ROLES if r not in (data.get("fonts") or {})}
     return TemplateSettings(palette, _with_fallback(fonts), layouts, frozenset(taken), found)
@@ -88,6 +89,31 @@ def proposed_refs(loaded: LoadedTemplate) -> dict[str, LayoutRef]:
         for kind, choice in proposal.mapping.items()
         if kind in SLIDE_KINDS
     }
+
+
+def drawn_fonts(fonts: Mapping[str, str], loc: Loc) -> tuple[dict[str, str], list[Diagnostic]]:
+    """The template's fonts as they are drawn here: one that is not installed becomes the
+    font LibreOffice draws instead (so text is fitted to what is drawn), with a warning."""
+    from hrdeck.theme.checks import SAFE_FONTS, font_substitute, suggest_font
+
+    drawn, notes = {}, []
+    for role, font in fonts.items():
+        # a common font has a metric-compatible stand-in (Arial: Liberation Sans)
+        substitute = None if font.casefold() in SAFE_FONTS else font_substitute(font)
+        drawn[role] = substitute or font
+        if substitute is None:
+            continue
+        message = (
+            f"the template's {role} font {font!r} is not installed here: LibreOffice draws "
+            f"{substitute!r} instead and hrdeck fits text to it; where {font!r} is installed "
+            "line breaks may differ, and PowerPoint substitutes a font of its own where it is not"
+        )
+        hint = (
+            f"install {font!r} where decks are built, or name a font in theme.yaml "
+            f"(fonts: {{{role}: {suggest_font(font)}}})"
+        )
+        notes.append(warning(loc, "font-not-installed", message, hint))
+    return drawn, notes
 
 
 def _with_fallback(fonts: Mapping[str, str]) -> dict[str, str]:
