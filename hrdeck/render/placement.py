@@ -39,6 +39,7 @@ from hrdeck.render.layouts import (
     place,
     text_placeholders,
 )
+from hrdeck.render.measure import area_of
 
 COLUMN_GAP = int(Inches(0.3))
 # Kinds whose two columns each have a heading over them (the Comparison layout's four
@@ -96,7 +97,7 @@ def prepare_slide(
     if len(found) < wanted:
         _add_stand_ins(prs, slide, cache, found, wanted, band_top)
     if spec.kind in HEADED_COLUMNS:
-        _add_column_heads(slide, cache)
+        _add_column_heads(prs, slide, cache)
 
 
 def _add_stand_ins(
@@ -113,15 +114,16 @@ def _add_stand_ins(
     if found:
         first = box_of(found[0], cache)
         left, right = _columns(first)
+        insets = _insets_of(found[0], prs, cache)
         place(found[0], left)
-        _stand_in(slide, right, "2")
+        _stand_in(slide, right, "2", insets)
         return
     boxes = _columns(area) if wanted == 2 else (area,)
     for number, box in enumerate(boxes, start=1):
         _stand_in(slide, box, str(number))
 
 
-def _add_column_heads(slide: Slide, cache: LayoutCache) -> None:
+def _add_column_heads(prs: Presentation, slide: Slide, cache: LayoutCache) -> None:
     """A heading box above each of two columns (as the Comparison layout has): the
     column keeps the rest of its height."""
     found = text_placeholders(slide, cache)
@@ -132,8 +134,15 @@ def _add_column_heads(slide: Slide, cache: LayoutCache) -> None:
         box = box_of(shape, cache)
         if box.height < 3 * height:
             return
+        insets = _insets_of(shape, prs, cache)
         place(shape, Box(box.left, box.top + height, box.width, box.height - height))
-        _stand_in(slide, Box(box.left, box.top, box.width, height), f"head {number}")
+        _stand_in(slide, Box(box.left, box.top, box.width, height), f"head {number}", insets)
+
+
+def _insets_of(shape: Any, prs: Presentation, cache: LayoutCache) -> tuple[float, float]:
+    """The left and right text insets (pt) `shape` has, so a box beside or above it aligns."""
+    area = area_of(shape, "none", prs, cache)
+    return area.inset_left, area.inset_right
 
 
 def _wanted_text_areas(spec: SlidePlan) -> int:
@@ -167,7 +176,12 @@ def _columns(box: Box) -> tuple[Box, Box]:
     return left, Box(box.left + width + COLUMN_GAP, box.top, width, box.height)
 
 
-def _stand_in(slide: Slide, box: Box, number: str) -> None:
+def _stand_in(
+    slide: Slide, box: Box, number: str, insets: tuple[float, float] | None = None
+) -> None:
     shape = slide.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
     shape.name = f"{STAND_IN_NAME} {number}"
-    shape.text_frame.word_wrap = True
+    frame = shape.text_frame
+    frame.word_wrap = True
+    if insets is not None:
+        frame.margin_left, frame.margin_right = (Pt(inset) for inset in insets)
