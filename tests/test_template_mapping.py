@@ -14,8 +14,10 @@ from typing import Any
 
 import pptx
 import pytest
+from click.testing import CliRunner
 from lxml import etree
 
+from hrdeck.cli import cli
 from hrdeck.errors import ContentError
 from hrdeck.kinds import SLIDE_KINDS
 from hrdeck.pipeline import check_theme_full
@@ -274,3 +276,38 @@ def test_a_template_is_read_again_when_its_file_changes(tmp_path: Path) -> None:
     again = load_template_file(template)
     assert again is not first and again.model is not None
     assert next(again.model.layouts()).name == "Renamed"
+
+
+# -- theme check and theme inspect -------------------------------------------------------
+
+
+def test_theme_check_fails_a_layout_whose_body_overlaps_its_title(tmp_path: Path) -> None:
+    folder = theme_folder(tmp_path / "t", "name: agency\ntemplate: agency.pptx\n" + mapping_lines())
+    prs = pptx.Presentation(str(folder / "agency.pptx"))
+    layout = next(lay for lay in prs.slide_layouts if lay.name == "Agency Content")
+    shapes: Any = layout.placeholders
+    body = next(s for s in shapes if s.placeholder_format.idx == 1)
+    left, width, height = body.left, body.width, body.height
+    body.left, body.top, body.width, body.height = left, 0, width, height  # over the title
+    prs.save(str(folder / "agency.pptx"))
+    forget_templates()
+    result = CliRunner().invoke(cli, ["theme", "check", str(folder)])
+    assert result.exit_code == 1
+    [line] = [x for x in result.stderr.splitlines() if "error[overlap]" in x]
+    assert "theme.yaml:6:" in line  # the agenda: line, the first kind on that layout
+    assert "layout 'Agency Content' of master 1: placeholders 'Title 1' (title)" in line
+    assert "(used for agenda, bullets, case, questions, references, resources slides)" in line
+
+
+def test_inspect_write_makes_a_complete_theme_that_builds(tmp_path: Path) -> None:
+    template = agency_template(tmp_path / "agency.pptx")
+    folder = tmp_path / "themes" / "eastside"
+    result = CliRunner().invoke(cli, ["theme", "inspect", str(template), "--write", str(folder)])
+    assert result.exit_code == 0, result.output
+    text = (folder / "theme.yaml").read_text()
+    assert 'name: "eastside"' in text and 'template: "agency.pptx"' in text
+    assert '  comparison: "Agency Compare"' in text and "palette" not in text.split("#")[0]
+    assert (folder / "agency.pptx").is_file() and "copied the template" in result.stderr
+    check = CliRunner().invoke(cli, ["theme", "check", str(folder)])
+    assert check.exit_code == 0, check.output
+    assert len(preview(folder).slides) == len(SLIDE_KINDS)
