@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from hrdeck.cli import cli
+from hrdeck.curriculum.schema import load_schema
 from hrdeck.errors import ContentError
 from hrdeck.kinds import SLIDE_KINDS
 from hrdeck.pipeline import check_theme_full
@@ -311,3 +312,14 @@ def test_inspect_write_makes_a_complete_theme_that_builds(tmp_path: Path) -> Non
     check = CliRunner().invoke(cli, ["theme", "check", str(folder)])
     assert check.exit_code == 0, check.output
     assert len(preview(folder).slides) == len(SLIDE_KINDS)
+
+
+def test_format_md_shows_every_theme_yaml_option_in_an_example() -> None:
+    text = (Path(__file__).parent.parent / "themes" / "FORMAT.md").read_text()
+    schema = load_schema("theme")
+    keys = [*schema["properties"], *schema["properties"]["palette"]["properties"]]
+    keys += [*schema["properties"]["fonts"]["properties"], "path", "alt", "position"]
+    missing = [key for key in keys if f"  {key}:" not in text and f"\n{key}:" not in text]
+    assert missing == []
+    assert "{master: 2, layout:" in text and '{master: "' in text
+    assert all(kind in text for kind in SLIDE_KINDS)
