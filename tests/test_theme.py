@@ -93,7 +93,7 @@ def test_high_contrast_theme_keeps_every_text_pair_at_aaa() -> None:
     assert contrast_ratio(p.accent_text, p.accent) >= 7.0
 
 
-@pytest.mark.parametrize("folder", sorted(builtin_themes().iterdir()))
+@pytest.mark.parametrize("folder", sorted(p for p in builtin_themes().iterdir() if p.is_dir()))
 def test_builtin_theme_files_name_their_schema_for_editors(folder: Path) -> None:
     first = (folder / "theme.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../../hrdeck/schemas/theme.schema.json"
