@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pptx
 from pptx.presentation import Presentation
@@ -35,14 +36,13 @@ from hrdeck.render import chrome, oxml
 from hrdeck.render.layouts import LayoutCache, find_layout
 from hrdeck.render.master import apply_theme, resize
 from hrdeck.render.package import PartFactory, reproducible_bytes
-from hrdeck.render.placement import number_placeholders, prepare_slide
 from hrdeck.render.slides import RENDERERS, SlideContext
-from hrdeck.render.templatetheme import apply_template_theme
 from hrdeck.render.text import TextStyle, fill, tag_language
-from hrdeck.template.loading import LoadedTemplate, load_template_file
-from hrdeck.template.model import Template
 from hrdeck.theme.model import Theme
-from hrdeck.theme.templated import problem_diagnostics
+
+if TYPE_CHECKING:
+    from hrdeck.template.loading import LoadedTemplate
+    from hrdeck.template.model import Template
 
 _SP = oxml.clark("p:sp")
 
@@ -91,6 +91,10 @@ def start_deck(theme: Theme) -> DeckBuild:
         resize(prs, theme.slide_size)
         apply_theme(prs, theme)
         return DeckBuild(prs, theme, PartFactory(prs), LayoutCache())
+    from hrdeck.render.placement import number_placeholders  # a template: only then
+    from hrdeck.render.templatetheme import apply_template_theme
+    from hrdeck.template.loading import load_template_file
+
     loaded = load_template_file(theme.template)
     prs = open_presentation(theme, loaded)
     number_placeholders(prs)
@@ -104,6 +108,8 @@ def add_slide(build: DeckBuild, plan: DeckPlan, spec: SlidePlan, number: int) ->
     prs, theme = build.prs, build.theme
     slide = build.parts.add_slide(layout_for(build, spec.kind))
     if build.layouts.agency:
+        from hrdeck.render.placement import prepare_slide
+
         prepare_slide(prs, slide, spec, build.layouts, chrome_band(theme, spec.kind))
     ctx = SlideContext(prs, slide, spec, plan, theme, build.parts, build.layouts)
     add_chrome(ctx, number)
@@ -136,6 +142,9 @@ def open_presentation(theme: Theme, loaded: LoadedTemplate | None = None) -> Pre
     or python-pptx's default; ContentError ``bad-template`` naming the part at fault."""
     if theme.template is None:
         return pptx.Presentation()
+    from hrdeck.template.loading import load_template_file
+    from hrdeck.theme.templated import problem_diagnostics
+
     loaded = loaded or load_template_file(theme.template)
     if loaded.data is None:
         found = problem_diagnostics(loaded, theme.loc("template"))

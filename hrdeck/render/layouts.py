@@ -15,7 +15,7 @@ placeholders a layout lacks).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.presentation import Presentation
@@ -27,8 +27,6 @@ from hrdeck.diagnostics import Loc, error
 from hrdeck.errors import ContentError
 from hrdeck.render import oxml
 from hrdeck.render.oxml import clark, own_xfrm, ph_element, ph_kind
-from hrdeck.template import resolve
-from hrdeck.template.model import Template
 from hrdeck.textfit.measure import TextArea
 from hrdeck.theme.model import LayoutRef
 
@@ -44,6 +42,9 @@ TEXT_TYPES = (
 )
 STAND_IN_NAME = "Body text"  # text boxes standing in for a placeholder the layout lacks
 WHERE = Loc("<template>", 0, 0)
+if TYPE_CHECKING:
+    from hrdeck.template.model import Template
+
 RESOLVE_HINT = "`hrdeck theme inspect TEMPLATE` lists every master's layouts and proposes a mapping"
 
 
@@ -73,6 +74,8 @@ def find_layout(
 
 
 def _modelled_layout(prs: Presentation, ref: LayoutRef, kind: str, model: Template) -> SlideLayout:
+    from hrdeck.template import resolve  # an agency template: only then
+
     try:
         found = resolve.find_layout(model, ref.layout, ref.master)
     except resolve.NotFound as exc:

@@ -19,7 +19,6 @@ from pathlib import Path
 
 from hrdeck.curriculum.load import display_path
 from hrdeck.diagnostics import Diagnostic, Loc, error, sort_diagnostics, warning
-from hrdeck.template.colors import nearest_passing
 from hrdeck.theme.contrast import (
     AA_BODY,
     AA_LARGE,
@@ -149,6 +148,8 @@ def _contrast_hint(theme: Theme, fg_name: str, bg_name: str, minimum: float) -> 
         way = f"lighten {fg_name} or darken {bg_name} (WCAG 2 level AA)"
     else:
         way = f"darken {fg_name} or lighten {bg_name} (WCAG 2 level AA)"
+    from hrdeck.template.colors import nearest_passing  # only when a pair fails
+
     change_bg = theme.names(f"palette.{bg_name}") and not theme.names(f"palette.{fg_name}")
     role, colour, against = (bg_name, bg, fg) if change_bg else (fg_name, fg, bg)
     shade = nearest_passing(colour, against, minimum)

@@ -22,7 +22,7 @@ from hrdeck.diagnostics import Diagnostic, Loc, has_errors, sort_diagnostics
 from hrdeck.errors import ContentError, UsageError
 from hrdeck.paths import builtin_themes
 from hrdeck.theme.model import THEME_FILE, Logo, Palette, Theme
-from hrdeck.theme.templated import layout_refs, named_settings, template_settings
+from hrdeck.theme.refs import layout_refs, named_settings
 
 
 def list_themes(project_dir: Path | None = None) -> list[tuple[str, Path, str]]:
@@ -146,6 +146,8 @@ def theme_from_data(data: Mapping[str, Any], folder: Path, locs: Mapping[str, Lo
     if template is not None and not _complete(palette, fonts):
         _require_template_file(folder, template, where)
     if template is not None and _template_file_usable(folder, template):
+        from hrdeck.theme.templated import template_settings  # reads templates: only then
+
         settings = template_settings(data, template, refs, where)
         if has_errors(settings.diagnostics):
             raise _invalid(where.file, list(settings.diagnostics))

@@ -24,6 +24,7 @@ from hrdeck.template.palette import ROLES, fonts_from_template, palette_from_tem
 from hrdeck.template.problems import Problem
 from hrdeck.template.resolve import NotFound, find_layout
 from hrdeck.theme.model import LayoutRef
+from hrdeck.theme.refs import named_settings
 
 FONT_ROLES = ("heading", "body")
 FALLBACK_FONT = "Calibri"
@@ -38,23 +39,6 @@ class TemplateSettings:
     layouts: dict[str, LayoutRef]
     from_template: frozenset[str]
     diagnostics: tuple[Diagnostic, ...]
-
-
-def layout_refs(data: Mapping[str, Any]) -> dict[str, LayoutRef]:
-    """theme.yaml's ``layouts:`` (schema-valid) as references: a name, or master and name."""
-    refs = {}
-    for kind, value in (data.get("layouts") or {}).items():
-        if isinstance(value, str):
-            refs[kind] = LayoutRef(value)
-        else:
-            refs[kind] = LayoutRef(value["layout"], value.get("master"))
-    return refs
-
-
-def named_settings(data: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
-    """The palette roles (``RRGGBB``) and fonts theme.yaml itself names."""
-    palette = {k: str(v).lstrip("#").upper() for k, v in (data.get("palette") or {}).items()}
-    return palette, dict(data.get("fonts") or {})
 
 
 def template_settings(
