@@ -49,6 +49,8 @@ Examples:
   hrdeck copy module myths                 a built-in module into the project, to change
   hrdeck new my-course                     a curriculum of your own, with an example
   hrdeck theme check themes/agency         contrast, logo, fonts, template layouts
+  hrdeck theme inspect agency.potx --write themes/agency   propose the layouts: mapping
+  hrdeck theme preview themes/agency       one slide of every kind, as .pptx and PNGs
   hrdeck check build/                      accessibility of every deck in a folder
   hrdeck watch --audience court            rebuild on every save, keep the last good deck
 
@@ -543,12 +545,56 @@ def theme_check(theme: str | None) -> None:
 
 @theme_group.command(name="inspect")
 @click.argument("template", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--write",
+    "write_to",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the proposed layouts into this theme.yaml (or theme folder): a new theme, "
+    "or only the layouts: block of an existing one.",
+)
 @handles_errors
-def theme_inspect(template: Path) -> None:
-    """List a .pptx/.potx template's layouts and placeholders, to write a mapping."""
-    from hrdeck.render.template import inspect_template
+def theme_inspect(template: Path, write_to: Path | None) -> None:
+    """List a template's masters, layouts and placeholders, score every layout for every
+    slide kind, and propose a layouts: mapping (.pptx, .potx, or .otp/.odp with LibreOffice)."""
+    from hrdeck.template.inspect import describe
+    from hrdeck.theme.mapping import proposed_yaml, write_theme_file
+    from hrdeck.theme.templated import usable_template
 
-    show(inspect_template(template))
+    loaded = usable_template(template)
+    show(describe(loaded) + "\n" + proposed_yaml(loaded))
+    if write_to is not None:
+        written = write_theme_file(loaded, write_to)
+        if written.copied is not None:
+            say(f"copied the template to {written.copied}", err=True)
+        what = "wrote" if written.created else "updated the layouts of"
+        say(f"{what} {written.theme_file}; next: hrdeck theme check {written.theme_file}", err=True)
+
+
+@theme_group.command(name="preview")
+@click.argument("theme", required=False)
+@click.option(
+    "--out",
+    "out_dir",
+    default=Path("build/preview"),
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder.",
+)
+@handles_errors
+def theme_preview(theme: str | None, out_dir: Path) -> None:
+    """Build one slide of every kind with sample text in THEME (and PNGs of them when
+    LibreOffice is installed), to see a template at work."""
+    from hrdeck.pipeline import load_build_theme
+    from hrdeck.render.preview import write_preview
+
+    built = load_build_theme(theme, Path.cwd())
+    print_diagnostics(built.warnings)
+    preview = write_preview(built.theme, out_dir)
+    for path in (preview.deck, *preview.pictures):
+        say(str(path))
+    if preview.note:
+        say(preview.note, err=True)
 
 
 @cli.command()

@@ -87,3 +87,25 @@ def lo_potx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     potx = out_dir / "Vivid.potx"
     assert potx.is_file(), "LibreOffice did not write Vivid.potx"
     return potx
+
+
+# The templates the issue-11 acceptance test builds decks with: each passes `theme check`
+# with the mapping `theme inspect --write` proposes.  Three masters without idx and a font
+# drawn as DejaVu Sans (Vivid), honeycomb decorations (Beehive), serif titles (DNA), Noto
+# Sans drawn as DejaVu Sans (Freshes), a title band (Inspiration), a yellow background
+# with an illustration beside the text (Yellow_Idea).
+ACCEPTANCE = ("Vivid", "Beehive", "DNA", "Freshes", "Inspiration", "Yellow_Idea")
+
+
+@pytest.fixture(scope="session")
+def lo_acceptance(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The ACCEPTANCE templates converted to .pptx, by name."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    available = bundled_templates()
+    sources = [available[name] for name in ACCEPTANCE if name in available]
+    if len(sources) < 5:
+        pytest.skip(f"only {len(sources)} of LibreOffice's templates are installed")
+    out_dir = tmp_path_factory.mktemp("lo-acceptance")
+    convert(sources, out_dir, tmp_path_factory.mktemp("lo-profile"))
+    return {source.stem: out_dir / f"{source.stem}.pptx" for source in sources}

@@ -33,8 +33,8 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("lint",),
     ("tailor", "timebox"),
     ("plan",),
+    ("template",),  # a leaf reader of agency templates; themes take defaults from it
     ("theme",),
-    ("template",),
     ("render",),
     ("outputs",),
     ("a11y",),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import struct
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from hrdeck.errors import ContentError, UsageError
 from hrdeck.kinds import DEFAULT_LAYOUTS, SLIDE_KINDS
 from hrdeck.paths import builtin_themes
 from hrdeck.pipeline import check_theme_full, load_build_theme
+from hrdeck.theme import checks
 from hrdeck.theme.checks import check_theme
 from hrdeck.theme.contrast import contrast_ratio
 from hrdeck.theme.load import list_themes, load_theme
@@ -91,7 +93,7 @@ def test_high_contrast_theme_keeps_every_text_pair_at_aaa() -> None:
     assert contrast_ratio(p.accent_text, p.accent) >= 7.0
 
 
-@pytest.mark.parametrize("folder", sorted(builtin_themes().iterdir()))
+@pytest.mark.parametrize("folder", sorted(p for p in builtin_themes().iterdir() if p.is_dir()))
 def test_builtin_theme_files_name_their_schema_for_editors(folder: Path) -> None:
     first = (folder / "theme.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../../hrdeck/schemas/theme.schema.json"
@@ -253,7 +255,10 @@ def test_text_on_accent_shapes_is_checked(tmp_path: Path) -> None:
     text = GOOD.replace('accent_text: "#FFFFFF"', 'accent_text: "#14B8A6"')
     on_accent, on_accent2 = check_theme(load_theme(write_theme(tmp_path / "t", text)))
     assert on_accent.message.startswith("accent_text #14B8A6 on accent #0F766E has contrast")
-    assert on_accent.hint == "lighten accent_text or darken accent (WCAG 2 level AA)"
+    assert on_accent.hint == (
+        "accent_text: #B1F6EF is the nearest shade of #14B8A6 that passes; "
+        "or lighten accent_text or darken accent (WCAG 2 level AA)"
+    )
     assert on_accent2.message.startswith("accent_text #14B8A6 on accent2 #B45309 has contrast")
 
 
@@ -264,12 +269,36 @@ def test_a_theme_failing_contrast_cannot_be_used_for_a_build(tmp_path: Path) -> 
     assert codes(list(caught.value.diagnostics)) == ["low-contrast"]
 
 
-def test_uncommon_font_is_a_warning_naming_a_fallback(tmp_path: Path) -> None:
+def test_uncommon_font_is_a_warning_naming_a_fallback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(checks, "font_substitute", lambda font: None)  # installed here
     text = GOOD.replace("heading: Calibri", "heading: Gotham Rounded")
     [found] = check_theme(load_theme(write_theme(tmp_path / "t", text)))
     assert (found.code, found.severity, found.loc.line) == ("uncommon-font", "warning", 12)
     assert "'Gotham Rounded'" in found.message
     assert "Calibri" in (found.hint or "")
+
+
+def test_a_font_not_installed_names_what_stands_in_and_that_lines_may_break_differently(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(checks, "font_substitute", {"Gotham Rounded": "DejaVu Sans"}.get)
+    text = GOOD.replace("heading: Calibri", "heading: Gotham Rounded")
+    [found] = check_theme(load_theme(write_theme(tmp_path / "t", text)))
+    assert (found.code, found.severity, found.loc.line) == ("font-not-installed", "warning", 12)
+    assert "LibreOffice draws it as 'DejaVu Sans'" in found.message
+    assert "PowerPoint substitutes" in found.message and "line breaks may differ" in found.message
+    assert "fonts: {heading: Calibri}" in (found.hint or "")
+
+
+@pytest.mark.skipif(shutil.which("fc-match") is None, reason="fontconfig is not installed")
+def test_fc_match_tells_an_installed_font_from_a_missing_one() -> None:
+    installed = subprocess.run(
+        ["fc-match", "-f", "%{family}", "sans-serif"], capture_output=True, text=True
+    ).stdout.split(",")[0]
+    assert checks.font_substitute(installed) is None
+    assert checks.font_substitute("No Such Font 7f3a") not in (None, "No Such Font 7f3a")
 
 
 @pytest.mark.parametrize("font", ["Arial", "Segoe UI", "georgia", "Aptos", "Verdana"])

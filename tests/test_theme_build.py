@@ -406,7 +406,10 @@ def test_theme_check_passes_the_builtin_themes(name: str) -> None:
     assert "0 errors, 0 warnings" in result.stderr
 
 
-def test_theme_check_warns_of_an_uncommon_font_naming_a_fallback(tmp_path: Path) -> None:
+def test_theme_check_warns_of_an_uncommon_font_naming_a_fallback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("hrdeck.theme.checks.font_substitute", lambda font: None)  # installed
     folder = write_theme(tmp_path / "brand", fonts=("Montserrat", "Calibri"))
     result = CliRunner().invoke(cli, ["theme", "check", str(folder)])
     assert result.exit_code == 0
@@ -436,8 +439,8 @@ def test_theme_inspect_lists_the_templates_layouts_and_placeholders(tmp_path: Pa
     assert result.exit_code == 0
     for name in AGENCY_NAMES.values():
         assert f"layout {name!r}" in result.stdout
-    assert "CENTER_TITLE" in result.stdout and "SUBTITLE" in result.stdout
-    assert "  comparison: 'Agency Compare'" in result.stdout
+    assert "ctrTitle  idx -" in result.stdout and "subTitle  idx 1" in result.stdout
+    assert '  comparison: "Agency Compare"' in result.stdout
 
 
 def test_themes_lists_project_themes_then_builtins(

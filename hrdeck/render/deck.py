@@ -5,6 +5,13 @@ it carries; size it and apply the palette and fonts; then, for every plan slide,
 a slide from its named layout, its footer / number / logo, its content and its
 speaker notes; finally save reproducibly.
 
+An agency template is opened from its sanitized copy (:mod:`hrdeck.template`: DTDs
+stripped, damaged parts refused as ``bad-template`` naming the part, gaps PowerPoint
+would repair filled), its layouts' placeholders numbered apart, and only what
+theme.yaml itself names of the palette and fonts written into it
+(:mod:`hrdeck.render.templatetheme`); each slide is prepared for its kind
+(:func:`hrdeck.render.placement.prepare_slide`) before its content is set.
+
 The plan must already be fitted to the theme's text boxes (``DeckPlan.fitted``: text
 sizes chosen, long slides split): the renderer sets text, it does not plan it.  A
 plan from ``build_plan`` is fitted; one made by hand goes through
@@ -13,23 +20,29 @@ plan from ``build_plan`` is fitted; one made by hand goes through
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import io
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pptx
 from pptx.presentation import Presentation
-from pptx.slide import NotesSlide, Slide
+from pptx.slide import NotesSlide, Slide, SlideLayout
 from pptx.text.text import TextFrame
 
 from hrdeck.errors import ContentError
 from hrdeck.kinds import KINDS
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.render import chrome, oxml
-from hrdeck.render.layouts import LayoutCache, find_layout, layout_name
+from hrdeck.render.layouts import LayoutCache, find_layout
 from hrdeck.render.master import apply_theme, resize
 from hrdeck.render.package import PartFactory, reproducible_bytes
 from hrdeck.render.slides import RENDERERS, SlideContext
 from hrdeck.render.text import TextStyle, fill, tag_language
 from hrdeck.theme.model import Theme
+
+if TYPE_CHECKING:
+    from hrdeck.template.loading import LoadedTemplate
+    from hrdeck.template.model import Template
 
 _SP = oxml.clark("p:sp")
 
@@ -60,41 +73,83 @@ def render_deck(plan: DeckPlan, theme: Theme) -> bytes:
 @dataclass(frozen=True)
 class DeckBuild:
     """A presentation being built in a theme, with the part factory and layout cache that
-    belong to it (made together by :func:`start_deck`, dropped together)."""
+    belong to it (made together by :func:`start_deck`, dropped together), and the
+    agency template's model when there is one."""
 
     prs: Presentation
     theme: Theme
     parts: PartFactory
     layouts: LayoutCache
+    model: Template | None = None
+    chosen: dict[str, SlideLayout] = field(default_factory=dict)  # kind -> its layout
 
 
 def start_deck(theme: Theme) -> DeckBuild:
     """An empty presentation in `theme` (template, size, palette, fonts), ready for slides."""
-    prs = open_presentation(theme)
+    if theme.template is None:
+        prs = pptx.Presentation()
+        resize(prs, theme.slide_size)
+        apply_theme(prs, theme)
+        return DeckBuild(prs, theme, PartFactory(prs), LayoutCache())
+    from hrdeck.render.placement import number_placeholders  # a template: only then
+    from hrdeck.render.templatetheme import apply_template_theme
+    from hrdeck.template.loading import load_template_file
+
+    loaded = load_template_file(theme.template)
+    prs = open_presentation(theme, loaded)
+    number_placeholders(prs)
     resize(prs, theme.slide_size)
-    apply_theme(prs, theme)
-    return DeckBuild(prs, theme, PartFactory(prs), LayoutCache())
+    apply_template_theme(prs, theme)
+    return DeckBuild(prs, theme, PartFactory(prs), LayoutCache(agency=True), loaded.model)
 
 
 def add_slide(build: DeckBuild, plan: DeckPlan, spec: SlidePlan, number: int) -> Slide:
-    """Slide `number` of the deck: its named layout, chrome and content (not its notes)."""
+    """Slide `number` of the deck: its layout, chrome and content (not its notes)."""
     prs, theme = build.prs, build.theme
-    slide = build.parts.add_slide(
-        find_layout(prs, layout_name(theme.layouts, spec.kind), spec.kind)
-    )
+    slide = build.parts.add_slide(layout_for(build, spec.kind))
+    if build.layouts.agency:
+        from hrdeck.render.placement import prepare_slide
+
+        prepare_slide(prs, slide, spec, build.layouts, chrome_band(theme, spec.kind))
     ctx = SlideContext(prs, slide, spec, plan, theme, build.parts, build.layouts)
     add_chrome(ctx, number)
     RENDERERS[spec.kind](ctx)
     return slide
 
 
-def open_presentation(theme: Theme) -> Presentation:
-    """The theme's template without its own slides, or python-pptx's default."""
+def layout_for(build: DeckBuild, kind: str) -> SlideLayout:
+    """The layout the theme maps `kind` to (looked up once per kind and deck)."""
+    found = build.chosen.get(kind)
+    if found is None:
+        ref = build.theme.layout_ref(kind)
+        found = build.chosen[kind] = find_layout(build.prs, ref, kind, build.model)
+    return found
+
+
+def chrome_band(theme: Theme, kind: str) -> frozenset[str]:
+    """The footer-band placeholder types hrdeck fills on a slide of `kind`."""
+    if not KINDS[kind].chrome:
+        return frozenset()
+    return frozenset(
+        name
+        for name, shown in (("ftr", bool(theme.footer)), ("sldNum", theme.slide_numbers))
+        if shown
+    )
+
+
+def open_presentation(theme: Theme, loaded: LoadedTemplate | None = None) -> Presentation:
+    """The theme's template without its own slides (sanitized: see the module docstring),
+    or python-pptx's default; ContentError ``bad-template`` naming the part at fault."""
     if theme.template is None:
         return pptx.Presentation()
-    from hrdeck.render.template import open_template
+    from hrdeck.template.loading import load_template_file
+    from hrdeck.theme.templated import problem_diagnostics
 
-    prs = open_template(theme.template)
+    loaded = loaded or load_template_file(theme.template)
+    if loaded.data is None:
+        found = problem_diagnostics(loaded, theme.loc("template"))
+        raise ContentError(f"template {theme.template.name} cannot be used", found)
+    prs = pptx.Presentation(io.BytesIO(loaded.data))
     oxml.drop_all_slides(prs)
     return prs
 

@@ -1,17 +1,21 @@
-"""Choose template layouts by name and find the placeholders on a slide.
+"""Choose template layouts and find the placeholders on a slide.
 
-Layouts are never chosen by index (python-pptx #269): a theme maps each slide kind
-to a layout name, falling back to :data:`hrdeck.kinds.DEFAULT_LAYOUTS`, which names
-layouts of python-pptx's default template (the one used when a theme has no template).
-Placeholders are found by type and position, not by idx, so agency templates whose
-placeholders are numbered differently still work.
+Layouts are never chosen by index alone (python-pptx #269): a theme maps each slide
+kind to a layout name, optionally in a given master (a number from 1, or a name),
+falling back to :data:`hrdeck.kinds.DEFAULT_LAYOUTS`, which names layouts of
+python-pptx's default template (the one used when a theme has no template).  Without a
+master the first master that has a layout of that name is used.  Placeholders are
+found by type and position, not by idx: the text placeholders of a slide are taken in
+reading order (columns left to right, then top to bottom), so agency templates whose
+placeholders are numbered differently, or not at all, still work (see
+:mod:`hrdeck.render.placement` for numbering them and for text boxes standing in for
+placeholders a layout lacks).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.presentation import Presentation
@@ -19,11 +23,12 @@ from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
+from hrdeck.diagnostics import Loc, error
 from hrdeck.errors import ContentError
-from hrdeck.kinds import DEFAULT_LAYOUTS
 from hrdeck.render import oxml
 from hrdeck.render.oxml import clark, own_xfrm, ph_element, ph_kind
 from hrdeck.textfit.measure import TextArea
+from hrdeck.theme.model import LayoutRef
 
 TITLE_KINDS = frozenset({"title", "ctrTitle"})
 TEXT_KINDS = frozenset({"body", "obj", "subTitle"})
@@ -35,24 +40,54 @@ TEXT_TYPES = (
     PP_PLACEHOLDER.VERTICAL_BODY,
     PP_PLACEHOLDER.VERTICAL_OBJECT,
 )
+STAND_IN_NAME = "Body text"  # text boxes standing in for a placeholder the layout lacks
+WHERE = Loc("<template>", 0, 0)
+if TYPE_CHECKING:
+    from hrdeck.template.model import Template
+
+RESOLVE_HINT = "`hrdeck theme inspect TEMPLATE` lists every master's layouts and proposes a mapping"
 
 
-def layout_name(theme_layouts: Mapping[str, str], kind: str) -> str:
-    """The layout name for slide `kind`: the theme's choice, else hrdeck's default."""
-    return theme_layouts.get(kind) or DEFAULT_LAYOUTS[kind]
+def find_layout(
+    prs: Presentation, ref: LayoutRef | str, kind: str, model: Template | None = None
+) -> SlideLayout:
+    """The layout `ref` names, or a ContentError saying what the template has.
 
-
-def find_layout(prs: Presentation, name: str, kind: str) -> SlideLayout:
-    """The layout called `name`, or a ContentError naming what the template has."""
-    for master in prs.slide_masters:
+    With the template's `model` (an agency template), `ref` is resolved as ``theme
+    check`` resolves it (:func:`hrdeck.template.resolve.find_layout`: masters by number
+    or name); without one (python-pptx's default template) by name, masters by number.
+    """
+    if isinstance(ref, str):
+        ref = LayoutRef(ref)
+    if model is not None:
+        return _modelled_layout(prs, ref, kind, model)
+    masters = list(prs.slide_masters)
+    if isinstance(ref.master, int) and 1 <= ref.master <= len(masters):
+        masters = [masters[ref.master - 1]]
+    for master in masters:
         for layout in master.slide_layouts:
-            if layout.name == name:
+            if layout.name == ref.layout:
                 return layout
-    have = ", ".join(sorted({lay.name for m in prs.slide_masters for lay in m.slide_layouts}))
-    raise ContentError(
-        f"the template has no layout named {name!r} (needed for {kind} slides); "
-        f"its layouts are: {have}"
-    )
+    have = ", ".join(dict.fromkeys(repr(lay.name) for m in masters for lay in m.slide_layouts))
+    message = f"the template has no layout named {ref.layout!r} (needed for {kind} slides)"
+    raise _not_found("missing-layout", f"{message}; its layouts are: {have}", RESOLVE_HINT)
+
+
+def _modelled_layout(prs: Presentation, ref: LayoutRef, kind: str, model: Template) -> SlideLayout:
+    from hrdeck.template import resolve  # an agency template: only then
+
+    try:
+        found = resolve.find_layout(model, ref.layout, ref.master)
+    except resolve.NotFound as exc:
+        raise _not_found(exc.code, exc.said_for(f"needed for {kind} slides"), exc.hint) from exc
+    layout = list(prs.slide_masters)[found.master - 1].slide_layouts[found.index - 1]
+    if layout.name != found.name:  # the package lists parts python-pptx reads differently
+        return find_layout(prs, LayoutRef(found.name, found.master), kind)
+    return layout
+
+
+def _not_found(code: str, message: str, hint: str) -> ContentError:
+    return ContentError(message, [error(WHERE, code, message, hint)])
 
 
 @dataclass(frozen=True)
@@ -114,6 +149,10 @@ class LayoutCache:
     boxes: dict[object, dict[tuple[str, Any], Box]] = field(default_factory=dict)
     areas: dict[tuple[object, str, str, str], TextArea] = field(default_factory=dict)
     chrome: dict[tuple[object, ...], Any] = field(default_factory=dict)
+    # On an agency template: free areas follow its master's body placeholder (the
+    # template's grid), worked out once per layout.
+    agency: bool = False
+    areas_below_title: dict[object, Box] = field(default_factory=dict)
 
 
 def box_of(shape: Any, cache: LayoutCache) -> Box:
@@ -177,6 +216,7 @@ _BASE_KIND = {
     "title": "title",
 }
 _OFF, _EXT, _SP = clark("a:off"), clark("a:ext"), clark("p:sp")
+_BAND = frozenset({"dt", "ftr", "sldNum"})
 _EDGES = ((_OFF, "x"), (_OFF, "y"), (_EXT, "cx"), (_EXT, "cy"))
 
 
@@ -249,10 +289,24 @@ def title_placeholder(slide: Slide) -> Shape | None:
 
 
 def text_placeholders(slide: Slide, cache: LayoutCache) -> list[Shape]:
-    """Body, content and subtitle placeholders, in reading order (columns, then rows)."""
-    found = _placeholders_of(slide, TEXT_KINDS)
+    """Body, content and subtitle placeholders, and text boxes standing in for missing
+    ones, in reading order (columns left to right, then top to bottom)."""
+    found = _placeholders_of(slide, TEXT_KINDS) + _stand_ins(slide)
     boxes = {id(s): box_of(s, cache) for s in found}
     return sorted(found, key=lambda s: (round(boxes[id(s)].left / 914400), boxes[id(s)].top))
+
+
+def _stand_ins(slide: Slide) -> list[Shape]:
+    """Text boxes :mod:`hrdeck.render.placement` added in place of missing placeholders."""
+    wanted = [
+        element
+        for element in oxml.shape_tree(slide).iterchildren(_SP)
+        if ph_element(element) is None
+        and oxml.non_visual_props(element).get("name", "").startswith(STAND_IN_NAME)
+    ]
+    if not wanted:
+        return []
+    return [shape for shape in slide.shapes if shape.element in wanted]  # type: ignore[misc]
 
 
 def remove_unused(slide: Slide, keep: list[Shape]) -> None:
@@ -266,7 +320,49 @@ def remove_unused(slide: Slide, keep: list[Shape]) -> None:
 
 
 def content_area(prs: Presentation, slide: Slide, cache: LayoutCache) -> Box:
-    """The free area below the title and above the footer band."""
+    """The free area below the title and above the footer band.
+
+    On an agency template that is its layout's body area (:func:`body_area`), so drawn
+    content keeps the template's grid; on hrdeck's own layouts, fixed margins.
+    """
+    if cache.agency:
+        return body_area(prs, slide, cache)
+    return _margin_area(prs, slide, cache)
+
+
+def body_area(prs: Presentation, slide: Slide, cache: LayoutCache) -> Box:
+    """Where body text goes on the slide's layout: its master's body placeholder below the
+    title, above the footer band (the template's grid); hrdeck's margins if it has none."""
+    layout = slide.slide_layout
+    found = cache.areas_below_title.get(layout.part)
+    if found is None:
+        found = cache.areas_below_title[layout.part] = _body_area(prs, slide, cache)
+    return found
+
+
+def _body_area(prs: Presentation, slide: Slide, cache: LayoutCache) -> Box:
+    fallback = _margin_area(prs, slide, cache)
+    edges = _master_boxes(slide.slide_layout).get("body")
+    if edges is None or any(edge is None for edge in edges):
+        return fallback
+    body = Box(*(int(edge or 0) for edge in edges))
+    title = title_placeholder(slide)
+    gap = int(slide_size(prs)[1] * 0.02)
+    top = max(body.top, box_of(title, cache).bottom + gap) if title is not None else body.top
+    bottom = min(body.bottom, _band_top(slide.slide_layout, cache, body.bottom) - gap)
+    if bottom - top < 0.25 * slide_size(prs)[1] or body.width < 0.4 * slide_size(prs)[0]:
+        return fallback
+    return Box(body.left, top, body.width, bottom - top)
+
+
+def _band_top(layout: SlideLayout, cache: LayoutCache, default: int) -> int:
+    """The top of the layout's date, footer and slide-number placeholders."""
+    boxes = layout_boxes(layout, cache)
+    tops = [box.top for (key, kind), box in boxes.items() if key == "type" and kind in _BAND]
+    return min([default, *tops])
+
+
+def _margin_area(prs: Presentation, slide: Slide, cache: LayoutCache) -> Box:
     title = title_placeholder(slide)
     width, height = slide_size(prs)
     margin = int(width * 0.045)

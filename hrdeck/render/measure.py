@@ -85,7 +85,7 @@ def _inherited_key(shape: Any, markers: str) -> tuple[str, str, str] | None:
 def _measure_area(shape: Any, markers: str, prs: Presentation, cache: LayoutCache) -> TextArea:
     box = box_of(shape, cache)
     left, right, top, bottom = _insets(shape)
-    indents, line_spacing, space_before = body_spacing(prs)
+    indents, line_spacing, space_before = body_spacing(prs, _master_of(shape))
     return TextArea(
         width_pt=box.width / EMU_PER_PT,
         height_pt=box.height / EMU_PER_PT,
@@ -127,10 +127,19 @@ def _body_prs(shape: Any) -> list[Any]:
     return found
 
 
-def body_spacing(prs: Presentation) -> tuple[tuple[float, ...], float, float]:
-    """Per-level left margins (pt), line spacing (x single) and space before (x line)
-    of the first master's body text style."""
-    master = prs.slide_masters[0].element
+def _master_of(shape: Any) -> Any:
+    """The slide master of the slide `shape` is on (None for a layout's or master's own)."""
+    return shape.part.slide_layout.slide_master if oxml.on_slide(shape) else None
+
+
+def body_spacing(
+    prs: Presentation, master_of: Any = None
+) -> tuple[tuple[float, ...], float, float]:
+    """Per-level left margins (pt), line spacing (x single) and the space between
+    paragraphs (x line: space before plus space after, as LibreOffice's templates set
+    the latter) of the body text style of `master_of` (a slide master; by default the
+    first: an agency template's masters may indent differently)."""
+    master = (master_of or prs.slide_masters[0]).element
     style = master.find(f"{clark('p:txStyles')}/{clark('p:bodyStyle')}")
     if style is None:
         return textfit.TEMPLATE_INDENTS, 1.0, 0.2
@@ -141,7 +150,8 @@ def body_spacing(prs: Presentation) -> tuple[tuple[float, ...], float, float]:
     first = levels[0]
     if first is None:
         return indents, 1.0, 0.2
-    return indents, _percent(first, "a:lnSpc", 1.0), _percent(first, "a:spcBef", 0.0)
+    between = _percent(first, "a:spcBef", 0.0) + _percent(first, "a:spcAft", 0.0)
+    return indents, _percent(first, "a:lnSpc", 1.0), between
 
 
 def _percent(level: Any, tag: str, default: float) -> float:

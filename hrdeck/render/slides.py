@@ -18,7 +18,7 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide
-from pptx.util import Emu, Inches
+from pptx.util import Emu, Inches, Pt
 
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.render import diagram as diagrams
@@ -35,7 +35,7 @@ from hrdeck.render.layouts import (
     text_placeholders,
     title_placeholder,
 )
-from hrdeck.render.measure import area_of, fit_in
+from hrdeck.render.measure import area_of, box_area, fit_in, text_height
 from hrdeck.render.package import PartFactory
 from hrdeck.render.text import TextStyle, fill, plain, rgb
 from hrdeck.richtext import Para, Run
@@ -281,7 +281,11 @@ def _caption_area(ctx: SlideContext) -> tuple[Box, Box | None]:
     caption = ctx.paras("caption")
     if not caption:
         return area, None
-    height = int(CAPTION_HEIGHT)
+    # as tall as the caption needs at 18 pt: two lines on a narrow (template's) slide
+    needed = text_height(
+        caption, box_area(area.width_pt, area.height_pt, False), 18, ctx.theme.body_font
+    )
+    height = max(int(CAPTION_HEIGHT), int(Pt(needed)))
     drawing = Box(area.left, area.top, area.width, area.height - height)
     return drawing, Box(area.left, drawing.bottom, area.width, height)
 

@@ -35,24 +35,29 @@ MASTER_VIEW = (
 
 
 def check_geometry(
-    template: Template, only: Iterable[tuple[int, str]] | None = None
+    template: Template, only: Iterable[tuple[int, str]] | None = None, chrome: bool = True
 ) -> list[Problem]:
-    """Every finding for the layouts ``only`` names ((master, layout name)), or all."""
+    """Every finding for the layouts ``only`` names ((master, layout name)), or all.
+
+    ``chrome=False`` leaves out what concerns the date, footer and slide-number
+    placeholders' own text (their overlaps and colours): for a caller that places and
+    colours that text itself.
+    """
     wanted = set(only) if only is not None else None
     found: list[Problem] = []
     for layout in template.layouts():
         if wanted is None or (layout.master, layout.name) in wanted:
-            found += check_layout(template, layout)
+            found += check_layout(template, layout, chrome)
     return found
 
 
-def check_layout(template: Template, layout: Layout) -> list[Problem]:
+def check_layout(template: Template, layout: Layout, chrome: bool = True) -> list[Problem]:
     return [
-        *overlaps(layout),
+        *overlaps(layout, chrome),
         *duplicate_indices(layout),
         *off_slide(template, layout),
         *small_text_areas(template, layout),
-        *contrast(template, layout),
+        *contrast(template, layout, chrome),
     ]
 
 
@@ -71,10 +76,11 @@ def _severity(*placeholders: Placeholder) -> Severity:
     return "warning" if any(p.is_chrome for p in placeholders) else "error"
 
 
-def overlaps(layout: Layout) -> list[Problem]:
-    """Placeholders drawn over each other (date, footer and number among themselves aside)."""
+def overlaps(layout: Layout, chrome: bool = True) -> list[Problem]:
+    """Placeholders drawn over each other (date, footer and number among themselves aside;
+    with ``chrome=False``, those three aside altogether)."""
     found = []
-    placed = [p for p in layout.placeholders if p.box is not None]
+    placed = [p for p in layout.placeholders if p.box is not None and (chrome or not p.is_chrome)]
     for first, second in combinations(placed, 2):
         assert first.box is not None and second.box is not None
         if first.is_chrome and second.is_chrome:
@@ -153,13 +159,13 @@ def small_text_areas(template: Template, layout: Layout) -> list[Problem]:
     return found
 
 
-def contrast(template: Template, layout: Layout) -> list[Problem]:
+def contrast(template: Template, layout: Layout, chrome: bool = True) -> list[Problem]:
     """Text colour against what each text placeholder sits on (WCAG 2 contrast)."""
     found = []
     for placeholder in layout.placeholders:
         if placeholder.box is None or placeholder.text_color is None:
             continue
-        if not (placeholder.is_title or placeholder.is_text or placeholder.is_chrome):
+        if not (placeholder.is_title or placeholder.is_text or (chrome and placeholder.is_chrome)):
             continue
         found += _contrast_of(template, layout, placeholder)
     return found

@@ -162,7 +162,8 @@ class Master:
     theme_name: str
     theme_part: str
     colors: ColorScheme
-    fonts: Fonts
+    fonts: Fonts  # the theme's major (headings) and minor (body) fonts
+    text_fonts: Fonts  # the fonts its title and body text styles use (theme fonts resolved)
     background: Background
     placeholders: tuple[Placeholder, ...]
     decorations: tuple[Decoration, ...]

@@ -7,7 +7,8 @@ the file (any ``error``); repairs are ``info`` problems.  The file itself is nev
 changed.  Steps: refuse what is not a safe zip/OOXML package; find the presentation
 part; leave out the sample slides; walk every part the presentation reaches, parsing
 each XML part with the hardened parser; check masters, layouts and themes; repair
-what PowerPoint needs; write the reachable parts with rebuilt content types.
+what PowerPoint needs (property parts, sizes, master text styles LibreOffice keeps only
+as sample text); write the reachable parts with rebuilt content types.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from hrdeck.template.parts import PackageParts, is_xml
 from hrdeck.template.problems import Problem, bad, has_errors, repaired
 from hrdeck.template.repairs import add_property_parts, drop_slides, ensure_sizes
 from hrdeck.template.structure import check_presentation
+from hrdeck.template.textstyles import add_master_text_styles
 
 
 @dataclass(frozen=True)
@@ -81,11 +83,12 @@ def sanitize_template(
     if not keep_slides:
         drop_slides(parts, main)
     reachable = _walk(parts)
-    check_presentation(parts, main)
+    masters = check_presentation(parts, main)
     if has_errors(parts.problems):
         return SanitizedTemplate(None, tuple(parts.problems))
     add_property_parts(parts, main)
     ensure_sizes(parts, main)
+    add_master_text_styles(parts, masters)
     keep = [*reachable, *parts.added]
     return SanitizedTemplate(write_zip(parts.output(keep)), tuple(parts.problems))
 

@@ -129,6 +129,7 @@ class _TemplateReader:
             theme_part=theme_part,
             colors=scheme,
             fonts=fonts(theme),
+            text_fonts=text_fonts(root.find("p:txStyles", NS), fonts(theme)),
             background=context.background,
             placeholders=placeholders(owner, inherited),
             decorations=context.decorations,
@@ -195,6 +196,18 @@ def fonts(theme: etree._Element | None) -> model.Fonts:
         path = f"a:themeElements/a:fontScheme/a:{kind}/a:latin"
         latin = theme.find(path, NS) if theme is not None else None
         found.append((latin.get("typeface") or None) if latin is not None else None)
+    return model.Fonts(found[0], found[1])
+
+
+def text_fonts(styles: etree._Element | None, theme_fonts: model.Fonts) -> model.Fonts:
+    """The fonts the master's title and body text styles use (theme fonts resolved)."""
+    found: list[str | None] = []
+    for style, default in (("p:titleStyle", theme_fonts.major), ("p:bodyStyle", theme_fonts.minor)):
+        path = f"{style}/a:lvl1pPr/a:defRPr/a:latin"
+        latin = styles.find(path, NS) if styles is not None else None
+        typeface = (latin.get("typeface") or None) if latin is not None else None
+        themed = {"+mj-lt": theme_fonts.major, "+mn-lt": theme_fonts.minor}
+        found.append(themed.get(typeface, typeface) if typeface else default)
     return model.Fonts(found[0], found[1])
 
 

@@ -200,7 +200,7 @@ def _fit(template: Template, layout: Layout, shape: str) -> _Fit | str:
         return _cover_fit(title, texts)
     if shape == "section":
         return _section_fit(title, texts)
-    return _free_fit(template, title, texts)
+    return _free_fit(template, layout, title, texts)
 
 
 def _text(placeholder: Placeholder, ratio: float) -> tuple[Box, str, float]:
@@ -268,9 +268,12 @@ def _section_fit(title: Placeholder, texts: list[Placeholder]) -> _Fit:
     return _Fit(max(points, 1), (reason,), boxes)
 
 
-def _free_fit(template: Template, title: Placeholder, texts: list[Placeholder]) -> _Fit | str:
+def _free_fit(
+    template: Template, layout: Layout, title: Placeholder, texts: list[Placeholder]
+) -> _Fit | str:
     assert title.box is not None
-    below = Box(0, title.box.bottom, template.width, max(template.height - title.box.bottom, 0))
+    bottom = _band_top(template, layout)
+    below = Box(0, title.box.bottom, template.width, max(bottom - title.box.bottom, 0))
     taken = sum(p.box.overlap(below) for p in texts if p.box is not None)
     share = max(below.area - taken, 0) / (template.slide_box.area or 1)
     if share < 0.3:
@@ -280,6 +283,17 @@ def _free_fit(template: Template, title: Placeholder, texts: list[Placeholder]) 
         reasons += (f"{len(texts)} text placeholder(s) in the way",)
     boxes = (_text(title, TITLE_RATIO), (below, title.text_color or "000000", BODY_RATIO))
     return _Fit(max(40 * min(share / 0.55, 1) - 10 * len(texts), 1), reasons, boxes)
+
+
+def _band_top(template: Template, layout: Layout) -> int:
+    """The top of the date, footer and slide-number placeholders in the slide's lower half
+    (drawn content stays above them), else the slide's bottom."""
+    tops = [
+        p.box.y
+        for p in layout.placeholders
+        if p.is_chrome and p.box is not None and p.box.y > template.height // 2
+    ]
+    return min([template.height, *tops])
 
 
 # -- legibility and names ----------------------------------------------------------------
@@ -304,5 +318,6 @@ def _name_points(layout: Layout, needs: KindNeeds) -> tuple[float, str | None]:
         if match == "partial":
             return 8 - 2 * rank, f"name mentions {family!r}"
     if layout.type in needs.layout_types:
-        return 8, f"layout type {layout.type!r}"
+        rank = needs.layout_types.index(layout.type)
+        return 8 - 3 * rank, f"layout type {layout.type!r}"
     return 0, None

@@ -35,6 +35,7 @@ def check_presentation(parts: PackageParts, main: str) -> list[str]:
         parts.problems.append(bad(main, f"{main} is not a PowerPoint presentation part"))
         return []
     parts.problems.extend(_bad_numbers(main, root, ("p:sldSz", "p:notesSz"), ("cx", "cy")))
+    parts.problems.extend(_slide_size_problems(main, root))
     masters = _listed_parts(parts, main, root.findall("p:sldMasterIdLst/p:sldMasterId", NS))
     if not masters:
         parts.problems.append(bad(main, f"{main} lists no slide master"))
@@ -84,6 +85,28 @@ def _missing_shape_tree(part: str, root: etree._Element) -> Problem | None:
     if root.find("p:cSld/p:spTree", NS) is None:
         return bad(part, f"{part} has no <p:spTree> in <p:cSld>")
     return None
+
+
+# ST_SlideSizeCoordinate: PowerPoint refuses a deck whose slides are outside 1 to 56 in.
+SLIDE_SIDE_EMU = (914400, 51206400)
+
+
+def _slide_size_problems(part: str, root: etree._Element) -> list[Problem]:
+    """A slide width or height PowerPoint refuses (a deck of such slides cannot open)."""
+    size = root.find("p:sldSz", NS)
+    low, high = SLIDE_SIDE_EMU
+    found = []
+    for name in ("cx", "cy") if size is not None else ():
+        value = size.get(name) if size is not None else None
+        if value is None or not value.isdigit() or low <= int(value) <= high:
+            continue
+        side = "width" if name == "cx" else "height"
+        message = (
+            f"{part} gives the slides a {side} of {int(value) / 914400:.2f} in; "
+            "PowerPoint accepts 1 to 56 in"
+        )
+        found.append(bad(part, message, line=size.sourceline or 0))
+    return found
 
 
 def _bad_numbers(

@@ -63,13 +63,27 @@ def parse_part(data: bytes, part: str) -> ParsedPart | Problem:
         return bad(part, f"{part} is not well-formed XML ({reason})", line=line)
     except (ValueError, TypeError) as exc:  # e.g. bytes lxml cannot decode at all
         return bad(part, f"{part} is not readable XML ({exc})")
-    entities = sorted({node.name for node in root.iter(etree.Entity)})
+    entities = sorted({node.name for node in root.iter(etree.Entity)} | _in_attributes(root))
     if entities:
         names = ", ".join(f"&{name};" for name in entities)
         message = f"{part} uses the entity {names}, which only a DTD could define"
         hint = "hrdeck never expands entities; " + _RESAVE
         return bad(part, message, hint, line=_first_entity_line(root))
     return ParsedPart(root, bool(root.getroottree().docinfo.doctype))
+
+
+def _in_attributes(root: etree._Element) -> set[str]:
+    """Entities of the part's own DTD used in attribute values.
+
+    lxml gives such a value expanded but writes the reference back out, where no DTD
+    defines it any more; so a use is found in the serialised part.
+    """
+    dtd = root.getroottree().docinfo.internalDTD
+    declared = [entity.name for entity in dtd.iterentities()] if dtd is not None else []
+    if not declared:
+        return set()
+    text = etree.tostring(root)
+    return {name for name in declared if name and f"&{name};".encode() in text}
 
 
 _RESAVE = "save the template again from PowerPoint or LibreOffice (they write no DTDs)"

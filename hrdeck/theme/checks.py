@@ -6,17 +6,22 @@ module (:func:`hrdeck.pipeline.check_theme_full` runs both).
 Codes: ``low-contrast``, ``logo-outside``, ``missing-logo``, ``logo-not-image`` (a
 file that is no picture PowerPoint shows), ``bad-image`` (a damaged, huge or too
 thin one: :mod:`hrdeck.curriculum.pictures` opens it as the build will),
-``template-outside``, ``missing-template``, ``uncommon-font``.
+``template-outside``, ``missing-template``, ``uncommon-font``, ``font-not-installed``
+(``fc-match`` names the font drawn instead).  A colour that fails contrast gets the
+nearest shade of it that passes.
 """
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 
 from hrdeck.curriculum.load import display_path
 from hrdeck.curriculum.pictures import Unusable, convert_hint, inspect_picture, logo_problem
-from hrdeck.diagnostics import Diagnostic, error, sort_diagnostics, warning
+from hrdeck.diagnostics import Diagnostic, Loc, error, sort_diagnostics, warning
 from hrdeck.theme.contrast import (
     AA_BODY,
     AA_LARGE,
@@ -55,7 +60,7 @@ def file_diagnostics(theme: Theme) -> list[Diagnostic]:
     if theme.logo is not None:
         found += _logo_diagnostics(theme, theme.logo)
     if theme.template is not None:
-        found += _template_file_diagnostics(theme, theme.template)
+        found += template_file_diagnostics(theme.folder, theme.template, theme.loc("template"))
     return found
 
 
@@ -89,9 +94,9 @@ def _logo_diagnostics(theme: Theme, logo: Logo) -> list[Diagnostic]:
     return []
 
 
-def _template_file_diagnostics(theme: Theme, template: Path) -> list[Diagnostic]:
-    loc = theme.loc("template")
-    if _outside(theme.folder, template):
+def template_file_diagnostics(folder: Path, template: Path, loc: Loc) -> list[Diagnostic]:
+    """A template outside the theme folder, or missing."""
+    if _outside(folder, template):
         return [
             error(
                 loc,
@@ -119,10 +124,22 @@ _CONTRAST_PAIRS = (
 )
 
 
-def _contrast_hint(fg_name: str, fg: str, bg_name: str, bg: str) -> str:
+def _contrast_hint(theme: Theme, fg_name: str, bg_name: str, minimum: float) -> str:
+    """Which way to move the colours, and the nearest passing shade of the one to change
+    (the foreground, unless only the background is theme.yaml's own)."""
+    fg, bg = getattr(theme.palette, fg_name), getattr(theme.palette, bg_name)
     if relative_luminance(fg) > relative_luminance(bg):
-        return f"lighten {fg_name} or darken {bg_name} (WCAG 2 level AA)"
-    return f"darken {fg_name} or lighten {bg_name} (WCAG 2 level AA)"
+        way = f"lighten {fg_name} or darken {bg_name} (WCAG 2 level AA)"
+    else:
+        way = f"darken {fg_name} or lighten {bg_name} (WCAG 2 level AA)"
+    from hrdeck.template.colors import nearest_passing  # only when a pair fails
+
+    change_bg = theme.names(f"palette.{bg_name}") and not theme.names(f"palette.{fg_name}")
+    role, colour, against = (bg_name, bg, fg) if change_bg else (fg_name, fg, bg)
+    shade = nearest_passing(colour, against, minimum)
+    if shade is None:
+        return way
+    return f"{role}: #{shade} is the nearest shade of #{colour} that passes; or {way}"
 
 
 def contrast_diagnostics(theme: Theme) -> list[Diagnostic]:
@@ -136,26 +153,68 @@ def contrast_diagnostics(theme: Theme) -> list[Diagnostic]:
                 f"{fg_name} #{fg} on {bg_name} #{bg} has contrast "
                 f"{format_ratio(ratio, minimum)}; {use} needs at least {minimum:g}:1"
             )
-            hint = _contrast_hint(fg_name, fg, bg_name, bg)
-            found.append(error(theme.loc(f"palette.{fg_name}"), "low-contrast", message, hint))
+            hint = _contrast_hint(theme, fg_name, bg_name, minimum)
+            loc = setting_loc(theme, f"palette.{fg_name}")
+            found.append(error(loc, "low-contrast", message, hint))
     return found
 
 
 def font_diagnostics(theme: Theme) -> list[Diagnostic]:
-    """Fonts that presentation machines may lack, with a safe fallback to name."""
+    """Fonts not installed here (what stands in for them), or that presentation machines
+    may lack, with a common font to name instead."""
     found = []
     seen = set()
     for role, font in (("heading", theme.heading_font), ("body", theme.body_font)):
-        if font.casefold() in SAFE_FONTS or font in seen:
-            continue
+        if font.casefold() in SAFE_FONTS or font in seen or not theme.names(f"fonts.{role}"):
+            continue  # a template's own font is checked as it is read
         seen.add(font)
+        loc = setting_loc(theme, f"fonts.{role}")
+        substitute = font_substitute(font)
+        if substitute is not None:
+            message = (
+                f"{role} font {font!r} is not installed here: LibreOffice draws it as "
+                f"{substitute!r}, and PowerPoint substitutes a font of its own where it is "
+                "missing, so line breaks may differ from those hrdeck fitted the text to"
+            )
+            hint = (
+                f"install {font!r} wherever decks are built and shown, or name a common font "
+                f"in theme.yaml (fonts: {{{role}: {suggest_font(font)}}})"
+            )
+            found.append(warning(loc, "font-not-installed", message, hint))
+            continue
         message = (
             f"{role} font {font!r} may not be installed where the deck is shown; "
             f"PowerPoint would substitute another font and text may no longer fit"
         )
         hint = f"use a common font such as {suggest_font(font)}, or install {font!r} everywhere"
-        found.append(warning(theme.loc(f"fonts.{role}"), "uncommon-font", message, hint))
+        found.append(warning(loc, "uncommon-font", message, hint))
     return found
+
+
+def setting_loc(theme: Theme, key: str) -> Loc:
+    """Where a setting was written; for one read from the template, its ``template:`` line."""
+    return theme.loc(key) if theme.names(key) else theme.loc("template")
+
+
+@lru_cache(maxsize=32)
+def font_substitute(font: str) -> str | None:
+    """The font fontconfig draws instead of ``font`` when it is not installed; None when it
+    is installed, or when ``fc-match`` cannot tell (not installed itself, or failing)."""
+    program = shutil.which("fc-match")
+    if program is None:
+        return None
+    try:
+        result = subprocess.run(
+            [program, "-f", "%{family}", font], capture_output=True, text=True, timeout=10
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    families = [name.strip() for name in result.stdout.split(",") if name.strip()]
+    if result.returncode != 0 or not families:
+        return None
+    if font.casefold() in (name.casefold() for name in families):
+        return None
+    return families[0]
 
 
 def suggest_font(font: str) -> str:

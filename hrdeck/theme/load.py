@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from hrdeck.diagnostics import Diagnostic, Loc, has_errors, sort_diagnostics
 from hrdeck.errors import ContentError, UsageError
 from hrdeck.paths import builtin_themes
 from hrdeck.theme.model import THEME_FILE, Logo, Palette, Theme
+from hrdeck.theme.refs import layout_refs, named_settings
 
 
 def list_themes(project_dir: Path | None = None) -> list[tuple[str, Path, str]]:
@@ -115,7 +116,8 @@ def _invalid(display: str, diagnostics: list[Diagnostic]) -> ContentError:
 
 
 def _with_warnings(theme: Theme, diagnostics: list[Diagnostic]) -> Theme:
-    return replace(theme, load_warnings=tuple(diagnostics)) if diagnostics else theme
+    found = tuple(dict.fromkeys([*diagnostics, *theme.load_warnings]))
+    return replace(theme, load_warnings=found) if found else theme
 
 
 def _locs(values: Mapping[Any, Loc], keys: Mapping[Any, Loc], display: str) -> dict[str, Loc]:
@@ -129,23 +131,62 @@ def _locs(values: Mapping[Any, Loc], keys: Mapping[Any, Loc], display: str) -> d
 
 
 def theme_from_data(data: Mapping[str, Any], folder: Path, locs: Mapping[str, Loc]) -> Theme:
-    """Build a Theme from schema-valid theme.yaml data (paths relative to ``folder``)."""
-    colours = {k: str(v).lstrip("#").upper() for k, v in data["palette"].items()}
+    """Build a Theme from schema-valid theme.yaml data (paths relative to ``folder``).
+
+    With a template, what theme.yaml leaves out of ``palette`` and ``fonts`` is read from
+    it (:mod:`hrdeck.theme.templated`); ContentError when that cannot be done.
+    """
     logo = data.get("logo")
+    refs = layout_refs(data)
+    template = folder / data["template"] if data.get("template") else None
+    palette, fonts = named_settings(data)
+    from_template: frozenset[str] = frozenset()
+    warnings: tuple[Diagnostic, ...] = ()
+    where = locs.get("template") or Loc(str(folder / THEME_FILE), 1, 1)
+    if template is not None and not _complete(palette, fonts):
+        _require_template_file(folder, template, where)
+    if template is not None and _template_file_usable(folder, template):
+        from hrdeck.theme.templated import template_settings  # reads templates: only then
+
+        settings = template_settings(data, template, refs, where)
+        if has_errors(settings.diagnostics):
+            raise _invalid(where.file, list(settings.diagnostics))
+        palette, fonts, refs = settings.palette, settings.fonts, settings.layouts
+        from_template, warnings = settings.from_template, settings.diagnostics
     return Theme(
         name=data["name"],
         folder=folder,
-        palette=Palette(**colours),
-        heading_font=data["fonts"]["heading"],
-        body_font=data["fonts"]["body"],
+        palette=Palette(**palette),
+        heading_font=fonts["heading"],
+        body_font=fonts["body"],
         logo=Logo(folder / logo["path"], logo["alt"], logo.get("position", "top-right"))
         if logo
         else None,
         footer=data.get("footer"),
         slide_numbers=data.get("slide_numbers", True),
-        slide_size=data.get("slide_size", None if data.get("template") else "16:9"),
-        template=folder / data["template"] if data.get("template") else None,
-        layouts=dict(data.get("layouts") or {}),
+        slide_size=data.get("slide_size", None if template else "16:9"),
+        template=template,
+        layouts=refs,
         description=data.get("description", ""),
         locs=dict(locs),
+        load_warnings=warnings,
+        from_template=from_template,
     )
+
+
+def _complete(palette: Mapping[str, str], fonts: Mapping[str, str]) -> bool:
+    return set(palette) == {f.name for f in fields(Palette)} and set(fonts) >= {"heading", "body"}
+
+
+def _require_template_file(folder: Path, template: Path, loc: Loc) -> None:
+    """ContentError when the template theme.yaml reads colours or fonts from is not there."""
+    from hrdeck.theme.checks import template_file_diagnostics  # imports this module: late
+
+    found = template_file_diagnostics(folder, template, loc)
+    if found:
+        raise _invalid(loc.file, found)
+
+
+def _template_file_usable(folder: Path, template: Path) -> bool:
+    """Inside the theme folder and present (the file checks report the rest)."""
+    return template.resolve().is_relative_to(folder.resolve()) and template.is_file()

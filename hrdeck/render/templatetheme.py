@@ -1,0 +1,172 @@
+"""An agency template keeps its look: only what theme.yaml names is written into it.
+
+hrdeck's own master takes every colour and font of the theme
+(:func:`hrdeck.render.master.apply_theme`).  An agency template is the agency's look:
+its backgrounds (pictures, gradients), its title and body colours, its fonts.  So on a
+template only the settings theme.yaml itself names are applied (``Theme.names``):
+
+- ``background``: a solid background on every master (layouts with their own keep it);
+- ``title``, ``text``: the colour of the masters' title and body text styles;
+  ``accent``: the colour of the body text's bullets;
+- ``fonts.heading``, ``fonts.body``: the masters' title and body text styles;
+- every named role and font also goes into the theme part's colour and font schemes
+  (``dk1`` text, ``lt1`` background, ``dk2`` title, ``accent1``/``hlink`` accent,
+  ``accent2``/``folHlink`` accent2, ``accent3`` muted; major and minor fonts), so new
+  text a trainer types and PowerPoint's Design tab follow the brand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.presentation import Presentation
+
+from hrdeck.render import oxml
+from hrdeck.render.oxml import XmlElement, clark
+from hrdeck.theme.model import Theme
+
+ROLE_SLOTS: Mapping[str, tuple[str, ...]] = {
+    "text": ("dk1",),
+    "background": ("lt1",),
+    "title": ("dk2",),
+    "accent": ("accent1", "hlink"),
+    "accent2": ("accent2", "folHlink"),
+    "muted": ("accent3",),
+}
+FONT_SCHEMES = {"heading": "a:majorFont", "body": "a:minorFont"}
+_FILLS = ("a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill", "a:grpFill")
+
+
+def named_colours(theme: Theme) -> dict[str, str]:
+    """The palette roles theme.yaml names (``RRGGBB``)."""
+    palette = theme.palette
+    return {
+        role: getattr(palette, role).lstrip("#").upper()
+        for role in (*ROLE_SLOTS, "accent_text")
+        if theme.names(f"palette.{role}")
+    }
+
+
+def named_fonts(theme: Theme) -> dict[str, str]:
+    """``heading`` and ``body`` fonts theme.yaml names."""
+    fonts = {"heading": theme.heading_font, "body": theme.body_font}
+    return {role: font for role, font in fonts.items() if theme.names(f"fonts.{role}")}
+
+
+def apply_template_theme(prs: Presentation, theme: Theme) -> None:
+    """Write the palette roles and fonts theme.yaml names into every master and theme."""
+    colours, fonts = named_colours(theme), named_fonts(theme)
+    if not colours and not fonts:
+        return
+    for master in prs.slide_masters:
+        element = master.element
+        if "background" in colours:
+            _set_background(element, colours["background"])
+        _set_text_styles(element, colours, fonts)
+        theme_part = master.part.part_related_by(RT.THEME)
+        oxml.replace_blob(theme_part, _themed(theme_part.blob, colours, fonts))
+
+
+def _set_background(master: XmlElement, colour: str) -> None:
+    c_sld = master.find(clark("p:cSld"))
+    old = c_sld.find(clark("p:bg"))
+    if old is not None:
+        c_sld.remove(old)
+    bg = etree.Element(clark("p:bg"))
+    bg_pr = etree.SubElement(bg, clark("p:bgPr"))
+    bg_pr.append(_solid(colour))
+    etree.SubElement(bg_pr, clark("a:effectLst"))
+    c_sld.insert(0, bg)
+
+
+def _solid(colour: str) -> XmlElement:
+    fill = etree.Element(clark("a:solidFill"))
+    etree.SubElement(fill, clark("a:srgbClr")).set("val", colour)
+    return fill
+
+
+def _set_text_styles(
+    master: XmlElement, colours: Mapping[str, str], fonts: Mapping[str, str]
+) -> None:
+    styles = master.find(clark("p:txStyles"))
+    if styles is None:
+        return
+    for style, colour_role, font_role in (
+        ("p:titleStyle", "title", "heading"),
+        ("p:bodyStyle", "text", "body"),
+    ):
+        for level in _levels(styles.find(clark(style))):
+            _set_run_defaults(level, colours.get(colour_role), fonts.get(font_role))
+            if style == "p:bodyStyle" and "accent" in colours:
+                _set_bullet_colour(level, colours["accent"])
+
+
+def _levels(style: XmlElement | None) -> list[XmlElement]:
+    if style is None:
+        return []
+    return [child for child in style if etree.QName(child).localname.startswith("lvl")]
+
+
+def _set_run_defaults(level: XmlElement, colour: str | None, font: str | None) -> None:
+    if colour is None and font is None:
+        return
+    def_rpr = level.find(clark("a:defRPr"))
+    if def_rpr is None:
+        def_rpr = etree.SubElement(level, clark("a:defRPr"))
+    if colour is not None:
+        for tag in _FILLS:
+            for old in def_rpr.findall(clark(tag)):
+                def_rpr.remove(old)
+        def_rpr.insert(1 if def_rpr.find(clark("a:ln")) is not None else 0, _solid(colour))
+    if font is not None:
+        _set_latin(def_rpr, font)
+
+
+def _set_latin(def_rpr: XmlElement, font: str) -> None:
+    latin = def_rpr.find(clark("a:latin"))
+    if latin is None:
+        latin = etree.Element(clark("a:latin"))
+        later = (def_rpr.find(clark(t)) for t in ("a:ea", "a:cs", "a:sym", "a:hlinkClick"))
+        anchor = next((e for e in later if e is not None), None)
+        if anchor is not None:
+            anchor.addprevious(latin)
+        else:
+            def_rpr.append(latin)
+    latin.set("typeface", font)
+
+
+def _set_bullet_colour(level: XmlElement, colour: str) -> None:
+    """Bullets in the accent colour (a:buClr goes after spacing, before bullet size)."""
+    for old in level.findall(clark("a:buClr")):
+        level.remove(old)
+    clr = etree.Element(clark("a:buClr"))
+    etree.SubElement(clr, clark("a:srgbClr")).set("val", colour)
+    spacing = [level.find(clark(t)) for t in ("a:lnSpc", "a:spcBef", "a:spcAft")]
+    present = [s for s in spacing if s is not None]
+    if present:
+        present[-1].addnext(clr)
+    else:
+        level.insert(0, clr)
+
+
+def _themed(blob: bytes, colours: Mapping[str, str], fonts: Mapping[str, str]) -> bytes:
+    """The theme part with the named colours and fonts in its schemes."""
+    root = etree.fromstring(blob)
+    elements = root.find(clark("a:themeElements"))
+    scheme = elements.find(clark("a:clrScheme")) if elements is not None else None
+    for role, slots in ROLE_SLOTS.items():
+        if role not in colours or scheme is None:
+            continue
+        for name in slots:
+            slot = scheme.find(clark(f"a:{name}"))
+            if slot is not None:
+                slot[:] = [etree.Element(clark("a:srgbClr"), val=colours[role])]
+    font_scheme = elements.find(clark("a:fontScheme")) if elements is not None else None
+    for role, tag in FONT_SCHEMES.items():
+        holder = font_scheme.find(clark(tag)) if font_scheme is not None else None
+        latin = holder.find(clark("a:latin")) if holder is not None else None
+        if role in fonts and latin is not None:
+            latin.set("typeface", fonts[role])
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
