@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pptx
 from pptx.presentation import Presentation
 from pptx.slide import NotesSlide, Slide
 from pptx.text.text import TextFrame
@@ -24,7 +23,8 @@ from hrdeck.errors import ContentError
 from hrdeck.kinds import KINDS
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.render import chrome, oxml
-from hrdeck.render.layouts import LayoutCache, find_layout, layout_name
+from hrdeck.render.design.ownpackage import own_presentation
+from hrdeck.render.layouts import LayoutCache, find_layout
 from hrdeck.render.master import apply_theme, resize
 from hrdeck.render.package import PartFactory, reproducible_bytes
 from hrdeck.render.slides import RENDERERS, SlideContext
@@ -79,9 +79,7 @@ def start_deck(theme: Theme) -> DeckBuild:
 def add_slide(build: DeckBuild, plan: DeckPlan, spec: SlidePlan, number: int) -> Slide:
     """Slide `number` of the deck: its named layout, chrome and content (not its notes)."""
     prs, theme = build.prs, build.theme
-    slide = build.parts.add_slide(
-        find_layout(prs, layout_name(theme.layouts, spec.kind), spec.kind)
-    )
+    slide = build.parts.add_slide(find_layout(prs, theme.layout_name(spec.kind), spec.kind))
     ctx = SlideContext(prs, slide, spec, plan, theme, build.parts, build.layouts)
     add_chrome(ctx, number)
     RENDERERS[spec.kind](ctx)
@@ -89,9 +87,9 @@ def add_slide(build: DeckBuild, plan: DeckPlan, spec: SlidePlan, number: int) ->
 
 
 def open_presentation(theme: Theme) -> Presentation:
-    """The theme's template without its own slides, or python-pptx's default."""
+    """The theme's template without its own slides, or hrdeck's own master."""
     if theme.template is None:
-        return pptx.Presentation()
+        return own_presentation(theme)
     from hrdeck.render.template import open_template
 
     prs = open_template(theme.template)

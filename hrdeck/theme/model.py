@@ -15,11 +15,27 @@ from hrdeck.kinds import DEFAULT_LAYOUTS, SLIDE_KINDS
 
 LOGO_POSITIONS = ("top-left", "top-right", "bottom-left", "bottom-right")
 THEME_FILE = "theme.yaml"
+OWN_LAYOUT_PREFIX = "hrdeck "
+
+
+def own_layout_name(kind: str) -> str:
+    """The layout of slide `kind` in hrdeck's own master: 'hrdeck Bullets', 'hrdeck Myth'.
+
+    Derived from the kind's name, so a kind added to :data:`hrdeck.kinds.KINDS` gets its
+    layout with no other change; never one of the stock Office names.
+    """
+    return OWN_LAYOUT_PREFIX + kind.replace("_", " ").replace("-", " ").capitalize()
 
 
 @dataclass(frozen=True)
 class Palette:
-    """Colours as 6-digit hex strings without '#'."""
+    """Colours as 6-digit hex strings without '#'.
+
+    ``accent3`` .. ``accent6`` fill the rest of the theme's six accent slots, so a chart
+    or shape a trainer adds in PowerPoint matches the deck.  A theme.yaml may declare
+    them (the built-in themes do, each checked for contrast); one that does not gets
+    them derived from its other roles (:func:`derived_accents`).
+    """
 
     background: str
     text: str
@@ -28,6 +44,42 @@ class Palette:
     muted: str  # secondary text, lines
     title: str  # title text colour
     accent_text: str  # text drawn on an accent-filled shape
+    accent3: str = ""
+    accent4: str = ""
+    accent5: str = ""
+    accent6: str = ""
+
+    def __post_init__(self) -> None:
+        for name, colour in zip(EXTRA_ACCENTS, derived_accents(self), strict=True):
+            if not getattr(self, name):
+                object.__setattr__(self, name, colour)
+
+    @property
+    def accents(self) -> tuple[str, str, str, str, str, str]:
+        """The six theme accents, in slot order."""
+        return (self.accent, self.accent2, self.accent3, self.accent4, self.accent5, self.accent6)
+
+
+EXTRA_ACCENTS = ("accent3", "accent4", "accent5", "accent6")
+
+
+def derived_accents(palette: Palette) -> tuple[str, str, str, str]:
+    """accent3..accent6 from a palette's own roles, for themes that do not declare them:
+    the accent and accent2 deepened towards the title colour, the muted colour, and the
+    accent lightened halfway to the background (every one a blend of palette colours)."""
+    return (
+        mix(palette.accent, palette.title, 0.45),
+        mix(palette.accent2, palette.title, 0.45),
+        palette.muted,
+        mix(palette.accent, palette.background, 0.45),
+    )
+
+
+def mix(base: str, other: str, amount: float) -> str:
+    """`base` moved `amount` (0..1) of the way towards `other`, as RRGGBB."""
+    a = bytes.fromhex(base.lstrip("#"))
+    b = bytes.fromhex(other.lstrip("#"))
+    return "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b, strict=True))
 
 
 @dataclass(frozen=True)
@@ -58,8 +110,11 @@ class Theme:
     load_warnings: tuple[Diagnostic, ...] = field(default=(), compare=False)
 
     def layout_name(self, kind: str) -> str:
-        """The template layout name for a slide kind (theme mapping, else Office default)."""
-        return self.layouts.get(kind) or DEFAULT_LAYOUTS[kind]
+        """The layout name for a slide kind: the theme's mapping, else the stock Office
+        name most agency templates keep, else (no template) hrdeck's own layout."""
+        if self.layouts.get(kind):
+            return self.layouts[kind]
+        return DEFAULT_LAYOUTS[kind] if self.template is not None else own_layout_name(kind)
 
     def layout_mapping(self) -> dict[str, str]:
         """Every slide kind mapped to its layout name."""
