@@ -39,8 +39,13 @@ def cover_fill(palette: Palette) -> str:
 
 
 def section_fill(palette: Palette) -> str:
-    """The field behind section dividers: the accent deepened towards the title colour
-    (a step darker than the cover, so a divider never looks like a second title slide)."""
+    """The field behind section dividers: the deep accent (a step darker than the
+    cover, so a divider never looks like a second title slide)."""
+    return deep_accent(palette)
+
+
+def deep_accent(palette: Palette) -> str:
+    """The accent deepened a third of the way towards the title colour."""
     return mix(palette.accent, palette.title, 0.35)
 
 

@@ -5,8 +5,9 @@ letter, the body's bullets, the footer text and every drawing start at
 ``margin`` from the left and end ``margin`` from the right.  Vertically: the accent
 bar, the title area (two lines of the largest title size), the body area, and the
 footer band with the footer on the left and the slide number on the right.  Columns
-are spans of a twelve-column grid with one gutter.  Covers (title and closing) and
-section dividers use the same margins on a coloured field.
+are spans of a twelve-column grid with one gutter.  Covers (title and closing) set
+the title on a coloured field above a full-width strip of the background colour
+holding the people, with the same margins; section dividers are all field.
 
 Numbers are points (1 pt = 12 700 EMU) on the 540 pt height both slide sizes share;
 a 4:3 slide is narrower, so only the widths change.  This module is pure arithmetic:
@@ -38,7 +39,7 @@ NUMBER_WIDTH = 80
 COVER_TITLE_TOP, COVER_TITLE_HEIGHT = 96, 176  # anchored at its foot: three lines of 44 pt
 COVER_RULE_TOP = 286
 COVER_SUBTITLE_TOP, COVER_SUBTITLE_HEIGHT = 302, 66
-COVER_LINES_TOP, COVER_LINES_BOTTOM = 384, 500
+COVER_STRIP_TOP, COVER_STRIP_PAD = 392, 16  # the white strip holding the people
 
 # Section dividers (points).
 SECTION_TITLE_TOP, SECTION_TITLE_HEIGHT = 112, 176  # anchored at its foot
@@ -100,19 +101,11 @@ class Grid:
 
     def span(self, first: int, count: int, area: Box | None = None) -> Box:
         """Columns `first` .. `first + count - 1` (0-based, of twelve) of `area` (the body)."""
-        area = area or self.body
-        column = (area.width - (COLUMNS - 1) * pt(GUTTER)) / COLUMNS
-        left = area.left + round(first * (column + pt(GUTTER)))
-        width = round(count * column + (count - 1) * pt(GUTTER))
-        return Box(left, area.top, width, area.height)
+        return span_box(area or self.body, first, count)
 
     def split(self, spans: Sequence[int], area: Box | None = None) -> list[Box]:
         """`area` (the body) cut into side-by-side boxes of `spans` columns each."""
-        boxes, first = [], 0
-        for count in spans:
-            boxes.append(self.span(first, count, area))
-            first += count
-        return boxes
+        return split_box(area or self.body, spans)
 
     # --- covers and section dividers ------------------------------------------------------
 
@@ -129,8 +122,9 @@ class Grid:
         return self._row(COVER_SUBTITLE_TOP, COVER_SUBTITLE_HEIGHT)
 
     @property
-    def cover_lines(self) -> Box:
-        return self._row(COVER_LINES_TOP, COVER_LINES_BOTTOM - COVER_LINES_TOP)
+    def cover_strip(self) -> Box:
+        """The background-coloured strip across the foot of a cover (full bleed)."""
+        return Box(0, pt(COVER_STRIP_TOP), self.width, self.height - pt(COVER_STRIP_TOP))
 
     @property
     def section_title(self) -> Box:
@@ -161,3 +155,20 @@ class Grid:
         else:
             top = pt(BAR_TOP)
         return Box(left, top, width, height)
+
+
+def span_box(area: Box, first: int, count: int) -> Box:
+    """Columns `first` .. `first + count - 1` (0-based) of twelve across `area`."""
+    column = (area.width - (COLUMNS - 1) * pt(GUTTER)) / COLUMNS
+    left = area.left + round(first * (column + pt(GUTTER)))
+    width = round(count * column + (count - 1) * pt(GUTTER))
+    return Box(left, area.top, width, area.height)
+
+
+def split_box(area: Box, spans: Sequence[int]) -> list[Box]:
+    """`area` cut into side-by-side boxes of `spans` columns each (of twelve)."""
+    boxes, first = [], 0
+    for count in spans:
+        boxes.append(span_box(area, first, count))
+        first += count
+    return boxes

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from hrdeck.kinds import KINDS, SlideKind
 from hrdeck.render.design import colours
-from hrdeck.render.design.grid import GUTTER, Grid, pt
+from hrdeck.render.design.grid import COVER_STRIP_PAD, GUTTER, Grid, pt
 from hrdeck.render.design.xmlparts import (
     CLR_MAP,
     DECLARATION,
@@ -39,13 +39,14 @@ from hrdeck.render.design.xmlparts import (
 from hrdeck.render.layouts import Box
 from hrdeck.theme.model import Theme, own_layout_name
 
-COVER, SECTION, CONTENT, COLUMNS, HEADED, DRAWING = (
+COVER, SECTION, CONTENT, COLUMNS, HEADED, DRAWING, LIST = (
     "cover",
     "section",
     "content",
     "columns",
     "headed",
     "drawing",
+    "list",
 )
 LAYOUT_TYPES = {
     COVER: "title",
@@ -54,18 +55,24 @@ LAYOUT_TYPES = {
     COLUMNS: "twoObj",
     HEADED: "twoTxTwoObj",
     DRAWING: "titleOnly",
+    LIST: "obj",
 }
+# Kinds whose layout is shaped for them: the agenda puts its title beside a list that
+# runs the slide's full height.
+OWN_FAMILIES = {"agenda": LIST}
 TITLE_PT, COVER_TITLE_PT, COVER_SUBTITLE_PT, COVER_LINES_PT = 36, 44, 24, 20
 BODY_LEVEL_PT = (28, 24, 20, 18, 18, 18, 18, 18, 18)
 LEVEL_INDENT = 342900  # 27 pt per list level; the bullet hangs at the level's left edge
 SPACE_BEFORE = 40000  # 40% of a line before each paragraph
-HEAD_HEIGHT = 52  # column heads (pt)
+HEAD_HEIGHT = 44  # column heads (pt): one line of 32 pt
 BULLETS = ("•", "–", "•", "–", "•", "–", "•", "–", "•")
 CHROME_PT = 12
 
 
 def family(row: SlideKind) -> str:
     """Which of hrdeck's layout shapes a slide kind uses."""
+    if row.name in OWN_FAMILIES:
+        return OWN_FAMILIES[row.name]
     if row.cover:
         return COVER if row.centred else SECTION
     if row.text_placeholders >= 2:
@@ -96,8 +103,8 @@ def _layout(theme: Theme, grid: Grid, row: SlideKind) -> str:
     shape_family = family(row)
     palette = theme.palette
     shapes = _FAMILIES[shape_family](theme, grid)
-    if row.chrome:
-        on_field = shape_family in (COVER, SECTION)
+    if row.chrome:  # on a cover the footer band is in the background-coloured strip
+        on_field = shape_family == SECTION
         shapes += _chrome(grid, 20, palette.accent_text if on_field else palette.muted)
     fill = {COVER: colours.cover_fill(palette), SECTION: colours.section_fill(palette)}
     bg = background(fill[shape_family]) if shape_family in fill else ""
@@ -185,6 +192,21 @@ def _headed(theme: Theme, grid: Grid) -> str:
     )
 
 
+def list_boxes(grid: Grid) -> tuple[Box, Box]:
+    """The title (left four columns) and the list (the other eight, full height)."""
+    title, body = grid.split((4, 8))
+    top, bottom = grid.title.top, grid.body.bottom
+    return (
+        Box(title.left, top, title.width, grid.title.height),
+        Box(body.left, top, body.width, bottom - top),
+    )
+
+
+def _list(theme: Theme, grid: Grid) -> str:
+    title, body = list_boxes(grid)
+    return _bar(theme, grid) + _title(grid, title) + _body(4, 1, body, anchor="ctr")
+
+
 def _drawing(theme: Theme, grid: Grid) -> str:
     return _bar(theme, grid) + _title(grid)
 
@@ -209,14 +231,16 @@ def _cover(theme: Theme, grid: Grid) -> str:
         _on_field(COVER_SUBTITLE_PT, ink),
         ("Subtitle",),
     )
+    margin, pad = grid.margin, pt(COVER_STRIP_PAD)
     lines = placeholder(
         6,
         "Presenter",
         'type="body" idx="2"',
-        grid.cover_lines,
-        body_pr(),
-        _on_field(COVER_LINES_PT, ink),
+        grid.cover_strip,
+        body_pr((margin, pad, margin, pad), anchor="ctr"),
+        _on_field(COVER_LINES_PT, theme.palette.text),
         ("Presenter, organisation, date",),
+        fill=theme.palette.background,
     )
     return title + rule + subtitle + lines
 
@@ -250,6 +274,7 @@ _FAMILIES = {
     COLUMNS: _columns,
     HEADED: _headed,
     DRAWING: _drawing,
+    LIST: _list,
 }
 
 

@@ -58,7 +58,7 @@ def own_package(theme: Theme) -> bytes:
         "_rels/.rels": _rels([("officeDocument", "ppt/presentation.xml")], extended=True),
         "docProps/core.xml": _CORE,
         "docProps/app.xml": _APP,
-        "ppt/presentation.xml": _presentation(width, height),
+        "ppt/presentation.xml": _presentation(theme, width, height),
         "ppt/_rels/presentation.xml.rels": _rels(
             [
                 ("slideMaster", "slideMasters/slideMaster1.xml"),
@@ -145,15 +145,18 @@ def _content_types(layouts: int) -> str:
     )
 
 
-def _presentation(width: int, height: int) -> str:
+def _presentation(theme: Theme, width: int, height: int) -> str:
+    """presentation.xml: sizes, the master and notes master, and the text style of text
+    boxes (the body font in the text colour, so drawn labels match the placeholders)."""
     notes_w, notes_h = NOTES_SIZE
+    props = run_props(18, theme.palette.text, theme.body_font)
     return (
         f'{DECLARATION}<p:presentation {NAMESPACES} saveSubsetFonts="1">'
         '<p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst>'
         '<p:notesMasterIdLst><p:notesMasterId r:id="rId2"/></p:notesMasterIdLst>'
         f'<p:sldSz cx="{width}" cy="{height}"/><p:notesSz cx="{notes_w}" cy="{notes_h}"/>'
-        '<p:defaultTextStyle><a:defPPr><a:defRPr lang="en-US"/></a:defPPr></p:defaultTextStyle>'
-        "</p:presentation>"
+        f'<p:defaultTextStyle><a:defPPr><a:defRPr lang="en-US"/></a:defPPr>{level(1, props)}'
+        "</p:defaultTextStyle></p:presentation>"
     )
 
 
