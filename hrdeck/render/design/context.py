@@ -17,13 +17,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pptx.enum.text import MSO_ANCHOR
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide
+from pptx.util import Emu
 
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.render.design.grid import Grid
 from hrdeck.render.layouts import (
+    Box,
     LayoutCache,
     remove_unused,
     slide_size,
@@ -129,3 +132,31 @@ def placeholders(ctx: SlideContext, count: int) -> list[Shape]:
 
 def heading(text: str) -> Para:
     return Para(runs=(Run(text=text, bold=True),))
+
+
+KICKER_PT = 20
+
+
+def kicker(ctx: SlideContext, text: str, box: Box, anchor: MSO_ANCHOR) -> Shape:
+    """A small bold capitalised line on a coloured field ("PART 2 OF 5"), on the grid's
+    edge, read right after the title."""
+    style = TextStyle(
+        lang=ctx.lang,
+        size=KICKER_PT,
+        bold=True,
+        color=ctx.theme.palette.accent_text,
+        font=ctx.theme.heading_font,
+        markers="none",
+    )
+    shape = ctx.slide.shapes.add_textbox(
+        Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
+    )
+    shape.name = "Kicker"
+    fill(shape.text_frame, [plain(text.upper())], style)
+    frame = shape.text_frame
+    frame.vertical_anchor = anchor
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+    title = title_placeholder(ctx.slide)
+    if title is not None:
+        title.element.addnext(shape.element)
+    return shape

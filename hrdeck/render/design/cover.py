@@ -27,11 +27,12 @@ from hrdeck.render.chrome import logo_on_field
 from hrdeck.render.design.context import (
     COVER_TITLE_SIZES,
     SlideContext,
+    kicker,
     placeholders,
     set_body,
     set_title,
 )
-from hrdeck.render.design.grid import COVER_STRIP_PAD, GUTTER, pt
+from hrdeck.render.design.grid import BAR_TOP, COVER_STRIP_PAD, GUTTER, KICKER_HEIGHT, pt
 from hrdeck.render.layouts import Box, box_of
 from hrdeck.render.text import TextStyle, plain, rgb
 from hrdeck.richtext import Para, Run
@@ -46,7 +47,11 @@ def title_slide(ctx: SlideContext) -> None:
     """Course title, subtitle, then the people with the audience and date."""
     set_title(ctx, COVER_TITLE_SIZES)
     subtitle = [plain(ctx.spec.subtitle)] if ctx.spec.subtitle else []
-    lines = [*ctx.paras("presenter"), _audience_and_date(ctx)]
+    if ctx.own_master:
+        _top_kicker(ctx, ctx.plan.audience_label)
+        lines = [*ctx.paras("presenter"), plain(long_date(ctx.plan.date, ctx.lang))]
+    else:
+        lines = [*ctx.paras("presenter"), _audience_and_date(ctx)]
     _cover_text(ctx, subtitle, lines)
     logo_on_field(ctx)
 
@@ -63,6 +68,9 @@ def closing_slide(ctx: SlideContext) -> None:
         call_to_action(ctx, url, action)
         room = ctx.grid.width - action.left + pt(GUTTER)
     _cover_text(ctx, subtitle, lines, room_right=room)
+    if ctx.own_master:
+        covers = (s.title for s in ctx.plan.slides if s.kind == "title")
+        _top_kicker(ctx, next(covers, ctx.plan.course_title))
     logo_on_field(ctx)
 
 
@@ -117,6 +125,16 @@ def _recolour_all(found: Sequence[Shape], colour: str) -> None:
         for paragraph in shape.text_frame.paragraphs:
             for run in paragraph.runs:
                 run.font.color.rgb = rgb(colour)
+
+
+def _top_kicker(ctx: SlideContext, text: str) -> None:
+    """A kicker across the top of the field: who the session is for (the title slide),
+    or the course (the closing slide); it stops short of a logo in a top corner."""
+    if not text:
+        return
+    grid = ctx.grid
+    box = Box(grid.margin, pt(BAR_TOP), grid.span(0, 8).width, pt(KICKER_HEIGHT))
+    kicker(ctx, text, box, MSO_ANCHOR.TOP)
 
 
 def _audience_and_date(ctx: SlideContext) -> Para:

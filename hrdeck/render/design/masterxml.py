@@ -39,7 +39,7 @@ from hrdeck.render.design.xmlparts import (
 from hrdeck.render.layouts import Box
 from hrdeck.theme.model import Theme, own_layout_name
 
-COVER, SECTION, CONTENT, COLUMNS, HEADED, DRAWING, LIST = (
+COVER, SECTION, CONTENT, COLUMNS, HEADED, DRAWING, LIST, PAGED = (
     "cover",
     "section",
     "content",
@@ -47,6 +47,7 @@ COVER, SECTION, CONTENT, COLUMNS, HEADED, DRAWING, LIST = (
     "headed",
     "drawing",
     "list",
+    "paged",
 )
 LAYOUT_TYPES = {
     COVER: "title",
@@ -56,10 +57,12 @@ LAYOUT_TYPES = {
     HEADED: "twoTxTwoObj",
     DRAWING: "titleOnly",
     LIST: "obj",
+    PAGED: "obj",
 }
 # Kinds whose layout is shaped for them: the agenda puts its title beside a list that
-# runs the slide's full height.
-OWN_FAMILIES = {"agenda": LIST}
+# runs the slide's full height; a reference list, continued page after page, starts
+# at the top of each (a centred list would jump from page to page).
+OWN_FAMILIES = {"agenda": LIST, "references": PAGED}
 TITLE_PT, COVER_TITLE_PT, COVER_SUBTITLE_PT, COVER_LINES_PT = 36, 44, 24, 20
 BODY_LEVEL_PT = (28, 24, 20, 18, 18, 18, 18, 18, 18)
 LEVEL_INDENT = 342900  # 27 pt per list level; the bullet hangs at the level's left edge
@@ -162,6 +165,10 @@ def _on_field(size: float, colour: str, bold: bool | None = None) -> str:
 
 def _content(theme: Theme, grid: Grid) -> str:
     return _bar(theme, grid) + _title(grid) + _body(4, 1, grid.body, anchor="ctr")
+
+
+def _paged(theme: Theme, grid: Grid) -> str:
+    return _bar(theme, grid) + _title(grid) + _body(4, 1, grid.body)
 
 
 def _columns(theme: Theme, grid: Grid) -> str:
@@ -275,6 +282,7 @@ _FAMILIES = {
     HEADED: _headed,
     DRAWING: _drawing,
     LIST: _list,
+    PAGED: _paged,
 }
 
 

@@ -23,10 +23,10 @@ from hrdeck.plan.agenda import BREAK_ID
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.render import oxml, shapes
 from hrdeck.render.chrome import logo_on_field
-from hrdeck.render.design.colours import section_fill
 from hrdeck.render.design.context import (
     COVER_TITLE_SIZES,
     SlideContext,
+    kicker,
     placeholders,
     set_body,
     set_title,
@@ -35,11 +35,10 @@ from hrdeck.render.design.grid import BODY_TOP, KICKER_HEIGHT, pt
 from hrdeck.render.layouts import Box, box_of, title_placeholder
 from hrdeck.render.measure import area_of, text_height
 from hrdeck.render.oxml import clark
-from hrdeck.render.text import TextStyle, plain
+from hrdeck.render.text import plain
 from hrdeck.richtext import Para, Run
 from hrdeck.theme.model import mix
 
-KICKER_PT = 20
 _MINUTES = re.compile(r"^\s*\((\d+(\.\d+)?|\d+–\d+) minutes?\)$")
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 
@@ -86,48 +85,31 @@ def _position(ctx: SlideContext) -> tuple[int, int | None, int]:
 
 def _kicker(ctx: SlideContext, text: str, title_pt: float) -> None:
     """The kicker just above the title's first line (the title sits at the foot of its
-    box), read right after the title."""
+    box)."""
     title = title_placeholder(ctx.slide)
     if title is None:
         return
     box = box_of(title, ctx.layouts)
     area = area_of(title, "none", ctx.prs, ctx.layouts)
     lines = text_height([plain(ctx.spec.title)], area, title_pt, ctx.theme.heading_font)
-    top = max(pt(BODY_TOP / 3), box.bottom - round(lines * 12700) - pt(KICKER_HEIGHT))
-    kicker_box = Box(box.left, top, box.width, pt(KICKER_HEIGHT))
-    style = TextStyle(
-        lang=ctx.lang,
-        size=KICKER_PT,
-        bold=True,
-        color=ctx.theme.palette.accent_text,
-        markers="none",
-    )
-    kicker = shapes.add_text(ctx.slide, kicker_box, [plain(text.upper())], style, "Part")
-    kicker.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
-    _no_insets(kicker)
-    title.element.addnext(kicker.element)
-
-
-def _no_insets(shape: Shape) -> None:
-    frame = shape.text_frame
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+    top = max(pt(BODY_TOP / 3), box.bottom - pt(lines) - pt(KICKER_HEIGHT))
+    kicker(ctx, text, Box(box.left, top, box.width, pt(KICKER_HEIGHT)), MSO_ANCHOR.BOTTOM)
 
 
 def _progress(ctx: SlideContext, done: int, current: int | None, total: int) -> None:
-    """One segment per part: done ones half-lit, this one lit, the rest faint."""
+    """One segment per part on the deep field: this one in the text colour, the parts
+    done half way to it, the ones to come in the plain accent."""
     if total < 2:
         return
     palette = ctx.theme.palette
-    field = section_fill(palette)
     for index, box in enumerate(ctx.grid.progress(total)):
         number = index + 1
         if number == current:
-            amount = 1.0
+            colour = palette.accent_text
         elif number <= done:
-            amount = 0.6
+            colour = mix(palette.accent, palette.accent_text, 0.55)
         else:
-            amount = 0.25
-        colour = mix(field, palette.accent_text, amount)
+            colour = palette.accent
         segment = shapes.add_box(ctx.slide, MSO_SHAPE.RECTANGLE, box, colour, f"Progress {number}")
         shapes.mark_decorative(segment)
 
@@ -168,7 +150,9 @@ def _total_beside_title(ctx: SlideContext, total: list[Para]) -> bool:
     style = ctx.style(
         size=20, color=ctx.theme.palette.muted, font=ctx.theme.body_font, markers="none"
     )
-    shapes.add_text(ctx.slide, area, total, style, "Agenda total").text_frame.margin_left = 0
+    shape = shapes.add_text(ctx.slide, area, total, style, "Agenda total")
+    shape.text_frame.margin_left = 0
+    title.element.addnext(shape.element)  # read after the title, before the list
     return True
 
 
