@@ -181,3 +181,42 @@ def _owners(word: Word, boxes: list[TextBox]) -> list[TextBox]:
 def check_rendered(deck: Path, pdf: Path) -> list[str]:
     """Findings for `deck` rendered as `pdf`."""
     return overflow_findings(pdf_words(pdf), deck_boxes(deck))
+
+
+# --- the grid's left edge ----------------------------------------------------------------
+
+COVER_LAYOUTS = ("hrdeck Title", "hrdeck Closing", "hrdeck Section")
+
+
+def title_edges(pdf: Path, deck: Path) -> list[tuple[int, float]]:
+    """(slide number, x of the title's first word) for every content slide: the slides
+    not on a cover or section layout, whose title text is found on the page."""
+    prs = Presentation(str(deck))
+    edges = []
+    for number, (page, slide) in enumerate(zip(pdf_words(pdf), prs.slides, strict=True), 1):
+        title = slide.shapes.title
+        if slide.slide_layout.name in COVER_LAYOUTS or title is None:
+            continue
+        first = normalise(title.text_frame.text.split()[0])
+        top = title.top / EMU_PER_PT
+        bottom = (title.top + title.height) / EMU_PER_PT
+        found = [
+            w.rect.left
+            for w in page.words
+            if normalise(w.text) == first and top - 4 <= w.rect.top <= bottom
+        ]
+        if found:
+            edges.append((number, min(found)))
+    return edges
+
+
+def leftmost_words(pdf: Path, deck: Path) -> list[tuple[int, float, str]]:
+    """(slide number, x, word) of the leftmost word on every content slide."""
+    prs = Presentation(str(deck))
+    found = []
+    for number, (page, slide) in enumerate(zip(pdf_words(pdf), prs.slides, strict=True), 1):
+        if slide.slide_layout.name in COVER_LAYOUTS or not page.words:
+            continue
+        word = min(page.words, key=lambda w: w.rect.left)
+        found.append((number, word.rect.left, word.text))
+    return found

@@ -306,7 +306,7 @@ def _default_areas() -> dict[str, TextArea]:
     column (54 pt margins), a 92 pt title, a 328 pt body, covers' 176 pt titles."""
     body = _own(852.0, 328.0)
     areas = {f"{kind}/title": _own(852.0, 92.0, "none") for kind in TITLED.split()}
-    cover_title = _own(852.0, 176.0, "none")
+    cover_title = _own(852.0, 176.0, "none", (0.0, 0.0, 0.0, 8.0))  # set at its foot
     strip = _own(960.0, 148.0, "none", (54.0, 54.0, 16.0, 16.0))
     card = (23.0, 18.0, 18.0, 18.0)  # a myth card: its rule and padding
     areas.update(

@@ -135,6 +135,7 @@ def heading(text: str) -> Para:
 
 
 KICKER_PT = 20
+KICKER_INSET = 6 * 12700  # glyph boxes reach a little past the line: room above and below
 
 
 def kicker(ctx: SlideContext, text: str, box: Box, anchor: MSO_ANCHOR) -> Shape:
@@ -155,7 +156,8 @@ def kicker(ctx: SlideContext, text: str, box: Box, anchor: MSO_ANCHOR) -> Shape:
     fill(shape.text_frame, [plain(text.upper())], style)
     frame = shape.text_frame
     frame.vertical_anchor = anchor
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+    frame.margin_left = frame.margin_right = 0
+    frame.margin_top = frame.margin_bottom = Emu(KICKER_INSET)
     title = title_placeholder(ctx.slide)
     if title is not None:
         title.element.addnext(shape.element)

@@ -69,6 +69,9 @@ LEVEL_INDENT = 342900  # 27 pt per list level; the bullet hangs at the level's l
 SPACE_BEFORE = 40000  # 40% of a line before each paragraph
 HEAD_HEIGHT = 44  # column heads (pt): one line of 32 pt
 BULLETS = ("•", "–", "•", "–", "•", "–", "•", "–", "•")
+# A title set at the foot of its box keeps its descenders inside it (renderers draw a
+# glyph's box lower than the line's): 8 pt below.
+FOOT_INSETS = (0, 0, 0, pt(8))
 CHROME_PT = 12
 
 
@@ -129,7 +132,9 @@ def _title(grid: Grid, box: Box | None = None, anchor: str = "t", kind: str = "t
 def _body(shape_id: int, idx: int, box: Box, anchor: str = "t", kind: str = "") -> str:
     ph = f'type="{kind}" idx="{idx}"' if kind else f'idx="{idx}"'
     prompt = ("Text",) if kind else ("Text", "Second level")
-    return placeholder(shape_id, f"Content {idx}", ph, box, body_pr(anchor=anchor), prompt=prompt)
+    insets = FOOT_INSETS if anchor == "b" else (0, 0, 0, 0)
+    body = body_pr(insets, anchor=anchor)
+    return placeholder(shape_id, f"Content {idx}", ph, box, body, prompt=prompt)
 
 
 def _bar(theme: Theme, grid: Grid) -> str:
@@ -225,7 +230,7 @@ def _cover(theme: Theme, grid: Grid) -> str:
         "Centred Title",
         'type="ctrTitle"',
         grid.cover_title,
-        body_pr(anchor="b"),
+        body_pr(FOOT_INSETS, anchor="b"),
         _on_field(COVER_TITLE_PT, ink, bold=True),
     )
     rule = decorative_rect(4, "Accent rule", grid.cover_rule, ink)
@@ -259,7 +264,7 @@ def _section(theme: Theme, grid: Grid) -> str:
         "Title",
         'type="title"',
         grid.section_title,
-        body_pr(anchor="b"),
+        body_pr(FOOT_INSETS, anchor="b"),
         _on_field(COVER_TITLE_PT, ink, bold=True),
     )
     subtitle = placeholder(
