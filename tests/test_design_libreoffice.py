@@ -3,19 +3,24 @@
 The court deck is built in both built-in themes and converted to PDF once; word boxes
 from ``pdftotext -bbox-layout`` (:mod:`tests.overflow`) show where text really lands.
 Every content slide's title starts at the same x (the grid's margin, 54 pt), and no
-word on a content slide starts left of it.
+word on a content slide starts left of it.  The closing slide's QR code, rendered,
+scans to the evaluation address.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from hrdeck.paths import builtin_curriculum
-from hrdeck.pipeline import BuildRequest, run_build
+from hrdeck.pipeline import BuildRequest, load_valid, plan_audience, run_build
+from hrdeck.render.deck import render_deck
 from hrdeck.render.design.grid import MARGIN
-from tests.lo import needs_soffice, to_pdfs
+from hrdeck.theme.load import load_theme
+from tests.lo import needs_soffice, pdf_pages, to_pdf, to_pdfs
 from tests.overflow import leftmost_words, title_edges
 
 pytestmark = [pytest.mark.slow, needs_soffice]
@@ -59,3 +64,23 @@ def test_no_word_on_a_content_slide_starts_left_of_the_margin(
     deck, pdf = rendered[theme]
     stray = [(n, x, w) for n, x, w in leftmost_words(pdf, deck) if x < MARGIN - TOLERANCE]
     assert stray == []
+
+
+def test_the_closing_slides_qr_code_scans_to_the_evaluation_address(tmp_path: Path) -> None:
+    zxingcpp = pytest.importorskip("zxingcpp")
+    from PIL import Image
+
+    address = "https://forms.example.org/hr-evaluation/court-2026"
+    curriculum = load_valid(builtin_curriculum())[0]
+    course = dataclasses.replace(curriculum.course, evaluation_url=address)
+    plan = plan_audience(dataclasses.replace(curriculum, course=course), "court").plan
+    deck = tmp_path / "closing.pptx"
+    deck.write_bytes(render_deck(plan, load_theme("default")))
+    pdf = to_pdf(deck, tmp_path)
+    last = str(pdf_pages(pdf))
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "150", "-f", last, "-l", last, str(pdf), str(tmp_path / "p")],
+        check=True,
+    )
+    [page] = tmp_path.glob("p*.png")
+    assert [code.text for code in zxingcpp.read_barcodes(Image.open(page))] == [address]

@@ -336,7 +336,7 @@ def _fit_title(
     if area is None:
         return slide
     sizes = COVER_TITLE_SIZES if _is_cover(slide.kind) else TITLE_SIZES
-    title = (Para((Run(slide.title),)),)
+    title = (Para((Run(slide.title, bold=True),)),)  # titles are bold in hrdeck's master
     size = fit_size(title, area, sizes, metrics)
     if size is None:
         size = sizes[-1]

@@ -96,15 +96,22 @@ def at_most(sizes: Sequence[float], planned: float | None) -> list[float]:
 
 
 def set_title(ctx: SlideContext, sizes: Sequence[int] = TITLE_SIZES) -> float:
-    """The plan title in the title placeholder, at the largest size that fits; the size."""
+    """The plan title in the title placeholder, at the largest size that fits (measured
+    bold; the weight itself is the layout's); the size."""
     shape = title_placeholder(ctx.slide)
     if shape is None:
         return 0.0
-    title = (plain(ctx.spec.title),)
     area = area_of(shape, "none", ctx.prs, ctx.layouts)
-    size = fit_in(area, title, at_most(sizes, ctx.spec.title_pt), ctx.theme.heading_font)
-    fill(shape.text_frame, title, ctx.style(size=size, markers="none"))
+    planned = at_most(sizes, ctx.spec.title_pt)
+    size = fit_in(area, (bold_title(ctx),), planned, ctx.theme.heading_font)
+    fill(shape.text_frame, (plain(ctx.spec.title),), ctx.style(size=size, markers="none"))
     return size
+
+
+def bold_title(ctx: SlideContext) -> Para:
+    """The slide's title as one bold paragraph (titles are bold on hrdeck's master, and
+    measured bold everywhere: a template's regular-weight title then fits with room)."""
+    return Para((Run(ctx.spec.title, bold=True),))
 
 
 def set_body(

@@ -33,6 +33,7 @@ from hrdeck.render.design.context import (
     set_title,
 )
 from hrdeck.render.design.grid import BAR_TOP, COVER_STRIP_PAD, GUTTER, KICKER_HEIGHT, pt
+from hrdeck.render.design.qrcode import add_qr
 from hrdeck.render.layouts import Box, box_of
 from hrdeck.render.text import TextStyle, plain, rgb
 from hrdeck.richtext import Para, Run
@@ -198,11 +199,13 @@ def call_to_action(ctx: SlideContext, url: str, box: Box) -> None:
 
 
 def draw_qr(ctx: SlideContext, url: str, box: Box) -> None:
-    """The QR code of `url` in `box`: the slot the visuals module fills (render/qr.py).
+    """The QR code of `url` in `box`, in the text colour on the strip.
 
-    Until it does, nothing is drawn here and the short address carries the link.
+    The one place the closing slide draws its code: when the visuals module
+    (render/qr.py) lands, this call is where it plugs in.
     """
-    del ctx, url, box
+    alt = f"QR code: {short_address(url)}"
+    add_qr(ctx.slide, box, url, ctx.theme.palette.text, alt)
 
 
 def short_address(url: str) -> str:

@@ -26,6 +26,7 @@ from hrdeck.render.chrome import logo_on_field
 from hrdeck.render.design.context import (
     COVER_TITLE_SIZES,
     SlideContext,
+    bold_title,
     kicker,
     placeholders,
     set_body,
@@ -91,7 +92,7 @@ def _kicker(ctx: SlideContext, text: str, title_pt: float) -> None:
         return
     box = box_of(title, ctx.layouts)
     area = area_of(title, "none", ctx.prs, ctx.layouts)
-    lines = text_height([plain(ctx.spec.title)], area, title_pt, ctx.theme.heading_font)
+    lines = text_height([bold_title(ctx)], area, title_pt, ctx.theme.heading_font)
     top = max(pt(BODY_TOP / 3), box.bottom - pt(lines) - pt(KICKER_HEIGHT))
     kicker(ctx, text, Box(box.left, top, box.width, pt(KICKER_HEIGHT)), MSO_ANCHOR.BOTTOM)
 
