@@ -185,7 +185,7 @@ def check_rendered(deck: Path, pdf: Path) -> list[str]:
 
 # --- the grid's left edge ----------------------------------------------------------------
 
-COVER_LAYOUTS = ("hrdeck Title", "hrdeck Closing", "hrdeck Section")
+COVER_LAYOUTS = ("hrdeck Cover", "hrdeck Section")
 
 
 def title_edges(pdf: Path, deck: Path) -> list[tuple[int, float]]:

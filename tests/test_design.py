@@ -103,7 +103,7 @@ def test_the_spectrum_is_a_two_way_continuum_in_one_deepening_colour_family(
 ) -> None:
     theme = load_theme("default")
     deck = opened(decks["default"])
-    [slide] = on_layout(deck, "hrdeck Spectrum")
+    [slide] = [s for s in on_layout(deck, "hrdeck Drawing") if named(s, "Continuum")]
     [arrow] = named(slide, "Continuum")
     geometry = arrow._element.find(".//" + qn("a:prstGeom")).get("prst")
     assert geometry == "leftRightArrow"  # arrowheads at both ends
@@ -140,7 +140,7 @@ def test_myth_slides_are_titled_with_the_facts(
     decks: dict[str, bytes], court_plan: DeckPlan
 ) -> None:
     deck = opened(decks["default"])
-    titles = [s.shapes.title.text_frame.text for s in on_layout(deck, "hrdeck Myth")]
+    titles = [s.shapes.title.text_frame.text for s in on_layout(deck, "hrdeck Two columns")]
     assert titles[:2] == ["It reaches far beyond drugs", "Accepting is not endorsing"]
     myths = [s for s in court_plan.slides if s.kind == "myth"]
     for slide in myths:  # the rest of the fact is the evidence beside the myth
@@ -154,7 +154,7 @@ def test_myth_slides_are_titled_with_the_facts(
 
 def test_the_title_slide_names_the_audience_author_and_date(decks: dict[str, bytes]) -> None:
     deck = opened(decks["default"])
-    [cover] = on_layout(deck, "hrdeck Title")
+    cover = on_layout(deck, "hrdeck Cover")[0]
     texts = [s.text_frame.text for s in cover.shapes if s.has_text_frame]
     assert "COURTS AND MANDATING ENTITIES" in texts
     assert "Curriculum by Dr. Delores Blackwell, LCSW\nNovember 1, 2026" in texts
@@ -177,7 +177,7 @@ def test_the_closing_slide_calls_to_evaluate_with_a_short_visible_address(
     course = dataclasses.replace(curriculum.course, evaluation_url=EVALUATION)
     plan = plan_audience(dataclasses.replace(curriculum, course=course), "court").plan
     deck = opened(render_deck(plan, load_theme("default")))
-    [closing] = on_layout(deck, "hrdeck Closing")
+    closing = on_layout(deck, "hrdeck Cover")[-1]
     [action] = named(closing, "Evaluation")
     assert action.text_frame.text == "Evaluation\nforms.example.org/hr-evaluation/court-2026"
     link = action.text_frame.paragraphs[1].runs[0].hyperlink.address

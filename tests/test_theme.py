@@ -285,7 +285,7 @@ def test_layout_names_default_to_hrdecks_own_or_on_a_template_the_stock_office_n
     folder = write_theme(tmp_path / "t", GOOD, 'layouts:\n  title: "Agency Title"\n')
     theme: Theme = load_theme(folder)
     assert theme.layout_name("title") == "Agency Title"
-    assert theme.layout_name("bullets") == own_layout_name("bullets") == "hrdeck Bullets"
+    assert theme.layout_name("bullets") == own_layout_name("bullets") == "hrdeck Content"
     templated = dataclasses.replace(theme, template=tmp_path / "agency.pptx")
     assert templated.layout_name("bullets") == DEFAULT_LAYOUTS["bullets"] == "Title and Content"
     assert set(theme.layout_mapping()) == set(SLIDE_KINDS)

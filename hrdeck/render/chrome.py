@@ -17,7 +17,7 @@ import copy
 from typing import Any
 
 from lxml import etree
-from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import PP_ALIGN
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
@@ -249,10 +249,7 @@ def logo_on_field(ctx: SlideContext) -> None:
     box = ctx.grid.logo(logo.position, _aspect(logo))
     pad = pt(LOGO_CHIP_PAD)
     chip_box = Box(box.left - pad, box.top - pad, box.width + 2 * pad, box.height + 2 * pad)
-    chip = shapes.add_box(
-        ctx.slide, MSO_SHAPE.ROUNDED_RECTANGLE, chip_box, ctx.theme.palette.background, "Logo chip"
-    )
-    shapes.mark_decorative(chip)
+    shapes.add_decoration(ctx.slide, chip_box, ctx.theme.palette.background, "Logo chip", 0.2)
     add_logo(ctx.slide, ctx.prs, logo, ctx.parts, ctx.layouts)
 
 

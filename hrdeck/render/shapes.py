@@ -22,7 +22,7 @@ from hrdeck.render import oxml
 from hrdeck.render.design.colours import ramp
 from hrdeck.render.layouts import Box
 from hrdeck.render.measure import box_area, fit_in, text_height
-from hrdeck.render.oxml import clark
+from hrdeck.render.oxml import XmlElement, clark
 from hrdeck.render.text import TextStyle, fill, plain, rgb
 from hrdeck.richtext import Para
 from hrdeck.theme.model import Theme
@@ -50,9 +50,64 @@ def add_box(slide: Slide, kind: MSO_SHAPE, box: Box, colour: str | None, name: s
     return shape
 
 
+def add_decoration(
+    slide: Slide, box: Box, colour: str, name: str, rounding: float | None = None
+) -> XmlElement:
+    """A filled rectangle (rounded by `rounding` of its short side) without outline,
+    marked decorative, appended to the slide as plain XML: bars, rules, chips, cards and
+    progress segments are many per deck, and python-pptx's add_shape costs far more
+    than the few elements it writes."""
+    tree = oxml.shape_tree(slide)
+    shape = etree.SubElement(tree, _SP)
+    non_visual = etree.SubElement(shape, _NV_SP_PR)
+    props = etree.SubElement(non_visual, _C_NV_PR, id=str(_next_shape_id(tree)), name=name)
+    etree.SubElement(non_visual, _C_NV_SP_PR)
+    etree.SubElement(non_visual, _NV_PR)
+    _decorative_marker(props)
+    sp_pr = etree.SubElement(shape, _SP_PR)
+    xfrm = etree.SubElement(sp_pr, _XFRM)
+    etree.SubElement(xfrm, _OFF, x=str(box.left), y=str(box.top))
+    etree.SubElement(xfrm, _EXT, cx=str(box.width), cy=str(box.height))
+    geometry = etree.SubElement(sp_pr, _PRST_GEOM, prst="rect" if rounding is None else "roundRect")
+    adjust = etree.SubElement(geometry, _AV_LST)
+    if rounding is not None:
+        etree.SubElement(adjust, _GD, name="adj", fmla=f"val {round(rounding * 100000)}")
+    solid = etree.SubElement(sp_pr, _SOLID_FILL)
+    etree.SubElement(solid, _SRGB_CLR, val=colour.lstrip("#").upper())
+    etree.SubElement(etree.SubElement(sp_pr, _LN), _NO_FILL)
+    return shape
+
+
+def _next_shape_id(tree: XmlElement) -> int:
+    return 1 + max(int(e.get("id", "0")) for e in tree.iter(_C_NV_PR))
+
+
+_SP, _NV_SP_PR, _C_NV_PR, _C_NV_SP_PR, _NV_PR, _SP_PR = (
+    clark(t) for t in ("p:sp", "p:nvSpPr", "p:cNvPr", "p:cNvSpPr", "p:nvPr", "p:spPr")
+)
+_XFRM, _OFF, _EXT, _PRST_GEOM, _AV_LST, _GD, _SOLID_FILL, _SRGB_CLR, _LN, _NO_FILL = (
+    clark(f"a:{t}")
+    for t in (
+        "xfrm",
+        "off",
+        "ext",
+        "prstGeom",
+        "avLst",
+        "gd",
+        "solidFill",
+        "srgbClr",
+        "ln",
+        "noFill",
+    )
+)
+
+
 def mark_decorative(shape: Shape | Connector) -> None:
     """Mark `shape` decorative, as PowerPoint's Alt Text pane does (an a16 extension)."""
-    c_nv_pr = oxml.non_visual_props(shape.element)
+    _decorative_marker(oxml.non_visual_props(shape.element))
+
+
+def _decorative_marker(c_nv_pr: XmlElement) -> None:
     ext_lst = c_nv_pr.find(clark("a:extLst"))
     if ext_lst is None:
         ext_lst = etree.SubElement(c_nv_pr, clark("a:extLst"))

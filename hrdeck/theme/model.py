@@ -11,20 +11,46 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hrdeck.diagnostics import Diagnostic, Loc
-from hrdeck.kinds import DEFAULT_LAYOUTS, SLIDE_KINDS
+from hrdeck.kinds import DEFAULT_LAYOUTS, KINDS, SLIDE_KINDS, SlideKind
 
 LOGO_POSITIONS = ("top-left", "top-right", "bottom-left", "bottom-right")
 THEME_FILE = "theme.yaml"
 OWN_LAYOUT_PREFIX = "hrdeck "
+# hrdeck's own layouts: one per shape of slide, shared by the kinds of that shape.
+COVER, SECTION, CONTENT, COLUMNS, HEADED, DRAWING, LIST, PAGED = (
+    "Cover",
+    "Section",
+    "Content",
+    "Two columns",
+    "Comparison",
+    "Drawing",
+    "Agenda",
+    "References",
+)
+# Kinds whose layout is shaped for them alone: the agenda puts its title beside a list
+# that runs the slide's full height; a reference list, continued page after page,
+# starts at the top of each.
+OWN_FAMILIES = {"agenda": LIST, "references": PAGED}
+
+
+def own_layout_family(row: SlideKind) -> str:
+    """The shape of hrdeck's own layout for a slide kind, from its registry row."""
+    if row.name in OWN_FAMILIES:
+        return OWN_FAMILIES[row.name]
+    if row.cover:
+        return COVER if row.centred else SECTION
+    if row.text_placeholders >= 2:
+        return HEADED if row.layout == "Comparison" else COLUMNS
+    return CONTENT if row.text_placeholders == 1 else DRAWING
 
 
 def own_layout_name(kind: str) -> str:
-    """The layout of slide `kind` in hrdeck's own master: 'hrdeck Bullets', 'hrdeck Myth'.
+    """The layout of slide `kind` in hrdeck's own master: 'hrdeck Content', 'hrdeck Cover'.
 
-    Derived from the kind's name, so a kind added to :data:`hrdeck.kinds.KINDS` gets its
-    layout with no other change; never one of the stock Office names.
+    Derived from the kind's registry row (:data:`hrdeck.kinds.KINDS`), so a kind added
+    there gets the layout of its shape with no other change; never a stock Office name.
     """
-    return OWN_LAYOUT_PREFIX + kind.replace("_", " ").replace("-", " ").capitalize()
+    return OWN_LAYOUT_PREFIX + own_layout_family(KINDS[kind])
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.shapes.autoshape import Shape
 
@@ -35,7 +34,7 @@ from hrdeck.render.design.context import (
 from hrdeck.render.design.grid import GUTTER, pt, split_box
 from hrdeck.render.layouts import Box, box_of, place
 from hrdeck.render.measure import area_of, text_height
-from hrdeck.render.text import TextStyle, rgb
+from hrdeck.render.text import TextStyle
 from hrdeck.richtext import Para
 
 LABEL_HEIGHT, LABEL_PT = 34, 20  # the MYTH / FACT labels above the cards
@@ -65,9 +64,8 @@ def myth_slide(ctx: SlideContext) -> None:
         _card_insets(shape)
     fact_size = set_body(ctx, found[1], fact, "none", role="fact")
     myth_sizes = [s for s in (fact_size - MYTH_STEP, 20, 18) if s <= fact_size - MYTH_STEP]
-    myth_size = set_body(ctx, found[0], myth, "none", myth_sizes or [18], role=None)
-    _colour_runs(found[0], ctx.theme.palette.muted)
     palette = ctx.theme.palette
+    myth_size = set_body(ctx, found[0], myth, "none", myth_sizes or [18], colour=palette.muted)
     heights = (
         _text_height(ctx, found[0], myth, myth_size),
         _text_height(ctx, found[1], fact, fact_size),
@@ -113,23 +111,14 @@ def _card(
     drawn behind the text, the label read first."""
     height = min(height, box.height)
     top = box.top + (box.height - height) // 2
-    panel = shapes.add_box(
-        ctx.slide,
-        MSO_SHAPE.RECTANGLE,
-        Box(box.left, top, box.width, height),
-        fill,
-        f"{label.title()} card",
+    panel = shapes.add_decoration(
+        ctx.slide, Box(box.left, top, box.width, height), fill, f"{label.title()} card"
     )
-    rule = shapes.add_box(
-        ctx.slide,
-        MSO_SHAPE.RECTANGLE,
-        Box(box.left, top, pt(RULE_WIDTH), height),
-        colour,
-        f"{label.title()} rule",
+    rule = shapes.add_decoration(
+        ctx.slide, Box(box.left, top, pt(RULE_WIDTH), height), colour, f"{label.title()} rule"
     )
     for drawn in (panel, rule):
-        shapes.mark_decorative(drawn)
-        shape.element.addprevious(drawn.element)
+        shape.element.addprevious(drawn)
     label_box = Box(box.left, top - pt(LABEL_HEIGHT), box.width, pt(LABEL_HEIGHT))
     style = TextStyle(
         lang=ctx.lang,
@@ -143,12 +132,6 @@ def _card(
     text = shapes.add_text(ctx.slide, label_box, [heading(label)], style, name, MSO_ANCHOR.BOTTOM)
     text.text_frame.margin_left = 0
     shape.element.addprevious(text.element)
-
-
-def _colour_runs(shape: Shape, colour: str) -> None:
-    for paragraph in shape.text_frame.paragraphs:
-        for run in paragraph.runs:
-            run.font.color.rgb = rgb(colour)
 
 
 # --- comparison columns ------------------------------------------------------------------
@@ -180,8 +163,7 @@ def _head(ctx: SlideContext, head: Shape, side: Block | None, body_pt: float) ->
     """The column head: bold, in the accent colour, at least the body's size."""
     text = (side.heading if side else "") or ""
     sizes: list[float] = [s for s in HEAD_SIZES if body_pt <= s <= body_pt + 4] or [body_pt]
-    set_body(ctx, head, [heading(text)], "none", sizes)
-    _colour_runs(head, ctx.theme.palette.accent)
+    set_body(ctx, head, [heading(text)], "none", sizes, colour=ctx.theme.palette.accent)
     head.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
 
 
@@ -209,7 +191,4 @@ def _centre_pair(
     for head in heads:
         box = box_of(head, ctx.layouts)
         rule = Box(box.left, box.bottom + pt(GUTTER) // 6, pt(48), pt(HEAD_RULE))
-        drawn = shapes.add_box(
-            ctx.slide, MSO_SHAPE.RECTANGLE, rule, ctx.theme.palette.accent, "Head rule"
-        )
-        shapes.mark_decorative(drawn)
+        shapes.add_decoration(ctx.slide, rule, ctx.theme.palette.accent, "Head rule")

@@ -121,12 +121,14 @@ def set_body(
     markers: str = "template",
     sizes: Sequence[float] = BODY_SIZES,
     role: str | None = None,
+    colour: str | None = None,
 ) -> float:
     """Fill a body placeholder with `paras` at the plan's size for `role` (checked
-    against the real box) or the largest of `sizes` that fits; return the size."""
+    against the real box) or the largest of `sizes` that fits, in `colour` if given
+    (else the layout's); return the size."""
     area = area_of(shape, markers, ctx.prs, ctx.layouts)
     size = fit_in(area, paras, at_most(sizes, ctx.size(role)), ctx.theme.body_font)
-    fill(shape.text_frame, paras, ctx.style(size=size, markers=markers))
+    fill(shape.text_frame, paras, ctx.style(size=size, markers=markers, color=colour))
     return size
 
 

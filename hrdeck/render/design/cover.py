@@ -33,7 +33,6 @@ from hrdeck.render.design.context import (
     set_title,
 )
 from hrdeck.render.design.grid import BAR_TOP, COVER_STRIP_PAD, GUTTER, KICKER_HEIGHT, pt
-from hrdeck.render.design.qrcode import add_qr
 from hrdeck.render.layouts import Box, box_of
 from hrdeck.render.text import TextStyle, plain, rgb
 from hrdeck.richtext import Para, Run
@@ -204,6 +203,8 @@ def draw_qr(ctx: SlideContext, url: str, box: Box) -> None:
     The one place the closing slide draws its code: when the visuals module
     (render/qr.py) lands, this call is where it plugs in.
     """
+    from hrdeck.render.design.qrcode import add_qr  # segno: only for decks with a link
+
     alt = f"QR code: {short_address(url)}"
     add_qr(ctx.slide, box, url, ctx.theme.palette.text, alt)
 

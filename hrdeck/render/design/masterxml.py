@@ -1,11 +1,12 @@
-"""hrdeck's own slide master and one named layout per slide kind, as XML strings.
+"""hrdeck's own slide master and its named layouts, one per shape of slide, as XML.
 
-The layouts come from the slide-kind registry (:data:`hrdeck.kinds.KINDS`): every
-kind gets a layout named :func:`hrdeck.theme.model.own_layout_name` of it, shaped by
-the kind's family (:func:`family`): a cover (title, closing) or a section divider on
-a coloured field; a content slide with one body; two columns, with or without column
-heads; or a title with room for a drawing.  A kind added to the registry gets its
-layout with no change here.
+The layouts come from the slide-kind registry (:data:`hrdeck.kinds.KINDS`): each kind
+uses the layout of its shape (:func:`hrdeck.theme.model.own_layout_family`): a cover
+(title, closing) or a section divider on a coloured field; a content slide with one
+body; the agenda's list beside its title; a reference list from the top; two columns,
+with or without column heads; or a title with room for a drawing.  A kind added to the
+registry gets its layout with no change here.  Kinds share layouts because every
+layout costs a render its first slide (a prototype, the footer, the text areas).
 
 Every content layout shares the grid of :mod:`hrdeck.render.design.grid`: the accent
 bar, a bold left-aligned title, the body area (text centred vertically in it, so a
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hrdeck.kinds import KINDS, SlideKind
+from hrdeck.kinds import KINDS
 from hrdeck.render.design import colours
 from hrdeck.render.design.grid import COVER_STRIP_PAD, GUTTER, Grid, pt
 from hrdeck.render.design.xmlparts import (
@@ -37,18 +38,20 @@ from hrdeck.render.design.xmlparts import (
     run_props,
 )
 from hrdeck.render.layouts import Box
-from hrdeck.theme.model import Theme, own_layout_name
-
-COVER, SECTION, CONTENT, COLUMNS, HEADED, DRAWING, LIST, PAGED = (
-    "cover",
-    "section",
-    "content",
-    "columns",
-    "headed",
-    "drawing",
-    "list",
-    "paged",
+from hrdeck.theme.model import (
+    COLUMNS,
+    CONTENT,
+    COVER,
+    DRAWING,
+    HEADED,
+    LIST,
+    OWN_LAYOUT_PREFIX,
+    PAGED,
+    SECTION,
+    Theme,
+    own_layout_family,
 )
+
 LAYOUT_TYPES = {
     COVER: "title",
     SECTION: "secHead",
@@ -59,10 +62,6 @@ LAYOUT_TYPES = {
     LIST: "obj",
     PAGED: "obj",
 }
-# Kinds whose layout is shaped for them: the agenda puts its title beside a list that
-# runs the slide's full height; a reference list, continued page after page, starts
-# at the top of each (a centred list would jump from page to page).
-OWN_FAMILIES = {"agenda": LIST, "references": PAGED}
 TITLE_PT, COVER_TITLE_PT, COVER_SUBTITLE_PT, COVER_LINES_PT = 36, 44, 24, 20
 BODY_LEVEL_PT = (28, 24, 20, 18, 18, 18, 18, 18, 18)
 LEVEL_INDENT = 342900  # 27 pt per list level; the bullet hangs at the level's left edge
@@ -73,17 +72,6 @@ BULLETS = ("•", "–", "•", "–", "•", "–", "•", "–", "•")
 # glyph's box lower than the line's): 8 pt below.
 FOOT_INSETS = (0, 0, 0, pt(8))
 CHROME_PT = 12
-
-
-def family(row: SlideKind) -> str:
-    """Which of hrdeck's layout shapes a slide kind uses."""
-    if row.name in OWN_FAMILIES:
-        return OWN_FAMILIES[row.name]
-    if row.cover:
-        return COVER if row.centred else SECTION
-    if row.text_placeholders >= 2:
-        return HEADED if row.layout == "Comparison" else COLUMNS
-    return CONTENT if row.text_placeholders == 1 else DRAWING
 
 
 def own_master_name(theme: Theme) -> str:
@@ -99,24 +87,30 @@ class LayoutXml:
 
 
 def layouts_xml(theme: Theme, grid: Grid) -> list[LayoutXml]:
-    """A layout for every slide kind in the registry, in the registry's order."""
+    """One layout for each shape of slide the registry's kinds use, in the order the
+    kinds first use them; a layout has the footer band if any of its kinds has chrome."""
+    families: dict[str, bool] = {}
+    for row in KINDS.values():
+        name = own_layout_family(row)
+        families[name] = families.get(name, False) or row.chrome
     return [
-        LayoutXml(own_layout_name(kind), _layout(theme, grid, row)) for kind, row in KINDS.items()
+        LayoutXml(OWN_LAYOUT_PREFIX + name, _layout(theme, grid, name, chrome))
+        for name, chrome in families.items()
     ]
 
 
-def _layout(theme: Theme, grid: Grid, row: SlideKind) -> str:
-    shape_family = family(row)
+def _layout(theme: Theme, grid: Grid, shape_family: str, chrome: bool) -> str:
     palette = theme.palette
     shapes = _FAMILIES[shape_family](theme, grid)
-    if row.chrome:  # on a cover the footer band is in the background-coloured strip
+    if chrome:  # on a cover the footer band is in the background-coloured strip
         on_field = shape_family == SECTION
         shapes += _chrome(grid, 20, palette.accent_text if on_field else palette.muted)
     fill = {COVER: colours.cover_fill(palette), SECTION: colours.section_fill(palette)}
     bg = background(fill[shape_family]) if shape_family in fill else ""
+    name = attr(OWN_LAYOUT_PREFIX + shape_family)
     return (
         f'{DECLARATION}<p:sldLayout {NAMESPACES} type="{LAYOUT_TYPES[shape_family]}" preserve="1">'
-        f"<p:cSld name={attr(own_layout_name(row.name))}>{bg}<p:spTree>{EMPTY_GROUP}{shapes}"
+        f"<p:cSld name={name}>{bg}<p:spTree>{EMPTY_GROUP}{shapes}"
         "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>"
     )
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 
 from lxml import etree
-from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.shapes.autoshape import Shape
 
@@ -111,8 +110,7 @@ def _progress(ctx: SlideContext, done: int, current: int | None, total: int) -> 
             colour = mix(palette.accent, palette.accent_text, 0.55)
         else:
             colour = palette.accent
-        segment = shapes.add_box(ctx.slide, MSO_SHAPE.RECTANGLE, box, colour, f"Progress {number}")
-        shapes.mark_decorative(segment)
+        shapes.add_decoration(ctx.slide, box, colour, f"Progress {number}")
 
 
 # --- the agenda ------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from a theme file (names, fonts) is XML-escaped here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from xml.sax.saxutils import escape, quoteattr
 
 from hrdeck.render.layouts import Box
 
@@ -37,13 +36,16 @@ CLR_MAP = (
 )
 
 
-def attr(value: str) -> str:
-    """`value` as a quoted, escaped XML attribute value."""
-    return quoteattr(value)
-
-
 def text(value: str) -> str:
-    return escape(value)
+    """`value` escaped for XML character data (xml.sax.saxutils would import urllib's
+    HTTP client on every start)."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def attr(value: str) -> str:
+    """`value` as a double-quoted, escaped XML attribute value."""
+    escaped = text(value).replace('"', "&quot;")
+    return f'"{escaped}"'
 
 
 def solid(colour: str) -> str:
