@@ -29,6 +29,7 @@ from hrdeck.pipeline import BuildRequest, run_build
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "docs" / "court-contact-sheet.png"
 GAP, BACKDROP = 12, (203, 213, 225)  # pixels between slides; slate 300 behind them
+COLOURS = 128  # a palette PNG: a few hundred KiB for the README instead of 1.5 MiB
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         pages = render_pages(deck, work / "pages", args.dpi)
         sheet = tile(pages, args.columns)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    sheet.save(args.out, optimize=True)
+    sheet.quantize(colors=COLOURS, dither=Image.Dither.NONE).save(args.out, optimize=True)
     print(f"{args.out}: {len(pages)} slides, {sheet.width} x {sheet.height} px")
     return 0
 
