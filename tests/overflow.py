@@ -26,6 +26,7 @@ WORD = re.compile(
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
 )
 PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
+LIST_MARK = re.compile(r"\d{1,2}[.)]?")
 
 
 @dataclass(frozen=True)
@@ -168,14 +169,17 @@ def _page_findings(page: Page, boxes: list[TextBox]) -> list[str]:
 
 def _owners(word: Word, boxes: list[TextBox]) -> list[TextBox]:
     """Shapes whose text contains the word; else the shapes under its centre (bullets,
-    numbers and other generated marks are in no shape's text)."""
+    numbers and other generated marks are in no shape's text).  A number that could be
+    a generated list mark ("3", "2.") may also belong to the shape under it, even when
+    some other shape's text happens to contain those digits."""
     text = normalise(word.text)
     owners = [b for b in boxes if text and text in b.text]
-    if owners:
-        return owners
     x = (word.rect.left + word.rect.right) / 2
     y = (word.rect.top + word.rect.bottom) / 2
-    return [b for b in boxes if b.rect.contains(Rect(x, y, x, y), 0)]
+    under = [b for b in boxes if b.rect.contains(Rect(x, y, x, y), 0)]
+    if owners and LIST_MARK.fullmatch(text):
+        return owners + [b for b in under if b not in owners]
+    return owners or under
 
 
 def check_rendered(deck: Path, pdf: Path) -> list[str]:

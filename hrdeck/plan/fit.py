@@ -48,6 +48,7 @@ QUIET_PT = 20  # 28 down to 20 pt is the normal range (the master's levels run 2
 REFERENCE_SIZES = (20,)
 TITLE_SIZES = (36, 32, 28)
 COVER_TITLE_SIZES = (44, 40, 36)
+TITLE_WIDTH_SAFETY = 0.01
 
 
 def fit_slides(
@@ -335,6 +336,7 @@ def _fit_title(
     area = rules.area(slide.kind, "title")
     if area is None:
         return slide
+    area = title_area(area)
     sizes = COVER_TITLE_SIZES if _is_cover(slide.kind) else TITLE_SIZES
     title = (Para((Run(slide.title, bold=True),)),)  # titles are bold in hrdeck's master
     size = fit_size(title, area, sizes, metrics)
@@ -349,6 +351,13 @@ def _fit_title(
             )
         )
     return dataclasses.replace(slide, title_pt=size)
+
+
+def title_area(area: TextArea) -> TextArea:
+    """A title's box as measured: 1% narrower than drawn.  Titles are bold and large,
+    and an unbreakable word (an address) that the metrics put just inside the line
+    can land just outside it in a renderer, pushing a last letter onto a third line."""
+    return dataclasses.replace(area, width_pt=area.width_pt - TITLE_WIDTH_SAFETY * area.text_width)
 
 
 def _is_cover(kind: str) -> bool:

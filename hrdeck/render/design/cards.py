@@ -36,6 +36,7 @@ from hrdeck.render.layouts import Box, box_of, place
 from hrdeck.render.measure import area_of, text_height
 from hrdeck.render.text import TextStyle
 from hrdeck.richtext import Para
+from hrdeck.textfit.measure import MIN_BODY_PT
 
 LABEL_HEIGHT, LABEL_PT = 34, 20  # the MYTH / FACT labels above the cards
 CARD_PAD, RULE_WIDTH = 18, 5  # inner padding; the coloured rule on each card's left
@@ -63,9 +64,9 @@ def myth_slide(ctx: SlideContext) -> None:
         place(shape, box)
         _card_insets(shape)
     fact_size = set_body(ctx, found[1], fact, "none", role="fact")
-    myth_sizes = [s for s in (fact_size - MYTH_STEP, 20, 18) if s <= fact_size - MYTH_STEP]
     palette = ctx.theme.palette
-    myth_size = set_body(ctx, found[0], myth, "none", myth_sizes or [18], colour=palette.muted)
+    secondary = [max(MIN_BODY_PT, fact_size - MYTH_STEP), MIN_BODY_PT]
+    myth_size = set_body(ctx, found[0], myth, "none", secondary, colour=palette.muted)
     heights = (
         _text_height(ctx, found[0], myth, myth_size),
         _text_height(ctx, found[1], fact, fact_size),

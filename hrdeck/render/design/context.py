@@ -23,6 +23,7 @@ from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide
 from pptx.util import Emu
 
+from hrdeck.plan.fit import title_area
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.render.design.grid import Grid
 from hrdeck.render.layouts import (
@@ -37,7 +38,8 @@ from hrdeck.render.measure import area_of, fit_in
 from hrdeck.render.package import PartFactory
 from hrdeck.render.text import TextStyle, fill, plain
 from hrdeck.richtext import Para, Run
-from hrdeck.textfit.measure import BODY_SIZES
+from hrdeck.textfit.measure import BODY_SIZES, TextArea, fit_size
+from hrdeck.textfit.metrics import metrics_for
 from hrdeck.theme.model import Theme
 
 TITLE_SIZES = (36, 32, 28)
@@ -101,7 +103,7 @@ def set_title(ctx: SlideContext, sizes: Sequence[int] = TITLE_SIZES) -> float:
     shape = title_placeholder(ctx.slide)
     if shape is None:
         return 0.0
-    area = area_of(shape, "none", ctx.prs, ctx.layouts)
+    area = title_area(area_of(shape, "none", ctx.prs, ctx.layouts))
     planned = at_most(sizes, ctx.spec.title_pt)
     size = fit_in(area, (bold_title(ctx),), planned, ctx.theme.heading_font)
     fill(shape.text_frame, (plain(ctx.spec.title),), ctx.style(size=size, markers="none"))
@@ -143,16 +145,24 @@ def heading(text: str) -> Para:
     return Para(runs=(Run(text=text, bold=True),))
 
 
-KICKER_PT = 20
+KICKER_SIZES = (20, 18)
 KICKER_INSET = 6 * 12700  # glyph boxes reach a little past the line: room above and below
 
 
-def kicker(ctx: SlideContext, text: str, box: Box, anchor: MSO_ANCHOR) -> Shape:
+def kicker(ctx: SlideContext, text: str, box: Box, anchor: MSO_ANCHOR) -> Shape | None:
     """A small bold capitalised line on a coloured field ("PART 2 OF 5"), on the grid's
-    edge, read right after the title."""
+    edge, read right after the title; 20 pt, or 18 pt when that fits the box and 20 does
+    not; left out when neither fits (it only repeats what the deck says elsewhere)."""
+    words = (Para((Run(text.upper(), bold=True),)),)
+    inset = KICKER_INSET / 12700
+    area = TextArea(box.width / 12700, box.height / 12700, 0.0, 0.0, inset, inset, "none")
+    metrics, _ = metrics_for(ctx.theme.heading_font)
+    size = fit_size(words, area, KICKER_SIZES, metrics)
+    if size is None:
+        return None
     style = TextStyle(
         lang=ctx.lang,
-        size=KICKER_PT,
+        size=size,
         bold=True,
         color=ctx.theme.palette.accent_text,
         font=ctx.theme.heading_font,

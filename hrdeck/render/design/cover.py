@@ -22,6 +22,7 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.shapes.autoshape import Shape
 from pptx.util import Emu, Inches
 
+from hrdeck.kinds import KINDS
 from hrdeck.render import shapes
 from hrdeck.render.chrome import logo_on_field
 from hrdeck.render.design.context import (
@@ -32,7 +33,7 @@ from hrdeck.render.design.context import (
     set_body,
     set_title,
 )
-from hrdeck.render.design.grid import BAR_TOP, COVER_STRIP_PAD, GUTTER, KICKER_HEIGHT, pt
+from hrdeck.render.design.grid import BAR_TOP, COVER_STRIP_PAD, FOOTER_TOP, GUTTER, pt
 from hrdeck.render.layouts import Box, box_of
 from hrdeck.render.text import TextStyle, plain, rgb
 from hrdeck.richtext import Para, Run
@@ -41,6 +42,7 @@ SUBTITLE_SIZES = (24, 22, 20, 18)
 LINE_SIZES = (22, 20, 18)
 ACTION_COLUMNS = 7  # the call to action's width, in grid columns
 QR_SIDE = 112  # pt
+TOP_KICKER_HEIGHT = 60  # pt: two lines of 20 pt, above the title's box
 
 
 def title_slide(ctx: SlideContext) -> None:
@@ -92,6 +94,8 @@ def _cover_text(
         subtitle_box.element.getparent().remove(subtitle_box.element)
     if room_right:
         lines_box.text_frame.margin_right = room_right
+    if ctx.own_master and _has_footer_band(ctx):  # keep the people clear of the footer
+        lines_box.text_frame.margin_bottom = ctx.grid.height - pt(FOOTER_TOP) + pt(4)
     if lines:
         set_body(ctx, lines_box, lines, "none", LINE_SIZES)
         _bold_first(lines_box)
@@ -100,6 +104,10 @@ def _cover_text(
         lines_box.fill.fore_color.rgb = rgb(ctx.theme.palette.background)
     else:
         _recolour_all(found, ctx.theme.palette.text)
+
+
+def _has_footer_band(ctx: SlideContext) -> bool:
+    return KINDS[ctx.spec.kind].chrome and bool(ctx.theme.footer or ctx.theme.slide_numbers)
 
 
 def _template_lines(ctx: SlideContext, shape: Shape, lines: Sequence[Para]) -> None:
@@ -133,7 +141,7 @@ def _top_kicker(ctx: SlideContext, text: str) -> None:
     if not text:
         return
     grid = ctx.grid
-    box = Box(grid.margin, pt(BAR_TOP), grid.span(0, 8).width, pt(KICKER_HEIGHT))
+    box = Box(grid.margin, pt(BAR_TOP), grid.span(0, 8).width, pt(TOP_KICKER_HEIGHT))
     kicker(ctx, text, box, MSO_ANCHOR.TOP)
 
 
@@ -174,11 +182,13 @@ def _links_to(para: Para, url: str | None) -> bool:
 
 
 def _action_box(ctx: SlideContext) -> Box:
-    """The call to action's place: the right of the strip, inside the margins."""
+    """The call to action's place: the right of the strip, inside the margins and
+    above the footer band."""
     strip = ctx.grid.cover_strip
     column = ctx.grid.span(12 - ACTION_COLUMNS, ACTION_COLUMNS)
     pad = pt(COVER_STRIP_PAD)
-    return Box(column.left, strip.top + pad, column.width, strip.height - 2 * pad)
+    bottom = pt(FOOTER_TOP) - pt(4) if _has_footer_band(ctx) else strip.bottom - pad
+    return Box(column.left, strip.top + pad, column.width, bottom - strip.top - pad)
 
 
 def call_to_action(ctx: SlideContext, url: str, box: Box) -> None:

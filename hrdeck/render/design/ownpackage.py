@@ -36,6 +36,7 @@ from hrdeck.theme.model import Theme
 SLIDE_SIZES = {"16:9": (12192000, 6858000), "4:3": (9144000, 6858000)}
 NOTES_SIZE = (6858000, 9144000)  # 7.5 x 10 in, portrait
 NOTES_PT = 14
+NOTES_SPACING = '<a:spcBef><a:spcPts val="600"/></a:spcBef>'  # 6 pt between paragraphs
 
 _CT = "application/vnd.openxmlformats-officedocument."
 _PML = _CT + "presentationml."
@@ -169,13 +170,13 @@ def _notes_master(theme: Theme) -> str:
     image = Box(side, pt(40), image_w, round(image_w * 9 / 16))
     body = Box(side, image.bottom + pt(24), image_w, pt(720 - 60) - image.bottom - pt(24))
     number = Box(notes_w - side - pt(72), pt(720 - 48), pt(72), pt(24))
-    notes_levels = list_style(
-        level(n, run_props(NOTES_PT, palette.text, theme.body_font), f' marL="{(n - 1) * 228600}"')
-        for n in range(1, 10)
-    )
+    props = NOTES_SPACING + run_props(NOTES_PT, palette.text, theme.body_font)
+    notes_levels = list_style(level(n, props, f' marL="{(n - 1) * 228600}"') for n in range(1, 10))
     shapes = (
         placeholder(2, "Slide Image", 'type="sldImg" idx="2"', image, body_pr())
-        + placeholder(3, "Notes", 'type="body" idx="3"', body, body_pr(), prompt=("Notes",))
+        + placeholder(
+            3, "Notes", 'type="body" idx="3"', body, body_pr(), notes_levels, prompt=("Notes",)
+        )
         + placeholder(
             4,
             "Slide Number",
