@@ -26,6 +26,7 @@ WORD = re.compile(
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
 )
 PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
+LIST_MARK = re.compile(r"\d{1,2}[.)]?")
 
 
 @dataclass(frozen=True)
@@ -168,16 +169,58 @@ def _page_findings(page: Page, boxes: list[TextBox]) -> list[str]:
 
 def _owners(word: Word, boxes: list[TextBox]) -> list[TextBox]:
     """Shapes whose text contains the word; else the shapes under its centre (bullets,
-    numbers and other generated marks are in no shape's text)."""
+    numbers and other generated marks are in no shape's text).  A number that could be
+    a generated list mark ("3", "2.") may also belong to the shape under it, even when
+    some other shape's text happens to contain those digits."""
     text = normalise(word.text)
     owners = [b for b in boxes if text and text in b.text]
-    if owners:
-        return owners
     x = (word.rect.left + word.rect.right) / 2
     y = (word.rect.top + word.rect.bottom) / 2
-    return [b for b in boxes if b.rect.contains(Rect(x, y, x, y), 0)]
+    under = [b for b in boxes if b.rect.contains(Rect(x, y, x, y), 0)]
+    if owners and LIST_MARK.fullmatch(text):
+        return owners + [b for b in under if b not in owners]
+    return owners or under
 
 
 def check_rendered(deck: Path, pdf: Path) -> list[str]:
     """Findings for `deck` rendered as `pdf`."""
     return overflow_findings(pdf_words(pdf), deck_boxes(deck))
+
+
+# --- the grid's left edge ----------------------------------------------------------------
+
+COVER_LAYOUTS = ("hrdeck Cover", "hrdeck Section")
+
+
+def title_edges(pdf: Path, deck: Path) -> list[tuple[int, float]]:
+    """(slide number, x of the title's first word) for every content slide: the slides
+    not on a cover or section layout, whose title text is found on the page."""
+    prs = Presentation(str(deck))
+    edges = []
+    for number, (page, slide) in enumerate(zip(pdf_words(pdf), prs.slides, strict=True), 1):
+        title = slide.shapes.title
+        if slide.slide_layout.name in COVER_LAYOUTS or title is None:
+            continue
+        first = normalise(title.text_frame.text.split()[0])
+        top = title.top / EMU_PER_PT
+        bottom = (title.top + title.height) / EMU_PER_PT
+        found = [
+            w.rect.left
+            for w in page.words
+            if normalise(w.text) == first and top - 4 <= w.rect.top <= bottom
+        ]
+        if found:
+            edges.append((number, min(found)))
+    return edges
+
+
+def leftmost_words(pdf: Path, deck: Path) -> list[tuple[int, float, str]]:
+    """(slide number, x, word) of the leftmost word on every content slide."""
+    prs = Presentation(str(deck))
+    found = []
+    for number, (page, slide) in enumerate(zip(pdf_words(pdf), prs.slides, strict=True), 1):
+        if slide.slide_layout.name in COVER_LAYOUTS or not page.words:
+            continue
+        word = min(page.words, key=lambda w: w.rect.left)
+        found.append((number, word.rect.left, word.text))
+    return found

@@ -24,6 +24,7 @@ from hrdeck.paths import builtin_curriculum
 from hrdeck.plan.build import build_plan
 from hrdeck.plan.fit import continued_title
 from hrdeck.plan.types import DeckPlan
+from hrdeck.render.design.cards import CARD_PAD, RULE_WIDTH
 from hrdeck.render.probe import fit_rules, probe_rules
 from hrdeck.richtext import Para, Run
 from hrdeck.tailor import tailor
@@ -265,7 +266,7 @@ def test_rules_without_probe_slides_equal_the_probed_ones(
 def test_rules_follow_the_theme_fonts_and_the_myth_panel_insets() -> None:
     rules = fit_rules(load_theme("high-contrast"))
     assert (rules.body_font, rules.heading_font) == ("Arial", "Arial")
-    assert rules.areas["myth/fact"].inset_left == pytest.approx(14.4)
+    assert rules.areas["myth/fact"].inset_left == pytest.approx(CARD_PAD + RULE_WIDTH)
     assert rules.areas["questions/body"].markers == "number"
     assert rules.areas["references/citation"].markers == "hanging"
 

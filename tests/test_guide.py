@@ -44,7 +44,7 @@ def test_markdown_guide_has_heading_objectives_agenda_slides_questions_reference
         "| 0:23 | Case: Anthony | 15 |",
         "| 0:42 | **Total** | 42 |",
         "## Slides",
-        "### 3. Harm Reduction Myth #1 (5 min)",
+        "### 3. It keeps people alive (5 min)",
         "\n## Discussion questions\n",
         "- What safety steps?",
         "## References",

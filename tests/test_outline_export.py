@@ -28,7 +28,7 @@ def plan() -> DeckPlan:
 
 def test_outline_has_one_numbered_line_per_slide_with_kind_minutes_and_location(plan: DeckPlan):
     lines = plan_outline(plan).splitlines()
-    assert "3. [myth] Harm Reduction Myth #1 (5 min)  modules/myths.yaml:1:1" in lines
+    assert "3. [myth] It keeps people alive (5 min)  modules/myths.yaml:1:1" in lines
     heads = [line for line in lines if re.match(r"\d+\. \[", line)]
     assert len(heads) == len(plan.slides)
 

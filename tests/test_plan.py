@@ -139,13 +139,34 @@ def test_each_myth_is_its_own_slide_with_myth_and_fact_blocks_and_unique_titles(
         ),
     )
     slides = plan_of(mod).slides
-    assert [s.title for s in slides] == ["Harm Reduction Myth #1", "Harm Reduction Myth #2"]
+    assert [s.title for s in slides] == ["It saves lives", "It is structured"]  # the facts
     assert [s.kind for s in slides] == ["myth", "myth"]
     fact = slides[0].block("fact")
     assert fact is not None
     assert fact.heading == "Fact"
     assert Run("saves", bold=True) in fact.paras[0].runs
     assert slides[0].block("myth") is not None
+
+
+def test_a_myth_slide_is_titled_with_the_facts_first_sentence_and_shows_the_rest():
+    fact = "Accepting is not endorsing. Syringe services do not increase drug use, e.g. in cities."
+    mod = module("myths", "myths", title="Myths", myths=(Myth("It enables use", fact, "n"),))
+    slide = only_slide(plan_of(mod))
+    assert slide.title == "Accepting is not endorsing"
+    evidence = slide.block("fact")
+    assert evidence is not None
+    assert [p.text for p in evidence.paras] == [
+        "Syringe services do not increase drug use, e.g. in cities."
+    ]
+
+
+def test_a_myth_whose_first_sentence_is_too_long_for_a_title_keeps_a_numbered_title():
+    long_fact = "Harm reduction " + "really " * 20 + "helps. More evidence follows."
+    myths = (Myth("One", long_fact, "n"), Myth("Two", "Short fact.", "n"))
+    slides = plan_of(module("myths", "myths", title="Myths", myths=myths)).slides
+    assert [s.title for s in slides] == ["Myths #1", "Short fact"]
+    first = slides[0].block("fact")
+    assert first is not None and first.paras[0].text == long_fact  # all of it, in the panel
 
 
 def test_spectrum_has_one_stage_block_per_stage_in_order_and_a_caption():

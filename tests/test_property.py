@@ -133,9 +133,10 @@ def test_a_control_character_in_a_theme_footer_is_a_located_error(tmp_path: Path
     shutil.copytree(builtin_themes() / "default", theme)
     text = (theme / "theme.yaml").read_text(encoding="utf-8")
     (theme / "theme.yaml").write_text(text.replace("footer: null", 'footer: "A\\0B"'), "utf-8")
+    line = text.splitlines().index("footer: null") + 1
     result, out = build_copy(tmp_path, lambda root: None, "--theme", str(theme))
     assert result.exit_code == 1, result.output
-    assert "theme.yaml:18:9: error[control-character]" in result.stderr
+    assert f"theme.yaml:{line}:9: error[control-character]" in result.stderr
     assert not out.exists()
 
 

@@ -23,10 +23,23 @@ from hrdeck.plan.fit import fit_deck
 from hrdeck.plan.types import Block, DeckPlan
 from hrdeck.render.deck import render_deck
 from hrdeck.render.probe import fit_rules
-from hrdeck.theme.model import Logo, Palette, Theme
+from hrdeck.theme.model import Logo, Palette, Theme, own_layout_name
 from tests.plan_samples import KINDS, big_plan, sample_plan
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+OFFICE_LAYOUT_NAMES = {
+    "Title Slide",
+    "Title and Content",
+    "Section Header",
+    "Two Content",
+    "Comparison",
+    "Title Only",
+    "Blank",
+    "Content with Caption",
+    "Picture with Caption",
+    "Title and Vertical Text",
+    "Vertical Title and Text",
+}
 PALETTE = Palette(
     background="FFFFFF",
     text="1F2937",
@@ -97,7 +110,29 @@ def test_every_slide_has_a_title_placeholder_with_text(deck: Any) -> None:
 
 def test_slides_use_the_named_layouts(deck: Any) -> None:
     used = [slide.slide_layout.name for slide in deck.slides]
-    assert used == [DEFAULT_LAYOUTS[kind] for kind in expanded_kinds()]
+    assert used == [own_layout_name(kind) for kind in expanded_kinds()]
+
+
+def test_the_master_and_its_layouts_are_hrdecks_own_one_per_shape_of_slide(deck: Any) -> None:
+    [master] = deck.slide_masters
+    assert master.name == "hrdeck test"
+    names = [layout.name for layout in master.slide_layouts]
+    assert sorted(names) == sorted({own_layout_name(kind) for kind in SLIDE_KINDS})
+    assert all(name.startswith("hrdeck ") for name in names)
+    assert not set(names) & OFFICE_LAYOUT_NAMES
+
+
+def test_all_six_theme_accents_come_from_the_palette(deck_bytes: bytes) -> None:
+    import zipfile
+
+    theme = etree.fromstring(zipfile.ZipFile(io.BytesIO(deck_bytes)).read("ppt/theme/theme1.xml"))
+    ns = {"a": A[1:-1]}
+    accents = [
+        theme.xpath(f"//a:clrScheme/a:accent{n}/a:srgbClr/@val", namespaces=ns)[0]
+        for n in range(1, 7)
+    ]
+    assert accents == [c.upper() for c in PALETTE.accents]
+    assert theme.get("name") == "hrdeck test"
 
 
 def test_body_text_is_in_real_placeholders(deck: Any) -> None:
@@ -109,10 +144,12 @@ def test_body_text_is_in_real_placeholders(deck: Any) -> None:
 
 def test_slide_is_sixteen_by_nine_and_placeholders_use_the_width(deck: Any) -> None:
     assert (deck.slide_width, deck.slide_height) == (12192000, 6858000)
-    layout_title = deck.slides[1].slide_layout.placeholders[0]
+    slide = slides_of(deck, "bullets")[0]
+    layout_title = slide.slide_layout.placeholders[0]
     assert layout_title.left + layout_title.width > deck.slide_width * 0.9
-    title = deck.slides[1].shapes.title  # narrowed to make room for the logo
-    assert title.left + title.width < deck.slides[1].shapes[-1].left
+    title = slide.shapes.title  # narrowed to make room for the logo
+    [logo] = [s for s in slide.shapes if s.name == "Logo"]
+    assert title.left + title.width < logo.left
 
 
 def test_four_by_three_keeps_the_default_size() -> None:
@@ -166,7 +203,7 @@ def test_every_run_carries_the_plan_language(deck: Any) -> None:
                 assert run.find(f"{A}rPr").get("lang") == "en-US"
 
 
-def test_body_text_is_at_least_18pt_and_titles_28_to_40(deck: Any) -> None:
+def test_body_text_is_at_least_18pt_and_titles_28_to_44(deck: Any) -> None:
     for slide in deck.slides:
         for shape in slide.shapes:
             if shape.is_placeholder and shape.placeholder_format.type in (
@@ -178,17 +215,37 @@ def test_body_text_is_at_least_18pt_and_titles_28_to_40(deck: Any) -> None:
                 size = int(run.find(f"{A}rPr").get("sz", "1800")) / 100
                 assert size >= 18, (shape.name, size)
         title_sizes = {r.font.size.pt for r in _runs_of(slide.shapes.title)}
-        assert title_sizes <= {28, 32, 36, 40}
+        assert title_sizes <= {28, 32, 36, 40, 44}
 
 
-def test_myth_and_fact_are_labelled_panels_in_accent_colours(deck: Any) -> None:
+def run_sizes(shape: Any) -> set[float]:
+    return {r.font.size.pt for r in _runs_of(shape)}
+
+
+def test_the_fact_leads_and_the_myth_is_labelled_smaller_and_muted(deck: Any) -> None:
     slide = slides_of(deck, "myth")[0]
     labels = {s.text_frame.text: s for s in slide.shapes if s.name.endswith("label")}
     assert set(labels) == {"MYTH", "FACT"}
-    assert str(labels["MYTH"].fill.fore_color.rgb) == PALETTE.accent2
-    assert str(labels["FACT"].fill.fore_color.rgb) == PALETTE.accent
-    texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
-    assert texts.index("MYTH") < texts.index("FACT")  # label read before its text
+    label_colour = {k: {str(r.font.color.rgb) for r in _runs_of(v)} for k, v in labels.items()}
+    assert label_colour == {"MYTH": {PALETTE.accent2}, "FACT": {PALETTE.accent}}
+    myth, fact = (s for s in slide.placeholders if s.placeholder_format.idx in (1, 2))
+    assert max(run_sizes(myth)) < min(run_sizes(fact))
+    assert {str(r.font.color.rgb) for r in _runs_of(myth)} == {PALETTE.muted}
+    assert myth.width < fact.width
+    texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame and s.text_frame.text]
+    order = [texts.index(t) for t in ("MYTH", myth.text_frame.text, "FACT", fact.text_frame.text)]
+    assert order == sorted(order)  # each label read before its text
+
+
+def test_the_myth_colour_marks_the_myth_and_nothing_else(deck: Any) -> None:
+    for slide, kind in zip(deck.slides, expanded_kinds(), strict=True):
+        users = {
+            s.name
+            for s in slide.shapes
+            for colour in s._element.iter(f"{A}srgbClr")
+            if colour.get("val") == PALETTE.accent2
+        }
+        assert users <= ({"Myth label", "Myth rule"} if kind == "myth" else set()), kind
 
 
 def test_comparison_fills_the_four_placeholders(deck: Any) -> None:
@@ -243,10 +300,10 @@ def test_questions_are_numbered(deck: Any) -> None:
     assert all(para._p.find(f"{A}pPr/{A}buAutoNum") is not None for para in body.paragraphs)
 
 
-def test_logo_has_alt_text_on_content_slides_only(deck: Any) -> None:
+def test_logo_has_alt_text_on_every_slide(deck: Any) -> None:
     for slide, kind in zip(deck.slides, expanded_kinds(), strict=True):
         logos = [s for s in slide.shapes if s.name == "Logo"]
-        assert len(logos) == (0 if kind in ("title", "section", "closing") else 1), kind
+        assert len(logos) == 1, kind
         for shape in logos:
             assert shape._element.xpath("./p:nvPicPr/p:cNvPr/@descr") == [
                 "Regional Training Collaborative logo"
@@ -305,7 +362,7 @@ def test_unknown_kind_is_a_content_error() -> None:
 
 def test_missing_layout_names_what_the_template_has() -> None:
     theme = make_theme(layouts={"bullets": "Fancy Bullets"})
-    with pytest.raises(ContentError, match=r"Fancy Bullets.*Title and Content"):
+    with pytest.raises(ContentError, match=r"Fancy Bullets.*hrdeck Content"):
         render_plan(sample_plan(), theme)
 
 

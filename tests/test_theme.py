@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import struct
 import subprocess
@@ -20,7 +21,7 @@ from hrdeck.theme import checks
 from hrdeck.theme.checks import check_theme
 from hrdeck.theme.contrast import contrast_ratio
 from hrdeck.theme.load import list_themes, load_theme
-from hrdeck.theme.model import Theme
+from hrdeck.theme.model import Theme, own_layout_name
 
 GOOD = """\
 # yaml-language-server: $schema=../../hrdeck/schemas/theme.schema.json
@@ -307,11 +308,15 @@ def test_common_fonts_pass(tmp_path: Path, font: str) -> None:
     assert check_theme(load_theme(write_theme(tmp_path / "t", text))) == []
 
 
-def test_layout_names_default_to_the_stock_office_names(tmp_path: Path) -> None:
+def test_layout_names_default_to_hrdecks_own_or_on_a_template_the_stock_office_names(
+    tmp_path: Path,
+) -> None:
     folder = write_theme(tmp_path / "t", GOOD, 'layouts:\n  title: "Agency Title"\n')
     theme: Theme = load_theme(folder)
     assert theme.layout_name("title") == "Agency Title"
-    assert theme.layout_name("bullets") == DEFAULT_LAYOUTS["bullets"] == "Title and Content"
+    assert theme.layout_name("bullets") == own_layout_name("bullets") == "hrdeck Content"
+    templated = dataclasses.replace(theme, template=tmp_path / "agency.pptx")
+    assert templated.layout_name("bullets") == DEFAULT_LAYOUTS["bullets"] == "Title and Content"
     assert set(theme.layout_mapping()) == set(SLIDE_KINDS)
 
 

@@ -13,7 +13,10 @@ For each slide whose text boxes :class:`~hrdeck.textfit.measure.FitRules` descri
    continues; the slide's minutes are shared out in half minutes.  Myth and
    comparison slides split panel by panel (the myth is repeated beside the rest of
    its fact).  Reference lists paginate by design and are not reported;
-3. titles get the largest title size that fits; one too long even at the smallest
+3. sibling slides (one kind from one module; two-column slides of one part) are set
+   at one size, the smallest any of them needed within the usual range
+   (:func:`harmonise`);
+4. titles get the largest title size that fits; one too long even at the smallest
    size is reported (``warning[title-too-long]``).
 
 ``--strict`` turns these warnings into a failed build, like every other warning.
@@ -26,6 +29,7 @@ from collections.abc import Sequence
 
 from hrdeck.diagnostics import Diagnostic, warning
 from hrdeck.kinds import KINDS
+from hrdeck.plan.agenda import BREAK_ID
 from hrdeck.plan.timing import spread
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.richtext import Para, Run
@@ -43,7 +47,8 @@ from hrdeck.textfit.metrics import FontMetrics, metrics_for
 QUIET_PT = 20  # 28 down to 20 pt is the normal range (the master's levels run 28/24/20)
 REFERENCE_SIZES = (20,)
 TITLE_SIZES = (36, 32, 28)
-COVER_TITLE_SIZES = (40, 36, 32)
+COVER_TITLE_SIZES = (44, 40, 36)
+TITLE_WIDTH_SAFETY = 0.01
 
 
 def fit_slides(
@@ -55,7 +60,55 @@ def fit_slides(
     fitted: list[SlidePlan] = []
     for slide in slides:
         fitted.extend(fit_slide(slide, rules, metrics, diagnostics, memo))
-    return fitted
+    return harmonise(fitted)
+
+
+# --- siblings at one size ----------------------------------------------------------------
+
+
+def harmonise(slides: Sequence[SlidePlan]) -> list[SlidePlan]:
+    """Sibling slides at one body size: each is set at the smallest size any of them
+    needed, so the type does not jump from slide to slide.  Siblings are the slides of
+    one kind from one module (the myths, a module's bullet slides) and, for two-column
+    kinds, those of one part of the deck (roles and team goals).  A slide shrunk below
+    the usual range (under 20 pt) keeps its size and does not pull the others down."""
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for index, key in enumerate(_sibling_keys(slides)):
+        if key is not None:
+            groups.setdefault(key, []).append(index)
+    result = list(slides)
+    for members in groups.values():
+        sizes = [_body_size(slides[i]) for i in members]
+        usual = [s for s in sizes if s is not None and s >= QUIET_PT]
+        if len(usual) < 2:
+            continue
+        for index, size in zip(members, sizes, strict=True):
+            if size is not None and size > min(usual):
+                result[index] = _sized(slides[index], _roles(slides[index]), min(usual))
+    return result
+
+
+def _sibling_keys(slides: Sequence[SlidePlan]) -> list[tuple[object, ...] | None]:
+    """Each slide's sibling group (None for slides without a fitted body)."""
+    keys: list[tuple[object, ...] | None] = []
+    part = 0
+    for slide in slides:
+        row = KINDS.get(slide.kind)
+        if slide.kind == "section" and slide.module_id != BREAK_ID:
+            part += 1
+        if row is None or row.cover or row.paginated or _body_size(slide) is None:
+            keys.append(None)
+        elif row.panels:
+            keys.append(("part", part, slide.kind))
+        else:
+            keys.append(("module", slide.module_id, slide.kind))
+    return keys
+
+
+def _body_size(slide: SlidePlan) -> float | None:
+    """The size the plan chose for the slide's fitted text, if any."""
+    roles = set(_roles(slide))
+    return next((b.size_pt for b in slide.blocks if b.role in roles and b.size_pt), None)
 
 
 def fit_deck(plan: DeckPlan, rules: FitRules, diagnostics: list[Diagnostic]) -> DeckPlan:
@@ -135,7 +188,11 @@ def _split(
 
     count = parts(sizes[-1])
     size = next(s for s in sizes if parts(s, count) <= count)  # stops past `count` slides
-    chunks = [balanced(p, a, size, measure, count) for p, a in together]
+    count = parts(size, count)
+    chunks = [
+        balanced(p, a, size, measure, _own_count(p, a, size, measure) if repeat else count)
+        for (p, a), repeat in zip(together, (_repeated(slide, r) for r in roles), strict=True)
+    ]
     count = max(len(c) for c in chunks)
     if not KINDS[slide.kind].paginated:
         diagnostics.append(_split_warning(slide, count))
@@ -177,6 +234,12 @@ def balanced(
             break
         best = chunks
     return best
+
+
+def _own_count(paras: Sequence[Para], area: TextArea, size: float, measure: _Measure) -> int:
+    """The parts a panel needs of itself (a repeated panel is never split further to
+    even it out: the myth stays whole beside each part of a long fact)."""
+    return len(measure.split(paras, area, size))
 
 
 def _repeated(slide: SlidePlan, role: str) -> bool:
@@ -280,8 +343,9 @@ def _fit_title(
     area = rules.area(slide.kind, "title")
     if area is None:
         return slide
+    area = title_area(area)
     sizes = COVER_TITLE_SIZES if _is_cover(slide.kind) else TITLE_SIZES
-    title = (Para((Run(slide.title),)),)
+    title = (Para((Run(slide.title, bold=True),)),)  # titles are bold in hrdeck's master
     size = fit_size(title, area, sizes, metrics)
     if size is None:
         size = sizes[-1]
@@ -294,6 +358,13 @@ def _fit_title(
             )
         )
     return dataclasses.replace(slide, title_pt=size)
+
+
+def title_area(area: TextArea) -> TextArea:
+    """A title's box as measured: 1% narrower than drawn.  Titles are bold and large,
+    and an unbreakable word (an address) that the metrics put just inside the line
+    can land just outside it in a renderer, pushing a last letter onto a third line."""
+    return dataclasses.replace(area, width_pt=area.width_pt - TITLE_WIDTH_SAFETY * area.text_width)
 
 
 def _is_cover(kind: str) -> bool:

@@ -25,6 +25,7 @@ from hrdeck.plan.agenda import (
     agenda_entries,
 )
 from hrdeck.plan.citations import format_citation, in_text, sort_key
+from hrdeck.plan.headline import fact_headline
 from hrdeck.plan.markup import parse_blocks, parse_inline, plain
 from hrdeck.plan.people import people_paras
 from hrdeck.plan.timing import SessionClock, breaks_phrase, minutes_label
@@ -240,13 +241,18 @@ def _bullets(ctx: Context, tm: TailoredModule) -> list[Draft]:
 
 
 def _myths(ctx: Context, tm: TailoredModule) -> list[Draft]:
+    """One slide per myth, titled with the fact's first sentence (the message a room
+    should leave with); the myth and the rest of the fact are its two panels."""
     m = tm.module
     drafts = []
     for n, myth in enumerate(m.myths, start=1):
-        title = plain(_str(m.title)) + (f" #{n}" if len(m.myths) > 1 else "")
+        fact = ctx.blocks(_str(myth.fact), myth.loc)
+        headline, evidence = fact_headline(fact)
+        numbered = plain(_str(m.title)) + (f" #{n}" if len(m.myths) > 1 else "")
+        title = headline or numbered
         blocks = (
             Block("myth", (Para(ctx.inline(_str(myth.myth), myth.loc)),), heading="Myth"),
-            Block("fact", ctx.blocks(_str(myth.fact), myth.loc), heading="Fact"),
+            Block("fact", evidence if headline else fact, heading="Fact"),
         )
         authored = ctx.blocks(_str(myth.notes), myth.loc)
         notes = authored + ctx.sources(myth.cite)

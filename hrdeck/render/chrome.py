@@ -4,7 +4,11 @@ Footer and slide number go into the layout's own footer / slide-number
 placeholders when it has them (so PowerPoint's Header & Footer dialog still works,
 and the number is a real field that renumbers), otherwise into small text boxes.
 The logo is a picture with the theme's alt text in its descr attribute; text
-placeholders it would overlap are narrowed to make room.
+placeholders it would overlap are narrowed to make room.  On hrdeck's own master it
+sits on the grid (:meth:`hrdeck.render.design.grid.Grid.logo`), and on the coloured
+field of a cover or section divider on a chip of the background colour
+(:func:`logo_on_field`); footer and number there are set in the text colour the field
+needs.
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from pptx.slide import Slide, SlideLayout
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
 
-from hrdeck.render import oxml
+from hrdeck.render import oxml, shapes
+from hrdeck.render.design.context import SlideContext
+from hrdeck.render.design.grid import LOGO_CHIP_PAD, Grid, pt
 from hrdeck.render.layouts import (
     Box,
     LayoutCache,
@@ -34,7 +40,7 @@ from hrdeck.render.layouts import (
 from hrdeck.render.oxml import clark
 from hrdeck.render.package import PartFactory
 from hrdeck.render.text import TextStyle, fill, plain
-from hrdeck.theme.model import Logo, Theme
+from hrdeck.theme.model import OWN_LAYOUT_PREFIX, Logo, Theme
 
 CHROME_PT = 12
 LOGO_HEIGHT = Inches(0.55)
@@ -47,11 +53,12 @@ def add_footer(
     slide: Slide, prs: Presentation, text: str, theme: Theme, lang: str, layouts: LayoutCache
 ) -> None:
     """The theme's footer text, centred in the footer band."""
-    key = ("footer", text, lang, theme.palette.muted)
+    ink = chrome_colour(slide, theme, layouts)
+    key = ("footer", text, lang, ink)
     if _stamp(slide, key, None, layouts):
         return
     shape, cloned = _clone_or_box(slide, prs, PP_PLACEHOLDER.FOOTER, 0.3, 0.4, layouts)
-    style = TextStyle(lang=lang, size=CHROME_PT, color=theme.palette.muted, markers="none")
+    style = TextStyle(lang=lang, size=CHROME_PT, color=ink, markers="none")
     fill(shape.text_frame, [plain(text)], style.with_(align=PP_ALIGN.LEFT))
     if cloned:
         _keep(slide, key, shape, layouts)
@@ -76,12 +83,13 @@ def add_slide_number(
     slide: Slide, prs: Presentation, number: int, theme: Theme, lang: str, layouts: LayoutCache
 ) -> None:
     """A slide-number field (shows `number` until the viewer renumbers it)."""
-    key = ("number", lang, theme.palette.muted)
+    ink = chrome_colour(slide, theme, layouts)
+    key = ("number", lang, ink)
     if _stamp(slide, key, str(number), layouts):
         return
     shape, cloned = _clone_or_box(slide, prs, PP_PLACEHOLDER.SLIDE_NUMBER, 0.8, 0.15, layouts)
     frame: TextFrame = shape.text_frame
-    style = TextStyle(lang=lang, size=CHROME_PT, color=theme.palette.muted, markers="none")
+    style = TextStyle(lang=lang, size=CHROME_PT, color=ink, markers="none")
     fill(frame, [plain("")], style.with_(align=PP_ALIGN.RIGHT))
     paragraph = oxml.paragraph_element(frame.paragraphs[0])
     for run in paragraph.findall(clark("a:r")):
@@ -89,7 +97,7 @@ def add_slide_number(
     field = etree.Element(clark("a:fld"), id=SLIDENUM_FIELD_ID, type="slidenum")
     r_pr = etree.SubElement(field, clark("a:rPr"), lang=lang, sz=str(CHROME_PT * 100))
     fill_el = etree.SubElement(r_pr, clark("a:solidFill"))
-    etree.SubElement(fill_el, clark("a:srgbClr"), val=theme.palette.muted.lstrip("#").upper())
+    etree.SubElement(fill_el, clark("a:srgbClr"), val=ink.lstrip("#").upper())
     etree.SubElement(field, clark("a:t")).text = str(number)
     paragraph.find(clark("a:endParaRPr")).addprevious(field)  # fill() always writes one
     if cloned:
@@ -166,8 +174,44 @@ def chrome_placeholder(layout: SlideLayout, kind: PP_PLACEHOLDER, layouts: Layou
     return element
 
 
-def logo_box(prs: Presentation, logo: Logo, aspect: float) -> Box:
-    """Where the logo goes: the named corner, inside the slide margins."""
+def chrome_colour(slide: Slide, theme: Theme, layouts: LayoutCache) -> str:
+    """The colour the layout gives its footer, when it names one (hrdeck's own layouts
+    do: light on a section divider's field), else the palette's muted colour."""
+    layout = slide.slide_layout
+    key = (layout.part, "chrome colour")
+    if key not in layouts.chrome:
+        layouts.chrome[key] = chrome_fill(layout)
+    found = layouts.chrome[key]
+    return str(found) if found is not None else theme.palette.muted
+
+
+def chrome_fill(layout: SlideLayout) -> str | None:
+    """The explicit text colour (RRGGBB) of the layout's footer or number placeholder."""
+    for element in oxml.shape_tree(layout).iterchildren(_SP):
+        ph = oxml.ph_element(element)
+        if ph is not None and ph.get("type") in ("ftr", "sldNum"):
+            colour = element.find(_STYLE_COLOUR)
+            return None if colour is None else str(colour.get("val")).upper()
+    return None
+
+
+_SP = clark("p:sp")
+_STYLE_COLOUR = "/".join(
+    clark(t)
+    for t in ("p:txBody", "a:lstStyle", "a:lvl1pPr", "a:defRPr", "a:solidFill", "a:srgbClr")
+)
+
+
+def own_layout(slide: Slide) -> bool:
+    """True for a slide on one of hrdeck's own layouts."""
+    return slide.slide_layout.name.startswith(OWN_LAYOUT_PREFIX)
+
+
+def logo_box(prs: Presentation, logo: Logo, aspect: float, on_grid: bool = False) -> Box:
+    """Where the logo goes: the named corner of hrdeck's grid (`on_grid`), else inside
+    the slide's edge by 0.3 in (an agency template)."""
+    if on_grid:
+        return Grid(*slide_size(prs)).logo(logo.position, aspect)
     height = int(LOGO_HEIGHT)
     width = int(height * aspect)
     margin = int(Inches(0.3))
@@ -183,14 +227,30 @@ def add_logo(
     slide: Slide, prs: Presentation, logo: Logo, parts: PartFactory, layouts: LayoutCache
 ) -> None:
     """The logo picture, alt text from the theme, text placeholders moved aside."""
-    px_w, px_h = oxml.image_pixel_size(logo.path)
-    aspect = px_w / px_h if px_h else 1.0
-    box = logo_box(prs, logo, aspect)
+    box = logo_box(prs, logo, _aspect(logo), own_layout(slide))
     picture = parts.picture(slide, logo.path, Emu(box.left), Emu(box.top), Emu(box.width), None)
     picture.name = "Logo"
     set_alt(picture, logo.alt)
     for shape in slide.placeholders:
         _make_room(shape, box, layouts)
+
+
+def _aspect(logo: Logo) -> float:
+    px_w, px_h = oxml.image_pixel_size(logo.path)
+    return px_w / px_h if px_h else 1.0
+
+
+def logo_on_field(ctx: SlideContext) -> None:
+    """The logo in its corner of a cover or section divider of hrdeck's own master, on a
+    rounded chip of the background colour (a logo is drawn for a white page)."""
+    logo = ctx.theme.logo
+    if logo is None or not ctx.own_master:
+        return
+    box = ctx.grid.logo(logo.position, _aspect(logo))
+    pad = pt(LOGO_CHIP_PAD)
+    chip_box = Box(box.left - pad, box.top - pad, box.width + 2 * pad, box.height + 2 * pad)
+    shapes.add_decoration(ctx.slide, chip_box, ctx.theme.palette.background, "Logo chip", 0.2)
+    add_logo(ctx.slide, ctx.prs, logo, ctx.parts, ctx.layouts)
 
 
 def _make_room(shape: Shape, logo: Box, layouts: LayoutCache) -> None:

@@ -33,6 +33,7 @@ from hrdeck.errors import ContentError
 from hrdeck.kinds import KINDS
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.render import chrome, oxml
+from hrdeck.render.design.ownpackage import own_presentation
 from hrdeck.render.layouts import LayoutCache, find_layout
 from hrdeck.render.master import apply_theme, resize
 from hrdeck.render.package import PartFactory, reproducible_bytes
@@ -87,7 +88,7 @@ class DeckBuild:
 def start_deck(theme: Theme) -> DeckBuild:
     """An empty presentation in `theme` (template, size, palette, fonts), ready for slides."""
     if theme.template is None:
-        prs = pptx.Presentation()
+        prs = own_presentation(theme)
         resize(prs, theme.slide_size)
         apply_theme(prs, theme)
         return DeckBuild(prs, theme, PartFactory(prs), LayoutCache())
@@ -139,9 +140,9 @@ def chrome_band(theme: Theme, kind: str) -> frozenset[str]:
 
 def open_presentation(theme: Theme, loaded: LoadedTemplate | None = None) -> Presentation:
     """The theme's template without its own slides (sanitized: see the module docstring),
-    or python-pptx's default; ContentError ``bad-template`` naming the part at fault."""
+    or hrdeck's own master; ContentError ``bad-template`` naming the part at fault."""
     if theme.template is None:
-        return pptx.Presentation()
+        return own_presentation(theme)
     from hrdeck.template.loading import load_template_file
     from hrdeck.theme.templated import problem_diagnostics
 

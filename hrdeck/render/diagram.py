@@ -1,9 +1,10 @@
 """Team-communication diagrams as native nodes and connectors in one group shape.
 
 Nodes are rounded rectangles placed on an ellipse; a node linked to every other
-node (the participant, usually) sits in the centre as a hub.  Edges are straight
-connectors glued to the nodes' connection sites, with an arrowhead at the target
-(and at the source too when the edge runs both ways) and a label at the midpoint.
+node (the participant, usually) sits in the centre as a hub, in the deep accent.
+Edges are straight connectors glued to the nodes' connection sites, with a large
+arrowhead at the target (and at the source too when the edge runs both ways) and a
+label at the midpoint; an edge marked ``emphasis`` is drawn thicker in the accent.
 The group carries the diagram's alt text in its descr attribute.
 """
 
@@ -25,6 +26,7 @@ from pptx.util import Emu, Inches, Pt
 
 from hrdeck.plan.types import PlanDiagram, PlanEdge, PlanNode
 from hrdeck.render import oxml
+from hrdeck.render.design.colours import deep_accent
 from hrdeck.render.layouts import Box, set_alt
 from hrdeck.render.oxml import XmlElement, clark
 from hrdeck.render.shapes import drop_style
@@ -32,6 +34,7 @@ from hrdeck.render.text import TextStyle, fill, plain, rgb
 from hrdeck.theme.model import Theme
 
 NODE_PT = 18
+LINE_PT, KEY_LINE_PT = 2.25, 4.5  # connector widths: every line, and a key line
 EDGE_PT = 18
 LABEL_CHARS = 14  # edge labels wrap at about this many characters a line
 # Connection sites of a rectangle: 0 top, 1 left, 2 bottom, 3 right.
@@ -133,7 +136,7 @@ def _node(
     )
     shape.name = f"Node: {node.label}"
     shape.fill.solid()
-    shape.fill.fore_color.rgb = rgb(theme.palette.accent2 if is_hub else theme.palette.accent)
+    shape.fill.fore_color.rgb = rgb(deep_accent(theme.palette) if is_hub else theme.palette.accent)
     shape.line.fill.background()
     drop_style(shape)
     style = TextStyle(
@@ -173,12 +176,13 @@ def _edge(
     connector.end_connect(nodes[edge.target], end)
     connector.name = f"Edge: {edge.source} to {edge.target}"
     drop_style(connector)
-    connector.line.color.rgb = rgb(theme.palette.muted)
-    connector.line.width = Pt(2)
+    key = bool(getattr(edge, "emphasis", False))  # a line the data marks as the key one
+    connector.line.color.rgb = rgb(theme.palette.accent if key else theme.palette.muted)
+    connector.line.width = Pt(KEY_LINE_PT if key else LINE_PT)
     line = oxml.line_element(connector.line)
     if edge.both_ways:
-        etree.SubElement(line, clark("a:headEnd"), type="triangle", w="med", len="med")
-    etree.SubElement(line, clark("a:tailEnd"), type="triangle", w="med", len="med")
+        etree.SubElement(line, clark("a:headEnd"), type="triangle", w="lg", len="lg")
+    etree.SubElement(line, clark("a:tailEnd"), type="triangle", w="lg", len="lg")
     if edge.label:
         _edge_label(shapes, edge, connector, theme, lang)
 

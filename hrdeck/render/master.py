@@ -3,8 +3,9 @@
 * :func:`resize` sets the slide size (16:9 or 4:3) and rescales every position on
   the masters and layouts, so placeholders use the full width; an agency template
   keeps its own size unless theme.yaml names one.
-* :func:`apply_theme` writes the palette and fonts into the master (background,
-  title and body text styles) and into the theme part's colour and font schemes,
+* :func:`apply_theme` writes the palette and fonts into an agency template's master
+  (background, title and body text styles) and into the theme part's colour scheme
+  (all six accents from the palette) and font scheme,
   and replaces layout text tinted lighter than the text colour with ``muted``,
   so the deck restyles cleanly in PowerPoint's Design tab and new text the trainer
   types picks up the agency's look.
@@ -20,8 +21,10 @@ from pptx.presentation import Presentation
 from pptx.util import Emu
 
 from hrdeck.render import oxml
+from hrdeck.render.design.colours import scheme_colours
+from hrdeck.render.design.masterxml import own_master_name
 from hrdeck.render.oxml import XmlElement, clark
-from hrdeck.theme.model import Theme
+from hrdeck.theme.model import Theme, mix
 
 SLIDE_SIZES = {"16:9": (Emu(12192000), Emu(6858000)), "4:3": (Emu(9144000), Emu(6858000))}
 TITLE_PT = 36
@@ -70,8 +73,11 @@ def _scale_positions(element: XmlElement, fx: float, fy: float) -> None:
 
 
 def apply_theme(prs: Presentation, theme: Theme) -> None:
-    """Palette and fonts into every master and its theme part."""
+    """Palette and fonts into every master and its theme part (hrdeck's own master is
+    written in the theme's palette and fonts already, and is left as it is)."""
     for master in prs.slide_masters:
+        if master.name == own_master_name(theme):
+            continue
         _set_background(master.element, theme.palette.background)
         _set_text_styles(master.element, theme)
         _firm_up_pale_text(master.element, theme.palette.muted)
@@ -177,18 +183,7 @@ def themed_theme_xml(blob: bytes, theme: Theme) -> bytes:
     """The theme part's XML with hrdeck's colour and font schemes."""
     root = etree.fromstring(blob)
     elements = root.find(clark("a:themeElements"))
-    palette = theme.palette
-    colours = {
-        "dk1": palette.text,
-        "lt1": palette.background,
-        "dk2": palette.title,
-        "lt2": blend(palette.background, palette.accent, 0.08),
-        "accent1": palette.accent,
-        "accent2": palette.accent2,
-        "accent3": palette.muted,
-        "hlink": palette.accent,
-        "folHlink": palette.accent2,
-    }
+    colours = scheme_colours(theme.palette)
     scheme = elements.find(clark("a:clrScheme"))
     for name, colour in colours.items():
         slot = scheme.find(clark(f"a:{name}"))
@@ -206,6 +201,4 @@ def themed_theme_xml(blob: bytes, theme: Theme) -> bytes:
 
 def blend(base: str, other: str, amount: float) -> str:
     """`base` moved `amount` (0..1) of the way towards `other`, as RRGGBB."""
-    a = bytes.fromhex(base.lstrip("#"))
-    b = bytes.fromhex(other.lstrip("#"))
-    return "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b, strict=True))
+    return mix(base, other, amount)

@@ -17,7 +17,7 @@ from typing import Any
 from pptx.presentation import Presentation
 
 from hrdeck.diagnostics import NOWHERE
-from hrdeck.kinds import DEFAULT_LAYOUTS, KINDS, SLIDE_KINDS
+from hrdeck.kinds import KINDS, SLIDE_KINDS
 from hrdeck.plan.types import Block, DeckPlan, SlidePlan
 from hrdeck.render.deck import add_slide, start_deck
 from hrdeck.render.layouts import LayoutCache
@@ -26,7 +26,7 @@ from hrdeck.render.oxml import clark, paragraph_element
 from hrdeck.render.slides import IMAGE_TEXT_SHARE
 from hrdeck.richtext import Para, Run
 from hrdeck.textfit.measure import DEFAULT_RULES, FitRules, TextArea
-from hrdeck.theme.model import Theme
+from hrdeck.theme.model import Theme, own_layout_name
 
 PROBE = "\u00a7{}\u00a7"  # a marker no curriculum text contains
 
@@ -48,7 +48,7 @@ def _default_geometry(theme: Theme) -> bool:
         theme.template is None
         and theme.logo is None
         and theme.slide_size == "16:9"
-        and all(theme.layout_name(kind) == DEFAULT_LAYOUTS[kind] for kind in SLIDE_KINDS)
+        and all(theme.layout_name(kind) == own_layout_name(kind) for kind in SLIDE_KINDS)
     )
 
 

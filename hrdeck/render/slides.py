@@ -10,189 +10,56 @@ placeholders, so outline view, screen readers and restyling work.  Drawn content
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
-from pptx.presentation import Presentation
-from pptx.shapes.autoshape import Shape
-from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
-from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.render import diagram as diagrams
 from hrdeck.render import oxml, shapes
-from hrdeck.render.layouts import (
-    Box,
-    LayoutCache,
-    box_of,
-    content_area,
-    place,
-    remove_unused,
-    set_alt,
-    slide_size,
-    text_placeholders,
-    title_placeholder,
+from hrdeck.render.design.cards import comparison_slide, myth_slide
+from hrdeck.render.design.context import (
+    COVER_TITLE_SIZES,
+    TITLE_SIZES,
+    SlideContext,
+    heading,
+    placeholders,
+    set_body,
+    set_title,
 )
-from hrdeck.render.measure import area_of, box_area, fit_in, text_height
-from hrdeck.render.package import PartFactory
-from hrdeck.render.text import TextStyle, fill, plain, rgb
-from hrdeck.richtext import Para, Run
-from hrdeck.textfit.measure import BODY_SIZES
-from hrdeck.theme.model import Theme
+from hrdeck.render.design.cover import closing_slide, title_slide
+from hrdeck.render.design.section import agenda_slide, section_slide
+from hrdeck.render.layouts import Box, box_of, content_area, place, set_alt
+from hrdeck.render.measure import box_area, text_height
+from hrdeck.richtext import Para
 
-TITLE_SIZES = (36, 32, 28)
-COVER_TITLE_SIZES = (40, 36, 32)
+__all__ = [
+    "COVER_TITLE_SIZES",
+    "RENDERERS",
+    "TITLE_SIZES",
+    "SlideContext",
+    "heading",
+    "set_body",
+    "set_title",
+]
+
 CAPTION_HEIGHT = Inches(0.6)
+CAPTION_PT = 20
+CAPTION_GAP = 10  # pt between a drawing and its caption
 REFERENCE_PT = 20  # every reference slide uses this size; the plan splits lists to fit it
 IMAGE_TEXT_SHARE = 0.56  # the text's share of the width on a bullets slide with an image
-
-
-@dataclass(frozen=True)
-class SlideContext:
-    """What a slide renderer works with: the new slide (already on its layout), the plan
-    slide it shows, the whole plan and theme, and the render's part factory and layout
-    cache."""
-
-    prs: Presentation
-    slide: Slide
-    spec: SlidePlan
-    plan: DeckPlan
-    theme: Theme
-    parts: PartFactory
-    layouts: LayoutCache
-
-    @property
-    def lang(self) -> str:
-        return self.plan.language
-
-    def style(self, **changes: object) -> TextStyle:
-        return TextStyle(lang=self.lang).with_(**changes)
-
-    def paras(self, role: str) -> tuple[Para, ...]:
-        return tuple(p for block in self.spec.blocks_with(role) for p in block.paras)
-
-    def size(self, role: str | None) -> float | None:
-        """The size the plan chose for `role`'s text, if it chose one."""
-        block = self.spec.block(role) if role else None
-        return block.size_pt if block is not None else None
-
-
-def _at_most(sizes: Sequence[float], planned: float | None) -> list[float]:
-    """`sizes` capped at the plan's choice (the plan's size is kept when it fits)."""
-    if planned is None:
-        return list(sizes)
-    return [planned, *(s for s in sizes if s < planned)]
-
-
-def set_title(ctx: SlideContext, sizes: Sequence[int] = TITLE_SIZES) -> None:
-    """The plan title in the title placeholder, at the largest size that fits."""
-    shape = title_placeholder(ctx.slide)
-    if shape is None:
-        return
-    title = (plain(ctx.spec.title),)
-    area = area_of(shape, "none", ctx.prs, ctx.layouts)
-    size = fit_in(area, title, _at_most(sizes, ctx.spec.title_pt), ctx.theme.heading_font)
-    fill(shape.text_frame, title, ctx.style(size=size, markers="none"))
-
-
-def set_body(
-    ctx: SlideContext,
-    shape: Shape,
-    paras: Sequence[Para],
-    markers: str = "template",
-    sizes: Sequence[float] = BODY_SIZES,
-    role: str | None = None,
-) -> float:
-    """Fill a body placeholder with `paras` at the plan's size for `role` (checked
-    against the real box) or the largest of `sizes` that fits; return the size."""
-    area = area_of(shape, markers, ctx.prs, ctx.layouts)
-    size = fit_in(area, paras, _at_most(sizes, ctx.size(role)), ctx.theme.body_font)
-    fill(shape.text_frame, paras, ctx.style(size=size, markers=markers))
-    return size
-
-
-def _placeholders(ctx: SlideContext, count: int) -> list[Shape]:
-    found = text_placeholders(ctx.slide, ctx.layouts)[:count]
-    remove_unused(ctx.slide, found)
-    return found
 
 
 def _single_body(
     ctx: SlideContext, paras: Sequence[Para], markers: str = "template", role: str = "body"
 ) -> None:
     set_title(ctx)
-    found = _placeholders(ctx, 1)
+    found = placeholders(ctx, 1)
     if found:
         set_body(ctx, found[0], paras, markers, role=role)
     elif paras:
         area = content_area(ctx.prs, ctx.slide, ctx.layouts)
         shapes.add_text(ctx.slide, area, paras, ctx.style(size=24, markers="none"), "Body")
-
-
-def title_slide(ctx: SlideContext) -> None:
-    """Title, then subtitle and presenter lines in the subtitle placeholder."""
-    set_title(ctx, COVER_TITLE_SIZES)
-    lines = ([plain(ctx.spec.subtitle)] if ctx.spec.subtitle else []) + list(ctx.paras("presenter"))
-    _cover_lines(ctx, lines)
-
-
-def _cover_lines(ctx: SlideContext, lines: Sequence[Para]) -> None:
-    found = _placeholders(ctx, 1)
-    if not found or not lines:
-        return
-    _accent_rule(ctx, box_of(found[0], ctx.layouts))
-    size = set_body(ctx, found[0], lines, "none", (26, 24, 22, 20, 18))
-    # Colours set explicitly: the default template's subtitle is a pale grey tint.
-    # Contact lines are smaller, but never under 18pt (PowerPoint's accessibility floor).
-    secondary = Emu(int(Inches(max(18, size * 0.8) / 72)))
-    for index, paragraph in enumerate(found[0].text_frame.paragraphs):
-        colour = rgb(ctx.theme.palette.text if index == 0 else ctx.theme.palette.muted)
-        for run in paragraph.runs:
-            run.font.color.rgb = colour
-            if index:
-                run.font.size = secondary
-
-
-def _accent_rule(ctx: SlideContext, below: Box) -> None:
-    """A short accent bar centred just above the subtitle: the cover's one flourish."""
-    title = title_placeholder(ctx.slide)
-    if title is None:
-        return
-    width, height = int(Inches(1.6)), int(Inches(0.07))
-    top = (box_of(title, ctx.layouts).bottom + below.top) // 2 - height // 2
-    left = slide_size(ctx.prs)[0] // 2 - width // 2
-    bar = Box(left, top, width, height)
-    rule = shapes.add_box(
-        ctx.slide, MSO_SHAPE.RECTANGLE, bar, ctx.theme.palette.accent, "Accent rule"
-    )
-    shapes.mark_decorative(rule)
-
-
-def closing_slide(ctx: SlideContext) -> None:
-    """Closing title, subtitle, and contact lines."""
-    set_title(ctx, COVER_TITLE_SIZES)
-    lines = ([plain(ctx.spec.subtitle)] if ctx.spec.subtitle else []) + list(ctx.paras("body"))
-    _cover_lines(ctx, lines)
-
-
-def agenda_slide(ctx: SlideContext) -> None:
-    """Module lines with minutes, then the total."""
-    paras = list(ctx.paras("body"))
-    if not any(p.text.lower().startswith("total") for p in paras):
-        total = ctx.plan.total_minutes
-        shown = f"{total:g}"
-        paras.append(Para(runs=(Run(text=f"Total: {shown} minutes", bold=True),)))
-    _single_body(ctx, paras)
-
-
-def section_slide(ctx: SlideContext) -> None:
-    """Section title with its subtitle in the layout's text placeholder."""
-    set_title(ctx, COVER_TITLE_SIZES)
-    found = _placeholders(ctx, 1 if ctx.spec.subtitle else 0)
-    if found and ctx.spec.subtitle:
-        set_body(ctx, found[0], [plain(ctx.spec.subtitle)], "none", (28, 24, 20, 18))
 
 
 def bullets_slide(ctx: SlideContext) -> None:
@@ -201,7 +68,7 @@ def bullets_slide(ctx: SlideContext) -> None:
         _single_body(ctx, ctx.paras("body"))
         return
     set_title(ctx)
-    found = _placeholders(ctx, 1)
+    found = placeholders(ctx, 1)
     area = box_of(found[0], ctx.layouts) if found else content_area(ctx.prs, ctx.slide, ctx.layouts)
     text_w = int(area.width * IMAGE_TEXT_SHARE)
     if found:
@@ -226,66 +93,22 @@ def _picture(ctx: SlideContext, box: Box) -> None:
     set_alt(picture, image.alt)
 
 
-def myth_slide(ctx: SlideContext) -> None:
-    """Myth and fact side by side in labelled panels (MYTH in accent 2, FACT in accent)."""
-    set_title(ctx)
-    myth, fact = ctx.paras("myth"), ctx.paras("fact")
-    found = _placeholders(ctx, 2)
-    palette = ctx.theme.palette
-    if len(found) < 2:
-        labelled = [_heading("Myth"), *myth, _heading("Fact"), *fact]
-        if found:
-            set_body(ctx, found[0], labelled, "none")
-        return
-    for shape, label, paras, colour, role in (
-        (found[0], "MYTH", myth, palette.accent2, "myth"),
-        (found[1], "FACT", fact, palette.accent, "fact"),
-    ):
-        shapes.panel(ctx.slide, shape, label, colour, ctx.theme, ctx.lang, ctx.layouts)
-        set_body(ctx, shape, paras, "none", role=role)
-
-
-def _heading(text: str) -> Para:
-    return Para(runs=(Run(text=text, bold=True),))
-
-
-def comparison_slide(ctx: SlideContext) -> None:
-    """Two sides, each with a heading: the Comparison layout's four placeholders."""
-    set_title(ctx)
-    sides = [ctx.spec.block("left"), ctx.spec.block("right")]
-    found = _placeholders(ctx, 4)
-    if len(found) == 4:
-        for (head, body), side, role in zip(
-            ((found[0], found[1]), (found[2], found[3])), sides, ("left", "right"), strict=True
-        ):
-            head_text = (side.heading if side else "") or ""
-            set_body(ctx, head, [_heading(head_text)], "none", (26, 24, 22, 20, 18))
-            _recolour(head, ctx.theme.palette.accent)
-            head.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
-            set_body(ctx, body, side.paras if side else (), role=role)
-        return
-    for shape, side in zip(found, sides, strict=False):
-        paras = side.paras if side else ()
-        heading_paras = [_heading(side.heading)] if side and side.heading else []
-        set_body(ctx, shape, [*heading_paras, *paras])
-
-
-def _recolour(shape: Shape, colour: str) -> None:
-    for paragraph in shape.text_frame.paragraphs:
-        for run in paragraph.runs:
-            run.font.color.rgb = rgb(colour)
+def drawing_area(ctx: SlideContext) -> Box:
+    """Where a drawing goes: the grid's body area (on an agency template, the free area
+    between its title and its footer band)."""
+    if ctx.own_master:
+        return ctx.grid.body
+    return content_area(ctx.prs, ctx.slide, ctx.layouts)
 
 
 def _caption_area(ctx: SlideContext) -> tuple[Box, Box | None]:
-    area = content_area(ctx.prs, ctx.slide, ctx.layouts)
+    area = drawing_area(ctx)
     caption = ctx.paras("caption")
     if not caption:
         return area, None
-    # as tall as the caption needs at 18 pt: two lines on a narrow (template's) slide
-    needed = text_height(
-        caption, box_area(area.width_pt, area.height_pt, False), 18, ctx.theme.body_font
-    )
-    height = max(int(CAPTION_HEIGHT), int(Pt(needed)))
+    column = box_area(Emu(area.width).pt, 0.0, indented=False)
+    needed = text_height(caption, column, CAPTION_PT, ctx.theme.body_font)
+    height = max(int(CAPTION_HEIGHT), int(Pt(needed)) + int(Pt(CAPTION_GAP)))
     drawing = Box(area.left, area.top, area.width, area.height - height)
     return drawing, Box(area.left, drawing.bottom, area.width, height)
 
@@ -294,16 +117,17 @@ def _caption(ctx: SlideContext, box: Box | None) -> None:
     if box is None:
         return
     palette = ctx.theme.palette
-    style = ctx.style(size=18, color=palette.muted, markers="none")
-    shapes.add_text(ctx.slide, box, ctx.paras("caption"), style, "Caption", MSO_ANCHOR.BOTTOM)
+    style = ctx.style(size=CAPTION_PT, color=palette.muted, markers="none")
+    caption = shapes.add_text(ctx.slide, box, ctx.paras("caption"), style, "Caption")
+    caption.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+    caption.text_frame.margin_left = 0  # on the grid's left edge
 
 
 def spectrum_slide(ctx: SlideContext) -> None:
-    """Stages as native chevrons, left to right, with descriptions and a caption."""
+    """The stages as a two-way continuum with the caption on its arrow."""
     set_title(ctx)
-    drawing, caption = _caption_area(ctx)
-    shapes.spectrum(ctx.slide, drawing, ctx.spec.blocks_with("stage"), ctx.theme, ctx.lang)
-    _caption(ctx, caption)
+    stages, caption = ctx.spec.blocks_with("stage"), ctx.paras("caption")
+    shapes.spectrum(ctx.slide, drawing_area(ctx), stages, caption, ctx.theme, ctx.lang)
 
 
 def diagram_slide(ctx: SlideContext) -> None:
@@ -328,7 +152,7 @@ def questions_slide(ctx: SlideContext) -> None:
 def references_slide(ctx: SlideContext) -> None:
     """Citations with a hanging indent, all at one size (the plan split the list to fit it)."""
     set_title(ctx)
-    found = _placeholders(ctx, 1)
+    found = placeholders(ctx, 1)
     if found:
         set_body(ctx, found[0], ctx.paras("citation"), "hanging", (REFERENCE_PT,), "citation")
 

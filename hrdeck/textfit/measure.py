@@ -7,8 +7,8 @@ markers, per-level indents, spacing), keyed ``"<kind>/<role>"`` in a
 theme's template), and this module measures paragraphs in those boxes with the
 theme's font metrics (:mod:`hrdeck.textfit.metrics`), line by line with wrapping.
 
-:data:`DEFAULT_RULES` is the default theme's table (python-pptx's template at
-16:9, Calibri), used when a caller has no theme; a test keeps it equal to what the
+:data:`DEFAULT_RULES` is the default theme's table (hrdeck's own master at 16:9,
+Calibri), used when a caller has no theme; a test keeps it equal to what the
 renderer derives.  :mod:`hrdeck.plan.fit` applies all this to slides.
 """
 
@@ -164,8 +164,15 @@ def paras_height(
     metrics: FontMetrics,
     memo: LineMemo | None = None,
 ) -> float:
-    """Height in points of `paras` set at `size` in `area` (insets excluded)."""
-    return sum(para_height(p, area, size, metrics, memo) for p in paras)
+    """Height in points of `paras` set at `size` in `area` (insets excluded).
+
+    The space before the first paragraph is not counted: PowerPoint and LibreOffice
+    both ignore it at the top of a text box.
+    """
+    if not paras:
+        return 0.0
+    total = sum(para_height(p, area, size, metrics, memo) for p in paras)
+    return total - line_pitch(metrics, area, size) * area.space_before
 
 
 def fits(
@@ -246,7 +253,7 @@ def cut_to_fit(
 ) -> tuple[Para, Para | None]:
     """`para` cut after the last line that fits an empty `area` (at least one word)."""
     pitch = line_pitch(metrics, area, size)
-    room = max(1, int(area.text_height // pitch - area.space_before))
+    room = max(1, int(area.text_height // pitch))  # the first paragraph has no space before it
     starts = para_breaks(para, area, size, metrics, memo, max_lines=room + 1)
     later = [s for s in starts[room:] if s > 0]
     if not later and len(starts) > room + 1:  # one word spans the box: wrap it all
@@ -301,43 +308,57 @@ def _strip(runs: list[Run], right: bool) -> tuple[Run, ...]:
     return tuple(r for r in kept if r.text)
 
 
-# --- the default theme's boxes (python-pptx's template at 16:9; see the module doc) -----
+# --- the default theme's boxes (hrdeck's own master at 16:9; see the module doc) -------
+
+OWN_INDENTS = tuple(27.0 * level for level in range(1, 10))  # 27 pt per list level
+OWN_SPACE_BEFORE = 0.4  # of a line, before each paragraph but the first
 
 
-def _pt(emu: int) -> float:
-    """Points from EMU, computed as the renderer does (so the table equals its own)."""
-    return emu / 12700
+def _own(
+    width: float,
+    height: float,
+    markers: str = "template",
+    insets: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0),
+) -> TextArea:
+    """A text box of hrdeck's own master (points): no insets unless given, its indents
+    and spacing."""
+    left, right, top, bottom = insets
+    return TextArea(
+        width, height, left, right, top, bottom, markers, OWN_INDENTS, 1.0, OWN_SPACE_BEFORE
+    )
 
 
 def _default_areas() -> dict[str, TextArea]:
-    body_h = _pt(4525963)  # the default template's body placeholder, in EMU
-    wide = TextArea(864.0, body_h)
-    title = TextArea(864.0, 90.0, markers="none")
-    panel = TextArea(424.0, _pt(3977323), 14.4, 14.4, 10.8, 3.6, markers="none")
-    cover_lines = TextArea(672.0, 138.0, markers="none")
-    areas = {f"{kind}/title": title for kind in TITLED.split()}
+    """The grid of :mod:`hrdeck.render.design.grid` as text areas: a 852 pt wide content
+    column (54 pt margins), a 92 pt title, a 328 pt body, covers' 176 pt titles."""
+    body = _own(852.0, 328.0)
+    areas = {f"{kind}/title": _own(852.0, 92.0, "none") for kind in TITLED.split()}
+    cover_title = _own(852.0, 176.0, "none", (0.0, 0.0, 0.0, 8.0))  # set at its foot
+    strip = _own(960.0, 148.0, "none", (54.0, 54.0, 16.0, 16.0))
+    card = (23.0, 18.0, 18.0, 18.0)  # a myth card: its rule and padding
     areas.update(
         {
-            "title/title": TextArea(816.0, 115.75, markers="none"),
-            "closing/title": TextArea(816.0, 115.75, markers="none"),
-            "section/title": TextArea(816.0, 107.25, markers="none"),
-            "title/presenter": cover_lines,
-            "closing/body": cover_lines,
-            "agenda/body": wide,
-            "bullets/body": wide,
-            "bullets/body+image": TextArea(864.0 * 0.56, body_h),
-            "resources/body": wide,
-            "questions/body": TextArea(864.0, body_h, markers="number"),
-            "case/narrative": TextArea(864.0, body_h, markers="none"),
-            "references/citation": TextArea(864.0, body_h, markers="hanging"),
-            "myth/myth": panel,
-            "myth/fact": panel,
-            "comparison/left": TextArea(_pt(5386917), _pt(3951288)),
-            "comparison/right": TextArea(_pt(5389033), _pt(3951288)),
+            "title/title": cover_title,
+            "closing/title": cover_title,
+            "section/title": cover_title,
+            "title/presenter": strip,
+            "closing/body": strip,
+            "agenda/title": _own(268.0, 92.0, "none"),
+            "agenda/body": _own(560.0, 432.0),
+            "bullets/body": body,
+            "bullets/body+image": _own(852.0 * 0.56, 328.0),
+            "resources/body": body,
+            "questions/body": _own(852.0, 328.0, "number"),
+            "case/narrative": _own(852.0, 328.0, "none"),
+            "references/citation": _own(852.0, 328.0, "hanging"),
+            "myth/myth": _own(341.0, 294.0, "none", card),
+            "myth/fact": _own(487.0, 294.0, "none", card),
+            "comparison/left": _own(414.0, 276.0),
+            "comparison/right": _own(414.0, 276.0),
         }
     )
     return areas
 
 
-TITLED = "agenda bullets case comparison diagram myth questions references resources spectrum"
+TITLED = "bullets case comparison diagram myth questions references resources spectrum"
 DEFAULT_RULES = FitRules(_default_areas())

@@ -1,0 +1,226 @@
+"""The title and closing slides: covers with one clear hierarchy.
+
+On hrdeck's own master a cover is the accent field: the course title large and bold
+at the foot of its box, a short rule, the subtitle, then the people (presenters, or
+the curriculum's author) with the audience and date on a full-width strip of the
+background colour, all on the grid's left edge; the logo sits in its theme corner
+(on a chip of the background colour when that corner is on the field).  The closing
+slide adds its call to action on the right of the strip: the QR code
+(:func:`draw_qr`) beside "Evaluation" and the link as a short visible address.
+
+On an agency template the same text goes into the template's title-slide
+placeholders, coloured from the palette (its subtitle may be a pale tint).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from urllib.parse import urlsplit
+
+from pptx.enum.text import MSO_ANCHOR
+from pptx.shapes.autoshape import Shape
+from pptx.util import Emu, Inches
+
+from hrdeck.kinds import KINDS
+from hrdeck.render import shapes
+from hrdeck.render.chrome import logo_on_field
+from hrdeck.render.design.context import (
+    COVER_TITLE_SIZES,
+    SlideContext,
+    kicker,
+    placeholders,
+    set_body,
+    set_title,
+)
+from hrdeck.render.design.grid import BAR_TOP, COVER_STRIP_PAD, FOOTER_TOP, GUTTER, pt
+from hrdeck.render.layouts import Box, box_of
+from hrdeck.render.text import TextStyle, plain, rgb
+from hrdeck.richtext import Para, Run
+
+SUBTITLE_SIZES = (24, 22, 20, 18)
+LINE_SIZES = (22, 20, 18)
+ACTION_COLUMNS = 7  # the call to action's width, in grid columns
+QR_SIDE = 112  # pt
+TOP_KICKER_HEIGHT = 60  # pt: two lines of 20 pt, above the title's box
+
+
+def title_slide(ctx: SlideContext) -> None:
+    """Course title, subtitle, then the people with the audience and date."""
+    set_title(ctx, COVER_TITLE_SIZES)
+    subtitle = [plain(ctx.spec.subtitle)] if ctx.spec.subtitle else []
+    if ctx.own_master:
+        _top_kicker(ctx, ctx.plan.audience_label)
+        lines = [*ctx.paras("presenter"), plain(long_date(ctx.plan.date, ctx.lang))]
+    else:
+        lines = [*ctx.paras("presenter"), _audience_and_date(ctx)]
+    _cover_text(ctx, subtitle, lines)
+    logo_on_field(ctx)
+
+
+def closing_slide(ctx: SlideContext) -> None:
+    """Closing title and subtitle, contact lines, and the evaluation as a call to action."""
+    set_title(ctx, COVER_TITLE_SIZES)
+    url = evaluation_url(ctx) if ctx.own_master else None
+    subtitle = [plain(ctx.spec.subtitle)] if ctx.spec.subtitle else []
+    lines = [p for p in ctx.paras("body") if not _links_to(p, url)]
+    room = 0
+    if url:
+        action = _action_box(ctx)
+        call_to_action(ctx, url, action)
+        room = ctx.grid.width - action.left + pt(GUTTER)
+    _cover_text(ctx, subtitle, lines, room_right=room)
+    if ctx.own_master:
+        covers = (s.title for s in ctx.plan.slides if s.kind == "title")
+        _top_kicker(ctx, next(covers, ctx.plan.course_title))
+    logo_on_field(ctx)
+
+
+def _cover_text(
+    ctx: SlideContext, subtitle: list[Para], lines: list[Para], room_right: int = 0
+) -> None:
+    """Subtitle and lines into the layout's two text placeholders (one, on a template
+    whose title slide has only a subtitle: then everything goes there).  `room_right`
+    keeps the lines clear of a call to action on the right of the strip."""
+    found = placeholders(ctx, 2)
+    if len(found) < 2:
+        if found and (subtitle or lines):
+            _template_lines(ctx, found[0], [*subtitle, *lines])
+        return
+    subtitle_box, lines_box = sorted(found, key=lambda s: box_of(s, ctx.layouts).top)
+    if subtitle:
+        set_body(ctx, subtitle_box, subtitle, "none", SUBTITLE_SIZES)
+    else:
+        subtitle_box.element.getparent().remove(subtitle_box.element)
+    if room_right:
+        lines_box.text_frame.margin_right = room_right
+    if ctx.own_master and _has_footer_band(ctx):  # keep the people clear of the footer
+        lines_box.text_frame.margin_bottom = ctx.grid.height - pt(FOOTER_TOP) + pt(4)
+    if lines:
+        set_body(ctx, lines_box, lines, "none", LINE_SIZES)
+        _bold_first(lines_box)
+    if ctx.own_master:  # the strip's colour on the slide itself, as checkers read it
+        lines_box.fill.solid()
+        lines_box.fill.fore_color.rgb = rgb(ctx.theme.palette.background)
+    else:
+        _recolour_all(found, ctx.theme.palette.text)
+
+
+def _has_footer_band(ctx: SlideContext) -> bool:
+    return KINDS[ctx.spec.kind].chrome and bool(ctx.theme.footer or ctx.theme.slide_numbers)
+
+
+def _template_lines(ctx: SlideContext, shape: Shape, lines: Sequence[Para]) -> None:
+    """Everything in one subtitle placeholder: the first line in the text colour, the
+    rest smaller (never under 18 pt) in the muted colour."""
+    size = set_body(ctx, shape, lines, "none", (26, 24, 22, 20, 18))
+    secondary = Emu(int(Inches(max(18, size * 0.8) / 72)))
+    palette = ctx.theme.palette
+    for index, paragraph in enumerate(shape.text_frame.paragraphs):
+        for run in paragraph.runs:
+            run.font.color.rgb = rgb(palette.text if index == 0 else palette.muted)
+            if index:
+                run.font.size = secondary
+
+
+def _bold_first(shape: Shape) -> None:
+    for run in shape.text_frame.paragraphs[0].runs:
+        run.font.bold = True
+
+
+def _recolour_all(found: Sequence[Shape], colour: str) -> None:
+    for shape in found:
+        for paragraph in shape.text_frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.color.rgb = rgb(colour)
+
+
+def _top_kicker(ctx: SlideContext, text: str) -> None:
+    """A kicker across the top of the field: who the session is for (the title slide),
+    or the course (the closing slide); it stops short of a logo in a top corner."""
+    if not text:
+        return
+    grid = ctx.grid
+    box = Box(grid.margin, pt(BAR_TOP), grid.span(0, 8).width, pt(TOP_KICKER_HEIGHT))
+    kicker(ctx, text, box, MSO_ANCHOR.TOP)
+
+
+def _audience_and_date(ctx: SlideContext) -> Para:
+    """'Courts and mandating entities · November 1, 2026'."""
+    parts = [ctx.plan.audience_label, long_date(ctx.plan.date, ctx.lang)]
+    return plain(" · ".join(p for p in parts if p))
+
+
+def long_date(iso: str, lang: str) -> str:
+    """'2026-11-01' -> 'November 1, 2026' in US English, '1 November 2026' in other
+    English, the ISO date in other languages (and anything unparsable as written)."""
+    try:
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    if lang.lower() == "en-us":
+        return f"{day:%B} {day.day}, {day.year}"
+    return f"{day.day} {day:%B} {day.year}" if lang.lower().startswith("en") else day.isoformat()
+
+
+# --- the call to action --------------------------------------------------------------
+
+
+def evaluation_url(ctx: SlideContext) -> str | None:
+    """The course's evaluation address, as the plan carries it."""
+    session = ctx.plan.session
+    if session is not None and session.evaluation_url:
+        return session.evaluation_url
+    for para in ctx.paras("body"):
+        if para.text.startswith("Evaluation:"):
+            return next((run.link for run in para.runs if run.link), None)
+    return None
+
+
+def _links_to(para: Para, url: str | None) -> bool:
+    return url is not None and any(run.link == url for run in para.runs)
+
+
+def _action_box(ctx: SlideContext) -> Box:
+    """The call to action's place: the right of the strip, inside the margins and
+    above the footer band."""
+    strip = ctx.grid.cover_strip
+    column = ctx.grid.span(12 - ACTION_COLUMNS, ACTION_COLUMNS)
+    pad = pt(COVER_STRIP_PAD)
+    bottom = pt(FOOTER_TOP) - pt(4) if _has_footer_band(ctx) else strip.bottom - pad
+    return Box(column.left, strip.top + pad, column.width, bottom - strip.top - pad)
+
+
+def call_to_action(ctx: SlideContext, url: str, box: Box) -> None:
+    """The QR code, and beside it 'Evaluation' over the short address (a live link)."""
+    palette = ctx.theme.palette
+    side = min(box.height, pt(QR_SIDE))
+    draw_qr(ctx, url, Box(box.left, box.top + (box.height - side) // 2, side, side))
+    text_box = Box(box.left + side + pt(12), box.top, box.width - side - pt(12), box.height)
+    head = Para((Run("Evaluation", bold=True),))
+    link = Para((Run(short_address(url), link=url),))
+    style = TextStyle(lang=ctx.lang, size=18, color=palette.text, markers="none")
+    text = shapes.add_text(ctx.slide, text_box, [head, link], style, "Evaluation")
+    text.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    text.text_frame.margin_left = 0
+    for run in text.text_frame.paragraphs[0].runs:
+        run.font.color.rgb = rgb(palette.accent)
+
+
+def draw_qr(ctx: SlideContext, url: str, box: Box) -> None:
+    """The QR code of `url` in `box`, in the text colour on the strip.
+
+    The one place the closing slide draws its code: when the visuals module
+    (render/qr.py) lands, this call is where it plugs in.
+    """
+    from hrdeck.render.design.qrcode import add_qr  # segno: only for decks with a link
+
+    alt = f"QR code: {short_address(url)}"
+    add_qr(ctx.slide, box, url, ctx.theme.palette.text, alt)
+
+
+def short_address(url: str) -> str:
+    """'https://www.forms.example.org/hr-eval/' -> 'forms.example.org/hr-eval'."""
+    parts = urlsplit(url)
+    host = parts.netloc.removeprefix("www.")
+    return (host + parts.path.rstrip("/")) or url
