@@ -26,7 +26,7 @@ from hrdeck.pipeline import load_valid, plan_audience
 from hrdeck.textfit.measure import DEFAULT_RULES, FitRules
 
 BUILTIN_LINE = f"using the built-in curriculum (hrdeck {__version__})"
-EDITED_TITLE = "Myths we hear in our court, edited here"
+EDITED_TITLE = "Who plays what role, edited here"
 
 
 def run(*args: str) -> Result:
@@ -43,9 +43,9 @@ def checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "hrdeck-src"
     shutil.copytree(builtin_curriculum(), root / "curriculum")
     shutil.copytree(builtin_themes(), root / "themes")
-    myths = root / "curriculum" / "modules" / "06-myths.yaml"
-    text = myths.read_text(encoding="utf-8")
-    myths.write_text(text.replace("title: ", f"title: {EDITED_TITLE}\n# was: ", 1), "utf-8")
+    roles = root / "curriculum" / "modules" / "16-roles.yaml"
+    text = roles.read_text(encoding="utf-8")
+    roles.write_text(text.replace("title: ", f"title: {EDITED_TITLE}\n# was: ", 1), "utf-8")
     monkeypatch.chdir(root)
     return root
 

@@ -335,6 +335,7 @@ def _default_areas() -> dict[str, TextArea]:
     areas = {f"{kind}/title": _own(852.0, 92.0, "none") for kind in TITLED.split()}
     cover_title = _own(852.0, 176.0, "none", (0.0, 0.0, 0.0, 8.0))  # set at its foot
     strip = _own(960.0, 148.0, "none", (54.0, 54.0, 16.0, 16.0))
+    closing_strip = _own(960.0, 148.0, "none", (54.0, 54.0, 16.0, 44.0))  # clear of the footer
     card = (23.0, 18.0, 18.0, 18.0)  # a myth card: its rule and padding
     areas.update(
         {
@@ -342,7 +343,7 @@ def _default_areas() -> dict[str, TextArea]:
             "closing/title": cover_title,
             "section/title": cover_title,
             "title/presenter": strip,
-            "closing/body": strip,
+            "closing/body": closing_strip,
             "agenda/title": _own(268.0, 92.0, "none"),
             "agenda/body": _own(560.0, 432.0),
             "bullets/body": body,

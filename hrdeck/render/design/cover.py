@@ -107,7 +107,10 @@ def _cover_text(
 
 
 def _has_footer_band(ctx: SlideContext) -> bool:
-    return KINDS[ctx.spec.kind].chrome and bool(ctx.theme.footer or ctx.theme.slide_numbers)
+    """Whether the kind carries the footer band.  The band's room is kept whether or not
+    the theme shows a footer or numbers, so text boxes do not move with those settings
+    (the plan's default boxes hold for every footer choice)."""
+    return KINDS[ctx.spec.kind].chrome
 
 
 def _template_lines(ctx: SlideContext, shape: Shape, lines: Sequence[Para]) -> None:
