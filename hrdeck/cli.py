@@ -279,6 +279,12 @@ def plan(audience: str, fmt: str, as_json: bool, curriculum: Path | None) -> Non
     "are left out and core ones shortened as needed.",
 )
 @click.option("--start", default=None, help="Start time, e.g. 13:30 or 1:30pm: real clock times.")
+@click.option(
+    "--quiz",
+    is_flag=True,
+    help="Add knowledge checks from the question bank: a question slide, then its answer, "
+    "after the module that teaches it.",
+)
 @CURRICULUM_ARG
 @handles_errors
 def build(
@@ -289,6 +295,7 @@ def build(
     strict: bool,
     minutes: float | None,
     start: str | None,
+    quiz: bool,
     curriculum: Path | None,
 ) -> None:
     """Build decks (.pptx) and facilitator guides (.md, .html) for one audience or all.
@@ -308,6 +315,7 @@ def build(
         strict=strict,
         minutes=minutes,
         start=start,
+        quiz=quiz,
     )
     result = run_build(request, progress=_progress if sys.stderr.isatty() else None)
     print_diagnostics(result.diagnostics)

@@ -272,6 +272,7 @@ class BuildRequest:
     strict: bool = False
     minutes: float | None = None  # --minutes: time-box each audience's session
     start: str | None = None  # --start: clock times from this time of day, e.g. "13:30"
+    quiz: bool = False  # --quiz: knowledge-check slides in every audience's deck
 
 
 @dataclass(frozen=True)
@@ -308,7 +309,7 @@ def session_options(request: BuildRequest) -> SessionOptions:
     if request.minutes is not None and request.minutes <= 0:
         raise UsageError(f"--minutes must be more than 0, not {request.minutes:g}")
     start = parse_start(request.start) if request.start is not None else None
-    return SessionOptions(request.minutes, start)
+    return SessionOptions(request.minutes, start, knowledge_checks=request.quiz)
 
 
 def check_sessions_fit(

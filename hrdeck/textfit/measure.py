@@ -299,7 +299,9 @@ def _default_areas() -> dict[str, TextArea]:
             "agenda/body": wide,
             "bullets/body": wide,
             "bullets/body+image": TextArea(864.0 * 0.56, body_h),
-            "resources/body": wide,
+            "image/body": TextArea(864.0 * 0.5, body_h),
+            "check-question/body": TextArea(864.0, body_h, markers="none"),
+            "check-answer/body": TextArea(864.0, body_h, markers="none"),
             "questions/body": TextArea(864.0, body_h, markers="number"),
             "case/narrative": TextArea(864.0, body_h, markers="none"),
             "references/citation": TextArea(864.0, body_h, markers="hanging"),
@@ -309,8 +311,12 @@ def _default_areas() -> dict[str, TextArea]:
             "comparison/right": TextArea(_pt(5389033), _pt(3951288)),
         }
     )
+    content = TextArea(_pt(11094720), _pt(4571682), markers="none")  # under the title
+    areas.update({f"{kind}/content": content for kind in DRAWN.split()})
     return areas
 
 
 TITLED = "agenda bullets case comparison diagram myth questions references resources spectrum"
+TITLED += " stat chart icons quote image persona sources check-question check-answer"
+DRAWN = "resources stat chart icons quote persona sources"  # kinds drawn under the title
 DEFAULT_RULES = FitRules(_default_areas())
