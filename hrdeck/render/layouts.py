@@ -114,6 +114,7 @@ class LayoutCache:
     boxes: dict[object, dict[tuple[str, Any], Box]] = field(default_factory=dict)
     areas: dict[tuple[object, str, str, str], TextArea] = field(default_factory=dict)
     chrome: dict[tuple[object, ...], Any] = field(default_factory=dict)
+    icons: Any = None  # the icon set (render.icons.IconLibrary), read when first drawn
 
 
 def box_of(shape: Any, cache: LayoutCache) -> Box:

@@ -1,0 +1,193 @@
+"""Big numbers, pull quotes, persona cards and icon grids, drawn as native shapes.
+
+Each renderer lays its slide out with :mod:`hrdeck.plan.visualgrid` (the boxes the
+plan fitted its text into) and sets each text at the plan's size.  Cards and accent
+bars are decorative (their text says it all); icons beside a label are decorative
+too, for the same reason.  Colours: the palette's accent for numbers, icons and
+bars, a light tint of it for cards, text and muted for words; never the myth colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pptx.enum.text import MSO_ANCHOR
+
+from hrdeck.plan import fitvisual as sizes
+from hrdeck.plan import visualgrid as grid
+from hrdeck.plan.types import Block
+from hrdeck.plan.visualgrid import Rect
+from hrdeck.render.drawn import (
+    SlideCtx,
+    accent_bar,
+    card,
+    icon,
+    icon_disc,
+    size_in,
+    start,
+    text,
+    tint,
+)
+from hrdeck.render.text import TextStyle
+
+QUOTE_ICON = "quote"
+
+
+def _set(
+    ctx: SlideCtx,
+    block: Block,
+    rect: Rect,
+    choices: Sequence[float],
+    name: str,
+    anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
+    **style: object,
+) -> None:
+    """`block`'s text in a box at `rect`, at the plan's size (or the largest that fits)."""
+    heading = bool(style.pop("heading", False))
+    font = ctx.theme.heading_font if heading else ctx.theme.body_font
+    size = size_in(rect, block.paras, block.size_pt, choices, font)
+    look: TextStyle = ctx.style(size=size, markers="none", font=font if heading else None)
+    text(ctx, rect, block.paras, look.with_(**style), name, anchor)
+
+
+# --- stat --------------------------------------------------------------------------------
+
+
+def stat_slide(ctx: SlideCtx) -> None:
+    """One to three big numbers on tinted cards, each with its label and source."""
+    area = start(ctx)
+    spec = ctx.spec
+    values = spec.blocks_with("value")
+    cards, caption = grid.stat_cards(area, max(1, len(values)), bool(spec.blocks_with("caption")))
+    parts = zip(cards, values, spec.blocks_with("label"), spec.blocks_with("source"), strict=False)
+    for number, (boxes, value, label, source) in enumerate(parts, start=1):
+        _stat_card(ctx, f"Stat {number}", boxes, (value, label, source), wide=len(values) == 1)
+    _caption(ctx, caption)
+
+
+def _stat_card(
+    ctx: SlideCtx, name: str, boxes: grid.StatCard, blocks: tuple[Block, ...], wide: bool
+) -> None:
+    """A tinted card with an accent bar: the number, its label, its source and date."""
+    value, label, source = blocks
+    palette, c = ctx.theme.palette, boxes.card
+    card(ctx, c, tint(ctx), f"{name} card", rounded=False)
+    accent_bar(ctx, Rect(c.left, c.top, grid.BAR, c.height), f"{name} bar")
+    value_sizes = sizes.WIDE_VALUE_SIZES if wide else sizes.VALUE_SIZES
+    value_anchor = MSO_ANCHOR.MIDDLE if wide else MSO_ANCHOR.BOTTOM
+    label_anchor = MSO_ANCHOR.BOTTOM if wide else MSO_ANCHOR.TOP
+    _set(ctx, value, boxes.value, value_sizes, f"{name} value", value_anchor,
+         heading=True, color=palette.accent, bold=True)  # fmt: skip
+    _set(ctx, label, boxes.label, sizes.LABEL_SIZES, f"{name} label", label_anchor,
+         color=palette.text)  # fmt: skip
+    _set(ctx, source, boxes.source, sizes.SOURCE_SIZES, f"{name} source", MSO_ANCHOR.BOTTOM,
+         color=palette.muted)  # fmt: skip
+
+
+def _caption(ctx: SlideCtx, rect: Rect | None) -> None:
+    block = ctx.spec.block("caption")
+    if block is None or rect is None:
+        return
+    _set(
+        ctx,
+        block,
+        rect,
+        sizes.TEXT_SIZES,
+        "Caption",
+        MSO_ANCHOR.MIDDLE,
+        color=ctx.theme.palette.text,
+    )
+
+
+# --- icon grid ---------------------------------------------------------------------------
+
+
+def icons_slide(ctx: SlideCtx) -> None:
+    """Three to six icons on tinted discs, each with a bold label and a line."""
+    area = start(ctx)
+    labels, lines = ctx.spec.blocks_with("label"), ctx.spec.blocks_with("text")
+    title_colour, text_colour = ctx.theme.palette.title, ctx.theme.palette.text
+    cells = grid.icon_cells(area, max(1, len(labels)))
+    for number, (cell, label, line) in enumerate(zip(cells, labels, lines, strict=False), 1):
+        icon_disc(ctx, label.icon or "check-circle", cell.disc)
+        _set(ctx, label, cell.label, sizes.ICON_LABEL_SIZES, f"Item {number} label",
+             MSO_ANCHOR.BOTTOM, heading=True, bold=True, color=title_colour)  # fmt: skip
+        if line.paras:
+            _set(ctx, line, cell.text, sizes.TEXT_SIZES, f"Item {number} text",
+                 color=text_colour)  # fmt: skip
+
+
+# --- quote -------------------------------------------------------------------------------
+
+
+def quote_slide(ctx: SlideCtx) -> None:
+    """A pull quote beside a large quotation mark, who said it underneath."""
+    area = start(ctx)
+    boxes = grid.quote_boxes(area)
+    palette = ctx.theme.palette
+    icon(ctx, QUOTE_ICON, boxes.mark)
+    quote = ctx.spec.block("quote")
+    if quote is not None:
+        _set(
+            ctx,
+            quote,
+            boxes.text,
+            sizes.QUOTE_SIZES,
+            "Quote",
+            MSO_ANCHOR.BOTTOM,
+            heading=True,
+            color=palette.title,
+        )
+    attribution = ctx.spec.block("attribution")
+    if attribution is not None:
+        _set(
+            ctx,
+            attribution,
+            boxes.attribution,
+            sizes.TEXT_SIZES,
+            "Attribution",
+            color=palette.muted,
+        )
+
+
+# --- persona -----------------------------------------------------------------------------
+
+
+def persona_slide(ctx: SlideCtx) -> None:
+    """A persona card: icon, name and role on the accent, the facts beside them."""
+    area = start(ctx)
+    boxes = grid.persona_boxes(area)
+    palette = ctx.theme.palette
+    card(ctx, boxes.panel, palette.accent, "Persona panel", rounded=False)
+    card(ctx, boxes.details_panel, tint(ctx), "Persona facts panel", rounded=False)
+    name = ctx.spec.block("name")
+    icon_disc(ctx, (name.icon if name else None) or "user", boxes.disc, palette.background)
+    on_accent = palette.accent_text
+    if name is not None:
+        _set(
+            ctx,
+            name,
+            boxes.name,
+            sizes.NAME_SIZES,
+            "Persona name",
+            MSO_ANCHOR.BOTTOM,
+            heading=True,
+            bold=True,
+            color=on_accent,
+        )
+    role = ctx.spec.block("role")
+    if role is not None:
+        _set(ctx, role, boxes.role, sizes.TEXT_SIZES, "Persona role", color=on_accent)
+    details = ctx.spec.block("details")
+    if details is not None and details.paras:
+        size = size_in(
+            boxes.details,
+            details.paras,
+            details.size_pt,
+            sizes.TEXT_SIZES,
+            ctx.theme.body_font,
+            spaced=True,
+        )
+        space = size * sizes.PARA_SPACE * 1.2  # points: a share of the line, as measured
+        style = ctx.style(size=size, markers="none", color=palette.text, space_before=space)
+        text(ctx, boxes.details, details.paras, style, "Persona facts", MSO_ANCHOR.MIDDLE)
