@@ -24,3 +24,8 @@ def builtin_themes() -> Path:
 
 def schemas_dir() -> Path:
     return _PACKAGE / "schemas"
+
+
+def icon_data_dir() -> Path:
+    """The shipped icon set (names, paths, licence), read by the renderer and validation."""
+    return _PACKAGE / "render" / "icondata"

@@ -202,6 +202,7 @@ def _bad_size(err: SchemaError, schema: Schema, smap: SourceMap) -> list[Diagnos
         "minItems": f"{field} needs at least {limit} {_plural(limit, 'entry', 'entries')}",
         "maxItems": f"{field} allows at most {limit} {_plural(limit, 'entry', 'entries')}",
         "minLength": f"{field} is empty",
+        "maxLength": f"{field} is longer than {limit} characters",
         "minProperties": f"{field} is empty",
         "uniqueItems": f"{field} lists the same value twice",
         "minimum": f"{field} must be at least {limit}",
@@ -229,7 +230,8 @@ _HANDLERS: dict[str, _Handler] = {
     "const": _bad_enum,
     "pattern": _bad_pattern,
     **dict.fromkeys(
-        ("minItems", "maxItems", "minLength", "minProperties", "uniqueItems"), _bad_size
+        ("minItems", "maxItems", "minLength", "maxLength", "minProperties", "uniqueItems"),
+        _bad_size,
     ),
     **dict.fromkeys(("minimum", "maximum", "exclusiveMinimum"), _bad_size),
 }

@@ -42,6 +42,7 @@ CARD_SIZES = (22, 20, 18)
 LIST_SIZES = (24, 22, 20)
 SOURCE_SIZES = (18,)
 PARA_SPACE = 0.2  # space before a paragraph of a spaced list, as a share of its line
+HEADING_SLACK = 1.1  # numbers, names and quotes in the heading font: room for tall lines
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,10 +58,44 @@ def area_box(rules: FitRules, kind: str) -> Rect | None:
     return None if area is None else Rect(0.0, 0.0, area.width_pt, area.height_pt)
 
 
-def text_area(box: Rect, space_before: float = 0.0) -> TextArea:
+def words_fit(paras: Sequence[Para], area: TextArea, size: float, metrics: FontMetrics) -> bool:
+    """Whether every word fits on a line of `area` at `size` (a word too long for its
+    line would be broken between letters: an address, a long name)."""
+    for para in paras:
+        room = min(area.line_widths(para.level))
+        for run in para.runs:
+            if any(metrics.width(w, size, run.bold) > room for w in run.text.split()):
+                return False
+    return True
+
+
+def fit_words(
+    paras: Sequence[Para],
+    area: TextArea,
+    sizes: Sequence[float],
+    metrics: FontMetrics,
+    memo: LineMemo | None = None,
+) -> float | None:
+    """The largest of `sizes` at which `paras` fit `area` without breaking a word."""
+    return next(
+        (
+            s
+            for s in sizes
+            if words_fit(paras, area, s, metrics) and fit_size(paras, area, (s,), metrics, memo)
+        ),
+        None,
+    )
+
+
+def text_area(box: Rect, space_before: float = 0.0, heading: bool = False) -> TextArea:
     """A drawn text box: python-pptx's default insets, no list markers, and no space
-    before paragraphs unless the renderer sets it (a share of a line)."""
-    return TextArea(box.width, box.height, markers="none", space_before=space_before)
+    before paragraphs unless the renderer sets it (a share of a line).  Large heading
+    text is measured with some slack: LibreOffice sets big bold lines about 7% taller
+    than the font's line height (``HEADING_SLACK``)."""
+    spacing = HEADING_SLACK if heading else 1.0
+    return TextArea(
+        box.width, box.height, markers="none", space_before=space_before, line_spacing=spacing
+    )
 
 
 def fit_visual(
@@ -103,7 +138,7 @@ class _Sizer:
         metrics = self.fonts.heading if heading else self.fonts.body
         space = PARA_SPACE if spaced else 0.0
         chosen = min(
-            (self._size(b.paras, text_area(box, space), sizes, metrics, one_line) or 0)
+            (self._size(b.paras, text_area(box, space, heading), sizes, metrics, one_line) or 0)
             for b, box in zip(blocks, boxes, strict=False)
         )
         if not chosen:
@@ -122,7 +157,7 @@ class _Sizer:
             return sizes[0]
         memo = self.fonts.memo
         if not one_line:
-            return fit_size(paras, area, sizes, metrics, memo)
+            return fit_words(paras, area, sizes, metrics, memo)
         return next(
             (
                 s
@@ -254,7 +289,7 @@ def _resource_part(
 ) -> tuple[SlidePlan, float | None]:
     cards = grid.resource_cards(area, len(part))
     sizes = [
-        fit_size(b.paras, text_area(c.text), CARD_SIZES, fonts.body, fonts.memo)
+        fit_words(b.paras, text_area(c.text), CARD_SIZES, fonts.body, fonts.memo)
         for b, c in zip(part, cards, strict=True)
     ]
     size = None if any(s is None for s in sizes) else min(s for s in sizes if s is not None)

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from hrdeck.plan.types import PlanLink
 
-SHORT_LIMIT = 32  # characters: one line beside a QR code at 18 pt
+SHORT_LIMIT = 34  # characters: one line beside a QR code at 18 pt
 
 
 def short_address(url: str, limit: int = SHORT_LIMIT) -> str:

@@ -36,11 +36,12 @@ SHORT_TITLE = 48  # characters of a work's title on the Sources slide
 
 
 def resource_blocks(ctx: Context, resources: Iterable[Resource]) -> tuple[Block, ...]:
-    """One block per resource: its name (linked), its line, its short address (last)."""
+    """One block per resource: its name, its line, its short address (linked, last)."""
     blocks = []
     for r in resources:
+        # the name in bold, not a link: the QR code and the short address carry that
         name = tuple(
-            dataclasses.replace(run, bold=True, link=r.url)
+            dataclasses.replace(run, bold=True, link=None)
             for run in ctx.inline(text_of(r.name), r.loc)
         )
         description = ctx.inline(text_of(r.description), r.loc)

@@ -90,12 +90,15 @@ Made = tuple[tuple[Block, ...], dict[str, object], tuple[Para, ...], list[str]]
 
 
 def source_line(ctx: Context, source: object, cites: Iterable[str], as_of: str) -> str:
-    """'Binswanger et al., 2007 (as of January 2007)': who, then when it was true."""
+    """'Source: NCHS (as of May 2025)': who, then when it was true, unless the source
+    already says the year ('Source: Binswanger et al., 2007')."""
     who = text_of(source) or "; ".join(
         in_text(ctx.citations[k]) if k in ctx.citations else k for k in cites
     )
     when = f"as of {month_year(as_of)}"
-    return f"Source: {who} ({when})" if who else when[0].upper() + when[1:]
+    if not who:
+        return when[0].upper() + when[1:]
+    return f"Source: {who}" if as_of[:4] in who else f"Source: {who} ({when})"
 
 
 # --- stat ----------------------------------------------------------------------------------

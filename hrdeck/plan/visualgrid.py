@@ -122,7 +122,7 @@ def stat_cards(area: Rect, count: int, caption: bool) -> tuple[list[StatCard], R
     for card in cards:
         inner = card.inset(PAD, PAD)
         inner = Rect(inner.left + BAR, inner.top, inner.width - BAR, inner.height)
-        value, label, source = inner.rows(4, 4, 2, gap=4)
+        value, label, source = inner.rows(4, 3.5, 2.5, gap=4)
         found.append(StatCard(card, value, label, source))
     return found, caption_box
 
@@ -138,21 +138,23 @@ class IconCell:
 
 
 def icon_cells(area: Rect, count: int) -> list[IconCell]:
-    """3 or 4 in a row; 5 and 6 in rows of 3 with the icon beside the text."""
-    columns = count if count <= 4 else 3
-    cells = grid(area, count, columns, 280.0)
-    found = []
-    for cell in cells:
-        if count <= 4:
-            disc = min(76.0, cell.height * 0.3)
-            below = Rect(cell.left, cell.top + disc + 12, cell.width, cell.height - disc - 12)
+    """Three in a row, the icon above its text; four as two rows of two, five and six as
+    rows of three, each icon beside its text."""
+    if count <= 3:
+        found = []
+        for cell in grid(area, count, count, 300.0):
+            disc = min(96.0, cell.height * 0.32)
+            below = Rect(cell.left, cell.top + disc + 14, cell.width, cell.height - disc - 14)
             label, text = below.rows(2, 4, gap=4)
             found.append(IconCell(Rect(cell.left, cell.top, disc, disc), label, text))
-        else:
-            disc = min(60.0, cell.height * 0.4)
-            side = Rect(cell.left + disc + 12, cell.top, cell.width - disc - 12, cell.height)
-            label, text = side.rows(2, 3, gap=2)
-            found.append(IconCell(Rect(cell.left, cell.top + 4, disc, disc), label, text))
+        return found
+    columns = 2 if count == 4 else 3
+    found = []
+    for cell in grid(area, count, columns, 170.0):
+        disc = min(84.0 if columns == 2 else 64.0, cell.height * 0.5)
+        side = Rect(cell.left + disc + 16, cell.top, cell.width - disc - 16, cell.height)
+        label, text = side.rows(2, 3, gap=2)
+        found.append(IconCell(Rect(cell.left, cell.top + 4, disc, disc), label, text))
     return found
 
 
@@ -206,13 +208,13 @@ class LinkCard:
     text: Rect
 
 
-MAX_QR = 100.0  # a resource's QR code: about 1.4 in, readable across a training room
+MAX_QR = 110.0  # a resource's QR code: about 1.5 in, readable across a training room
 
 
 def resource_cards(area: Rect, count: int) -> list[LinkCard]:
     """A QR code and the name, line and address beside it; two columns from three."""
     columns = 1 if count <= 2 else 2
-    cells = grid(area, count, columns, 130.0)
+    cells = grid(area, count, columns, 170.0)
     found = []
     for cell in cells:
         side = min(MAX_QR, cell.height, cell.width * 0.3)

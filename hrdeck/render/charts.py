@@ -33,6 +33,7 @@ from hrdeck.plan.visualgrid import Rect, chart_boxes
 from hrdeck.render.drawn import SlideCtx, emu_box, size_in, start, text
 from hrdeck.render.layouts import set_alt
 from hrdeck.render.master import blend
+from hrdeck.render.oxml import clark
 from hrdeck.render.package import ZIP_TIME, deck_timestamp
 from hrdeck.render.text import rgb
 
@@ -99,6 +100,7 @@ def add_chart(ctx: SlideCtx, chart: PlanChart, rect: Rect) -> None:
     set_alt(frame, chart.alt)
     drawn = frame.chart
     _style(ctx, drawn, chart)
+    _positive_axis_ids(drawn)
     _reproducible_workbook(ctx, drawn)
 
 
@@ -191,6 +193,16 @@ def _series(ctx: SlideCtx, series: object, index: int, chart: PlanChart) -> None
     fill.solid()
     fill.fore_color.rgb = colour
     series.invert_if_negative = False  # type: ignore[attr-defined]
+
+
+def _positive_axis_ids(drawn: Chart) -> None:
+    """Renumber the axes 1, 2, ...: python-pptx writes negative ids, which the schema
+    (an unsigned int) does not allow."""
+    numbers: dict[str, str] = {}
+    for tag in ("c:axId", "c:crossAx"):
+        for element in drawn.element.iter(clark(tag)):
+            value = str(element.get("val"))
+            element.set("val", numbers.setdefault(value, str(len(numbers) + 1)))
 
 
 def _reproducible_workbook(ctx: SlideCtx, drawn: Chart) -> None:

@@ -23,7 +23,7 @@ from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide
 
-from hrdeck.plan.fitvisual import PARA_SPACE, text_area
+from hrdeck.plan.fitvisual import PARA_SPACE, fit_words, text_area
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.plan.visualgrid import Rect
 from hrdeck.render import oxml, shapes
@@ -36,6 +36,7 @@ from hrdeck.render.package import PartFactory
 from hrdeck.render.text import TextStyle, fill
 from hrdeck.richtext import Para
 from hrdeck.textfit.measure import BODY_SIZES
+from hrdeck.textfit.metrics import metrics_for
 from hrdeck.theme.model import Theme
 
 EMU_PER_PT = 12700
@@ -105,11 +106,14 @@ def size_in(
     sizes: Sequence[float],
     font: str,
     spaced: bool = False,
+    heading: bool = False,
 ) -> float:
-    """The plan's size for `paras`, unless the real box needs a smaller one of `sizes`."""
+    """The plan's size for `paras`, unless the real box needs a smaller one of `sizes`
+    (measured as the plan measured: `spaced` lists, `heading` text with its slack)."""
     candidates = [s for s in sizes if planned is None or s <= planned] or [sizes[-1]]
-    area = text_area(rect, PARA_SPACE if spaced else 0.0)
-    return fit_in(area, paras, candidates, font)
+    area = text_area(rect, PARA_SPACE if spaced else 0.0, heading)
+    found = fit_words(paras, area, candidates, metrics_for(font)[0])
+    return found if found is not None else candidates[-1]
 
 
 def text(

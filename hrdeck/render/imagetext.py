@@ -9,6 +9,7 @@ slide asks for, with the credit line under the picture.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Inches
@@ -47,11 +48,16 @@ def image_slide(ctx: SlideCtx) -> None:
     if found:
         place(found[0], Box(text_left, area.top, text_width, area.height))
         body_text(ctx, found[0], ctx.paras("body"), "template", "body")
+        found[0].text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE  # balanced beside the picture
     if image is not None:
-        _picture(ctx, Box(picture_left, area.top, picture_width, area.height))
+        drawn = _picture(ctx, Box(picture_left, area.top, picture_width, area.height))
+        if on_left and found:  # read the picture and its credit first, as they are seen
+            for shape in drawn:
+                found[0].element.addprevious(shape.element)
 
 
-def _picture(ctx: SlideCtx, box: Box) -> None:
+def _picture(ctx: SlideCtx, box: Box) -> list[Any]:
+    """The picture fitted into `box` with its credit line under it; the shapes drawn."""
     image = ctx.spec.image
     assert image is not None
     room = Box(box.left, box.top, box.width, box.height - (CREDIT_HEIGHT if image.credit else 0))
@@ -65,17 +71,18 @@ def _picture(ctx: SlideCtx, box: Box) -> None:
     )
     picture.name = "Image"
     set_alt(picture, image.alt)
-    if image.credit:
-        credit = Rect(
-            left / EMU_PER_PT,
-            (top + height) / EMU_PER_PT + 2,
-            max(width, box.width // 2) / EMU_PER_PT,
-            CREDIT_HEIGHT / EMU_PER_PT,
-        )
-        paras = (plain(image.credit),)
-        size = size_in(credit, paras, None, sizes.SOURCE_SIZES, ctx.theme.body_font)
-        style = ctx.style(size=size, markers="none", color=ctx.theme.palette.muted)
-        text(ctx, credit, paras, style, "Image credit", MSO_ANCHOR.TOP)
+    if not image.credit:
+        return [picture]
+    credit = Rect(
+        left / EMU_PER_PT,
+        (top + height) / EMU_PER_PT + 2,
+        max(width, box.width // 2) / EMU_PER_PT,
+        CREDIT_HEIGHT / EMU_PER_PT,
+    )
+    paras = (plain(image.credit),)
+    size = size_in(credit, paras, None, sizes.SOURCE_SIZES, ctx.theme.body_font)
+    style = ctx.style(size=size, markers="none", color=ctx.theme.palette.muted)
+    return [picture, text(ctx, credit, paras, style, "Image credit", MSO_ANCHOR.TOP)]
 
 
 # --- knowledge checks ----------------------------------------------------------------------

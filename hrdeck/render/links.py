@@ -31,7 +31,7 @@ from hrdeck.render.qr import add_qr
 from hrdeck.render.text import rgb
 
 NO_LINK_ICON = "book-open"
-PANEL_SHARE = 0.27  # of the slide's width: the closing slide's QR panel
+PANEL_SHARE = 0.34  # of the slide's width: the closing slide's QR panel and its address
 PANEL_GAP = 24.0  # points between the closing text and the panel
 
 
@@ -117,11 +117,11 @@ def with_link_panel(render: Callable[[Ctx], None]) -> Callable[[Ctx], None]:
 
 
 def _panel_area(ctx: SlideCtx) -> Rect:
-    """The right-hand column of the slide, from a fifth of the way down."""
+    """The right-hand column of the slide, around its middle (where a cover's text is)."""
     width, height = (v / EMU_PER_PT for v in slide_size(ctx.prs))
     margin = width * 0.045
     panel_width = width * PANEL_SHARE
-    return Rect(width - margin - panel_width, height * 0.2, panel_width, height * 0.62)
+    return Rect(width - margin - panel_width, height * 0.26, panel_width, height * 0.56)
 
 
 def _make_room(ctx: SlideCtx, panel: Rect) -> None:

@@ -15,6 +15,7 @@ from pptx.enum.text import MSO_ANCHOR
 
 from hrdeck.plan import fitvisual as sizes
 from hrdeck.plan import visualgrid as grid
+from hrdeck.plan.fitvisual import text_area
 from hrdeck.plan.types import Block
 from hrdeck.plan.visualgrid import Rect
 from hrdeck.render.drawn import (
@@ -28,9 +29,12 @@ from hrdeck.render.drawn import (
     text,
     tint,
 )
+from hrdeck.render.measure import text_height
 from hrdeck.render.text import TextStyle
+from hrdeck.richtext import Para
 
 QUOTE_ICON = "quote"
+QUOTE_GAP = 10.0  # points between a quote and who said it
 
 
 def _set(
@@ -45,7 +49,7 @@ def _set(
     """`block`'s text in a box at `rect`, at the plan's size (or the largest that fits)."""
     heading = bool(style.pop("heading", False))
     font = ctx.theme.heading_font if heading else ctx.theme.body_font
-    size = size_in(rect, block.paras, block.size_pt, choices, font)
+    size = size_in(rect, block.paras, block.size_pt, choices, font, heading=heading)
     look: TextStyle = ctx.style(size=size, markers="none", font=font if heading else None)
     text(ctx, rect, block.paras, look.with_(**style), name, anchor)
 
@@ -74,7 +78,9 @@ def _stat_card(
     card(ctx, c, tint(ctx), f"{name} card", rounded=False)
     accent_bar(ctx, Rect(c.left, c.top, grid.BAR, c.height), f"{name} bar")
     value_sizes = sizes.WIDE_VALUE_SIZES if wide else sizes.VALUE_SIZES
-    value_anchor = MSO_ANCHOR.MIDDLE if wide else MSO_ANCHOR.BOTTOM
+    # big numbers hang from the top of their box: LibreOffice sets them lower than
+    # their line height, so one anchored at the bottom would drop out of its box
+    value_anchor = MSO_ANCHOR.MIDDLE if wide else MSO_ANCHOR.TOP
     label_anchor = MSO_ANCHOR.BOTTOM if wide else MSO_ANCHOR.TOP
     _set(ctx, value, boxes.value, value_sizes, f"{name} value", value_anchor,
          heading=True, color=palette.accent, bold=True)  # fmt: skip
@@ -121,36 +127,71 @@ def icons_slide(ctx: SlideCtx) -> None:
 
 
 def quote_slide(ctx: SlideCtx) -> None:
-    """A pull quote beside a large quotation mark, who said it underneath."""
+    """A pull quote beside a large quotation mark, who said it underneath; the three
+    kept together and centred in the area (each box as tall as its text)."""
     area = start(ctx)
     boxes = grid.quote_boxes(area)
     palette = ctx.theme.palette
-    icon(ctx, QUOTE_ICON, boxes.mark)
-    quote = ctx.spec.block("quote")
-    if quote is not None:
-        _set(
-            ctx,
-            quote,
-            boxes.text,
-            sizes.QUOTE_SIZES,
-            "Quote",
-            MSO_ANCHOR.BOTTOM,
-            heading=True,
-            color=palette.title,
-        )
-    attribution = ctx.spec.block("attribution")
+    quote, attribution = ctx.spec.block("quote"), ctx.spec.block("attribution")
+    if quote is None:
+        return
+    heading, body = ctx.theme.heading_font, ctx.theme.body_font
+    quote_size = size_in(
+        boxes.text, quote.paras, quote.size_pt, sizes.QUOTE_SIZES, heading, heading=True
+    )
+    quote_height = _height(boxes.text, quote.paras, quote_size, heading, tall=True)
+    by: tuple[Block, float, float] | None = None
     if attribution is not None:
-        _set(
-            ctx,
-            attribution,
-            boxes.attribution,
-            sizes.TEXT_SIZES,
-            "Attribution",
-            color=palette.muted,
+        by_size = size_in(
+            boxes.attribution, attribution.paras, attribution.size_pt, sizes.TEXT_SIZES, body
         )
+        by = (attribution, by_size, _height(boxes.attribution, attribution.paras, by_size, body))
+    group = quote_height + (QUOTE_GAP + by[2] if by else 0.0)
+    height = boxes.attribution.bottom - boxes.text.top
+    column = Rect(boxes.text.left, boxes.text.top, boxes.text.width, height)
+    top = column.top + (column.height - group) / 2
+    icon(ctx, QUOTE_ICON, Rect(boxes.mark.left, top + 6, boxes.mark.width, boxes.mark.height))
+    style = ctx.style(size=quote_size, markers="none", font=heading, color=palette.title)
+    text(ctx, Rect(column.left, top, column.width, quote_height), quote.paras, style, "Quote")
+    if by is not None:
+        block, size, height = by
+        rect = Rect(column.left, top + quote_height + QUOTE_GAP, column.width, height)
+        text(ctx, rect, block.paras, ctx.style(size=size, markers="none", color=palette.muted),
+             "Attribution")  # fmt: skip
+
+
+def _height(
+    rect: Rect, paras: tuple[Para, ...], size: float, font: str, tall: bool = False
+) -> float:
+    """The height `paras` need at `size` in a box as wide as `rect` (insets included;
+    `tall`: heading text, measured with its slack)."""
+    needed = text_height(paras, text_area(rect, heading=tall), size, font) + 4.0
+    return min(rect.height, needed)
 
 
 # --- persona -----------------------------------------------------------------------------
+
+
+def _who(ctx: SlideCtx, boxes: grid.PersonaBoxes, name: Block | None, role: Block | None) -> None:
+    """The name and the role line at the foot of the coloured panel, each box as tall
+    as its text (big text hung from the top: no part of it can drop out of its box)."""
+    heading, body = ctx.theme.heading_font, ctx.theme.body_font
+    on_accent = ctx.theme.palette.accent_text
+    bottom = boxes.role.bottom
+    if role is not None:
+        size = size_in(boxes.role, role.paras, role.size_pt, sizes.TEXT_SIZES, body)
+        height = _height(boxes.role, role.paras, size, body)
+        rect = Rect(boxes.role.left, bottom - height, boxes.role.width, height)
+        text(ctx, rect, role.paras, ctx.style(size=size, markers="none", color=on_accent),
+             "Persona role")  # fmt: skip
+        bottom = rect.top
+    if name is not None:
+        size = size_in(boxes.name, name.paras, name.size_pt, sizes.NAME_SIZES, heading,
+                       heading=True)  # fmt: skip
+        height = _height(boxes.name, name.paras, size, heading, tall=True)
+        rect = Rect(boxes.name.left, bottom - height, boxes.name.width, height)
+        style = ctx.style(size=size, markers="none", font=heading, bold=True, color=on_accent)
+        text(ctx, rect, name.paras, style, "Persona name")
 
 
 def persona_slide(ctx: SlideCtx) -> None:
@@ -162,22 +203,7 @@ def persona_slide(ctx: SlideCtx) -> None:
     card(ctx, boxes.details_panel, tint(ctx), "Persona facts panel", rounded=False)
     name = ctx.spec.block("name")
     icon_disc(ctx, (name.icon if name else None) or "user", boxes.disc, palette.background)
-    on_accent = palette.accent_text
-    if name is not None:
-        _set(
-            ctx,
-            name,
-            boxes.name,
-            sizes.NAME_SIZES,
-            "Persona name",
-            MSO_ANCHOR.BOTTOM,
-            heading=True,
-            bold=True,
-            color=on_accent,
-        )
-    role = ctx.spec.block("role")
-    if role is not None:
-        _set(ctx, role, boxes.role, sizes.TEXT_SIZES, "Persona role", color=on_accent)
+    _who(ctx, boxes, name, ctx.spec.block("role"))
     details = ctx.spec.block("details")
     if details is not None and details.paras:
         size = size_in(
