@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 
 from hrdeck.diagnostics import Diagnostic, warning
 from hrdeck.plan import visualgrid as grid
+from hrdeck.plan.links import linked_runs, shorter_addresses
 from hrdeck.plan.timing import spread
 from hrdeck.plan.types import Block, SlidePlan
 from hrdeck.plan.visualgrid import Rect
@@ -64,7 +65,8 @@ def words_fit(paras: Sequence[Para], area: TextArea, size: float, metrics: FontM
     for para in paras:
         room = min(area.line_widths(para.level))
         for run in para.runs:
-            if any(metrics.width(w, size, run.bold) > room for w in run.text.split()):
+            words = [run.text] if run.link else run.text.split()  # a link is one piece
+            if any(metrics.width(w, size, run.bold) > room for w in words):
                 return False
     return True
 
@@ -288,13 +290,26 @@ def _resource_part(
     slide: SlidePlan, part: tuple[Block, ...], area: Rect, fonts: Fonts
 ) -> tuple[SlidePlan, float | None]:
     cards = grid.resource_cards(area, len(part))
-    sizes = [
-        fit_words(b.paras, text_area(c.text), CARD_SIZES, fonts.body, fonts.memo)
+    fitted = [
+        _fit_block(b, text_area(c.text), CARD_SIZES, fonts)
         for b, c in zip(part, cards, strict=True)
     ]
+    sizes = [size for _, size in fitted]
     size = None if any(s is None for s in sizes) else min(s for s in sizes if s is not None)
     others = tuple(b for b in slide.blocks if b.role != "resource")
-    return dataclasses.replace(slide, blocks=part + others), size
+    return dataclasses.replace(slide, blocks=tuple(b for b, _ in fitted) + others), size
+
+
+def _fit_block(
+    block: Block, area: TextArea, sizes: Sequence[float], fonts: Fonts
+) -> tuple[Block, float | None]:
+    """The largest size at which `block` fits `area`; an address too long for its line
+    even at the smallest size is shortened (the QR code keeps the whole link)."""
+    size = fit_words(block.paras, area, sizes, fonts.body, fonts.memo)
+    if size is not None or not linked_runs(block.paras):
+        return block, size
+    shorter = shorter_addresses(block, area, sizes[-1], fonts.body)
+    return shorter, fit_words(shorter.paras, area, sizes, fonts.body, fonts.memo)
 
 
 def _continued(slide: SlidePlan, parts: list[SlidePlan]) -> list[SlidePlan]:
@@ -326,7 +341,7 @@ def _fit_sources(
     boxes = grid.sources_boxes(area)
     listing = slide.block("body")
     entries = listing.paras if listing is not None else ()
-    box, memo = text_area(boxes.listing), fonts.memo
+    box, memo = text_area(boxes.listing, PARA_SPACE), fonts.memo
     alphabetical = tuple(sorted(entries, key=lambda p: p.text.casefold()))
     size = fit_size(alphabetical, box, LIST_SIZES, fonts.body, memo)
     shown = alphabetical
@@ -334,10 +349,16 @@ def _fit_sources(
         size = LIST_SIZES[-1]
         shown = _what_fits(entries, box, size, fonts)
     slide = _with_listing(slide, shown)
-    sizer = _Sizer(slide, fonts)
-    sizer.role("link", [boxes.note], TEXT_SIZES)
-    sizer.sizes["body"] = size
-    return [sizer.done(found)]
+    sizes: dict[str, float] = {"body": size}
+    where = slide.block("link")
+    if where is not None:
+        where, fits = _fit_block(where, text_area(boxes.note), TEXT_SIZES, fonts)
+        blocks = tuple(where if b.role == "link" else b for b in slide.blocks)
+        slide = dataclasses.replace(slide, blocks=blocks)
+        if fits is None:
+            found.append(_overflow(slide, "link"))
+        sizes["link"] = fits or TEXT_SIZES[-1]
+    return [sized(slide, sizes)]
 
 
 def _what_fits(

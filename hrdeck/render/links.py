@@ -13,9 +13,11 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Emu
 
 from hrdeck.plan import fitvisual as sizes
 from hrdeck.plan import visualgrid as grid
+from hrdeck.plan.links import shorter_addresses
 from hrdeck.plan.types import Block
 from hrdeck.plan.visualgrid import Rect
 from hrdeck.render.drawn import EMU_PER_PT, SlideCtx, emu_box, icon_disc, size_in, start, text
@@ -29,6 +31,7 @@ from hrdeck.render.layouts import (
 )
 from hrdeck.render.qr import add_qr
 from hrdeck.render.text import rgb
+from hrdeck.textfit.metrics import metrics_for
 
 NO_LINK_ICON = "book-open"
 PANEL_SHARE = 0.34  # of the slide's width: the closing slide's QR panel and its address
@@ -63,22 +66,27 @@ def sources_slide(ctx: SlideCtx) -> None:
     palette = ctx.theme.palette
     listing = ctx.spec.block("body")
     if listing is not None and listing.paras:
+        font = ctx.theme.body_font
         size = size_in(
-            boxes.listing, listing.paras, listing.size_pt, sizes.LIST_SIZES, ctx.theme.body_font
+            boxes.listing, listing.paras, listing.size_pt, sizes.LIST_SIZES, font, spaced=True
         )
-        style = ctx.style(size=size, markers="none", color=palette.text)
+        space = size * sizes.PARA_SPACE * 1.2  # points: a share of the line, as measured
+        style = ctx.style(size=size, markers="none", color=palette.text, space_before=space)
         text(ctx, boxes.listing, listing.paras, style, "Sources list", MSO_ANCHOR.TOP)
     where = ctx.spec.block("link")
     if where is None:
         return
+    mark = boxes.qr
     if where.link is not None:
         add_qr(ctx, boxes.qr, where.link)
-    else:
-        side = boxes.qr.width * 0.6
-        icon_disc(ctx, NO_LINK_ICON, Rect(boxes.qr.left, boxes.qr.top, side, side))
+    else:  # not online: a book for the handout, the note right under it
+        mark = Rect(boxes.qr.left, boxes.qr.top, boxes.qr.width * 0.5, boxes.qr.width * 0.5)
+        icon_disc(ctx, NO_LINK_ICON, mark)
     size = size_in(boxes.note, where.paras, where.size_pt, sizes.TEXT_SIZES, ctx.theme.body_font)
     style = ctx.style(size=size, markers="none", color=palette.text)
-    note = text(ctx, boxes.note, where.paras, style, "Full list", MSO_ANCHOR.TOP)
+    top = mark.bottom + 12
+    note_box = Rect(boxes.note.left, top, boxes.note.width, boxes.note.bottom - top)
+    note = text(ctx, note_box, where.paras, style, "Full list", MSO_ANCHOR.TOP)
     if where.link is not None:
         for run in note.text_frame.paragraphs[-1].runs:
             run.font.color.rgb = rgb(palette.accent)
@@ -101,8 +109,10 @@ def with_link_panel(render: Callable[[Ctx], None]) -> Callable[[Ctx], None]:
         panel = _panel_area(ctx)
         _make_room(ctx, panel)
         render(ctx)
+        _centre_rules_under_the_title(ctx)
         boxes = grid.link_panel(panel)
         add_qr(ctx, boxes.qr, block.link)
+        block = _fitting_address(ctx, block, boxes.text)
         size = size_in(
             boxes.text, block.paras, block.size_pt, sizes.TEXT_SIZES, ctx.theme.body_font
         )
@@ -114,6 +124,26 @@ def with_link_panel(render: Callable[[Ctx], None]) -> Callable[[Ctx], None]:
 
     closing_with_link.__doc__ = render.__doc__
     return closing_with_link
+
+
+def _centre_rules_under_the_title(ctx: SlideCtx) -> None:
+    """A cover's accent rule, centred on the slide, follows its narrowed title."""
+    title = title_placeholder(ctx.slide)
+    if title is None:
+        return
+    box = box_of(title, ctx.layouts)
+    for shape in ctx.slide.shapes:
+        if shape.name == "Accent rule":
+            shape.left = Emu(box.left + (box.width - int(shape.width)) // 2)
+
+
+def _fitting_address(ctx: SlideCtx, block: Block, rect: Rect) -> Block:
+    """`block` with its address shortened if, even at the smallest size, it would not
+    fit the panel's line (the QR code holds the whole link)."""
+    area, metrics = sizes.text_area(rect), metrics_for(ctx.theme.body_font)[0]
+    if sizes.fit_words(block.paras, area, sizes.TEXT_SIZES, metrics) is not None:
+        return block
+    return shorter_addresses(block, area, sizes.TEXT_SIZES[-1], metrics)
 
 
 def _panel_area(ctx: SlideCtx) -> Rect:

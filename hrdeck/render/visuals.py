@@ -174,16 +174,18 @@ def _height(
 
 def _who(ctx: SlideCtx, boxes: grid.PersonaBoxes, name: Block | None, role: Block | None) -> None:
     """The name and the role line at the foot of the coloured panel, each box as tall
-    as its text (big text hung from the top: no part of it can drop out of its box)."""
+    as its text (big text hung from the top: no part of it can drop out of its box);
+    laid out from the bottom up, drawn in reading order."""
     heading, body = ctx.theme.heading_font, ctx.theme.body_font
     on_accent = ctx.theme.palette.accent_text
+    drawn: list[tuple[Block, Rect, TextStyle, str]] = []
     bottom = boxes.role.bottom
     if role is not None:
         size = size_in(boxes.role, role.paras, role.size_pt, sizes.TEXT_SIZES, body)
         height = _height(boxes.role, role.paras, size, body)
         rect = Rect(boxes.role.left, bottom - height, boxes.role.width, height)
-        text(ctx, rect, role.paras, ctx.style(size=size, markers="none", color=on_accent),
-             "Persona role")  # fmt: skip
+        style = ctx.style(size=size, markers="none", color=on_accent)
+        drawn.append((role, rect, style, "Persona role"))
         bottom = rect.top
     if name is not None:
         size = size_in(boxes.name, name.paras, name.size_pt, sizes.NAME_SIZES, heading,
@@ -191,7 +193,9 @@ def _who(ctx: SlideCtx, boxes: grid.PersonaBoxes, name: Block | None, role: Bloc
         height = _height(boxes.name, name.paras, size, heading, tall=True)
         rect = Rect(boxes.name.left, bottom - height, boxes.name.width, height)
         style = ctx.style(size=size, markers="none", font=heading, bold=True, color=on_accent)
-        text(ctx, rect, name.paras, style, "Persona name")
+        drawn.append((name, rect, style, "Persona name"))
+    for block, rect, style, label in reversed(drawn):
+        text(ctx, rect, block.paras, style, label)
 
 
 def persona_slide(ctx: SlideCtx) -> None:
