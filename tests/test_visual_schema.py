@@ -174,3 +174,28 @@ def test_references_setting_suggests_the_close_value(tmp_path: Path) -> None:
     error = only(diagnostics, "bad-value")
     assert error.message == "'references' cannot be 'slide'"
     assert error.hint == "did you mean 'slides'?"
+
+
+def test_the_format_guide_s_examples_of_the_visual_kinds_are_valid() -> None:
+    import json
+    import re
+
+    from jsonschema import Draft202012Validator
+
+    from hrdeck.curriculum.load import parse_yaml_text
+    from hrdeck.curriculum.sourcemap import SourceMap
+    from hrdeck.paths import builtin_curriculum, schemas_dir
+
+    guide = (builtin_curriculum() / "FORMAT.md").read_text("utf-8")
+    section = guide.split("## Visual slides", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```yaml\n(.*?)```", section, flags=re.S)
+    slides = []
+    for block in blocks:
+        text = block if block.startswith("slides:") else "slides:\n" + block
+        data, _smap, problems = parse_yaml_text(text, SourceMap("FORMAT.md"))  # as hrdeck reads
+        assert problems == [] and isinstance(data, dict)
+        slides += data["slides"]
+    assert {s["kind"] for s in slides} == {"stat", "chart", "icons", "quote", "image", "persona"}
+    schema = json.loads((schemas_dir() / "module.schema.json").read_text("utf-8"))
+    module = {"id": "example", "kind": "bullets", "title": "Example", "slides": slides}
+    assert list(Draft202012Validator(schema).iter_errors(module)) == []
