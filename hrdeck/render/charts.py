@@ -18,10 +18,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from pptx.chart.chart import Chart
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
@@ -36,6 +34,9 @@ from hrdeck.render.master import blend
 from hrdeck.render.oxml import clark
 from hrdeck.render.package import ZIP_TIME, deck_timestamp
 from hrdeck.render.text import rgb
+
+if TYPE_CHECKING:
+    from pptx.chart.chart import Chart
 
 CHART_PT = 18
 CHART_TYPES = {
@@ -82,6 +83,8 @@ def _line(ctx: SlideCtx, role: str, rect: Rect | None, colour: str, anchor: MSO_
 
 def add_chart(ctx: SlideCtx, chart: PlanChart, rect: Rect) -> None:
     """A native chart of `chart` at `rect`, styled for projection, with its alt text."""
+    from pptx.chart.data import CategoryChartData  # its workbook writer: only for charts
+
     data = CategoryChartData(number_format=number_format(chart.decimals))
     data.categories = list(chart.categories)
     for series in chart.series:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import segno
 from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.shapes.autoshape import Shape
@@ -25,7 +24,7 @@ from hrdeck.plan.visualgrid import Rect
 from hrdeck.render import shapes
 from hrdeck.render.drawn import SlideCtx, emu_box
 from hrdeck.render.layouts import set_alt
-from hrdeck.render.oxml import XmlElement, clark
+from hrdeck.render.oxml import NAMESPACES, XmlElement, clark
 from hrdeck.theme.contrast import contrast_ratio
 
 QUIET = 4  # modules of light margin on every side
@@ -51,27 +50,34 @@ def dark_runs(matrix: tuple[bytearray, ...] | list[bytearray]) -> Iterator[tuple
 
 def qr_matrix(url: str) -> list[bytearray]:
     """The modules of `url`'s QR code (1 = dark), without the quiet zone."""
+    import segno  # only a deck with links needs the encoder
+
     code = segno.make(url, error="m", micro=False)
     return [bytearray(row) for row in code.matrix]
 
 
 def geometry(matrix: list[bytearray]) -> XmlElement:
-    """An ``a:custGeom`` whose one path draws every dark module, quiet zone included."""
+    """An ``a:custGeom`` whose one path draws every dark module, quiet zone included.
+
+    Written as text and parsed once: a code has hundreds of runs, and building each
+    point as an element costs ten times as much."""
     side = len(matrix) + 2 * QUIET
-    geom = etree.Element(clark("a:custGeom"))
-    for tag in ("a:avLst", "a:gdLst", "a:ahLst", "a:cxnLst"):
-        etree.SubElement(geom, clark(tag))
-    etree.SubElement(geom, clark("a:rect"), l="l", t="t", r="r", b="b")
-    path_list = etree.SubElement(geom, clark("a:pathLst"))
-    path = etree.SubElement(path_list, clark("a:path"), w=str(side), h=str(side), stroke="0")
+    runs = []
     for y, x0, x1 in dark_runs(matrix):
         top, bottom, left, right = y + QUIET, y + QUIET + 1, x0 + QUIET, x1 + QUIET
-        corners = ((left, top), (right, top), (right, bottom), (left, bottom))
-        for index, (x, y_) in enumerate(corners):
-            command = etree.SubElement(path, clark("a:moveTo" if index == 0 else "a:lnTo"))
-            etree.SubElement(command, clark("a:pt"), x=str(x), y=str(y_))
-        etree.SubElement(path, clark("a:close"))
-    return geom
+        runs.append(
+            f'<a:moveTo><a:pt x="{left}" y="{top}"/></a:moveTo>'
+            f'<a:lnTo><a:pt x="{right}" y="{top}"/></a:lnTo>'
+            f'<a:lnTo><a:pt x="{right}" y="{bottom}"/></a:lnTo>'
+            f'<a:lnTo><a:pt x="{left}" y="{bottom}"/></a:lnTo><a:close/>'
+        )
+    xml = (
+        f'<a:custGeom xmlns:a="{NAMESPACES["a"]}"><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/>'
+        '<a:rect l="l" t="t" r="r" b="b"/><a:pathLst>'
+        f'<a:path w="{side}" h="{side}" stroke="0">{"".join(runs)}</a:path>'
+        "</a:pathLst></a:custGeom>"
+    )
+    return etree.fromstring(xml)
 
 
 def module_colour(text_colour: str) -> str:
