@@ -399,6 +399,12 @@ def plan(
 @click.option("--strict", is_flag=True, help="Treat warnings (shrunk or split text) as errors.")
 @session_options
 @kit_options
+@click.option(
+    "--quiz",
+    is_flag=True,
+    help="Add knowledge checks from the question bank: a question slide, then its answer, "
+    "after the module that teaches it.",
+)
 @CURRICULUM_ARG
 @handles_errors
 @trainer_options  # inside handles_errors: a bad value is a usage error, not a traceback
@@ -414,6 +420,7 @@ def build(
     only: str | None,
     pdf: bool,
     trainer: TrainerOverrides,
+    quiz: bool,
     curriculum: Path | None,
 ) -> None:
     """Build decks (.pptx) and facilitator guides (.md, .html) for one audience or all;
@@ -439,6 +446,7 @@ def build(
         outputs=output_choice(kit, only, pdf),
         trainer=trainer,
         themes_dir=choice.themes_dir,
+        quiz=quiz,
     )
     result = run_build(request, progress=_progress if sys.stderr.isatty() else None)
     print_diagnostics(result.diagnostics)

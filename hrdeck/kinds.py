@@ -33,7 +33,10 @@ class SlideKind:
     Office template most agency templates keep.  ``text_placeholders``: the body
     placeholders that layout must offer; ``subtitle``: it would also like a subtitle
     or body placeholder (for suggestions only).  ``layout_hints``: words in a layout name
-    that suggest it suits this kind (for ``theme inspect``).
+    that suggest it suits this kind (for ``theme inspect``).  ``drawn``: its content is
+    drawn in the area under the title (cards, icons, a chart, QR codes), laid out by
+    :mod:`hrdeck.plan.visualgrid` and fitted by :mod:`hrdeck.plan.fitvisual`; the
+    theme's probe reports that area as ``<kind>/content``.
     """
 
     name: str
@@ -51,6 +54,7 @@ class SlideKind:
     text_placeholders: int = 0
     subtitle: bool = False
     layout_hints: tuple[str, ...] = ()
+    drawn: bool = False
 
     @property
     def placeholder_roles(self) -> tuple[str, ...]:
@@ -135,9 +139,7 @@ KINDS: Mapping[str, SlideKind] = _kinds(
         content=False,
         text_placeholders=1,
     ),
-    SlideKind(
-        "resources", "Title and Content", roles=("body",), single="body", text_placeholders=1
-    ),
+    SlideKind("resources", "Title Only", roles=("resource",), drawn=True, layout_hints=("only",)),
     SlideKind(
         "closing",
         "Title Slide",
@@ -148,6 +150,59 @@ KINDS: Mapping[str, SlideKind] = _kinds(
         logo=False,
         subtitle=True,
         layout_hints=("clos", "end"),
+    ),
+    SlideKind(
+        "stat",
+        "Title Only",
+        roles=("value", "label", "source", "caption"),
+        drawn=True,
+        layout_hints=("only",),
+    ),
+    SlideKind(
+        "chart", "Title Only", roles=("source", "caption"), drawn=True, layout_hints=("only",)
+    ),
+    SlideKind("icons", "Title Only", roles=("label", "text"), drawn=True, layout_hints=("only",)),
+    SlideKind(
+        "quote", "Title Only", roles=("quote", "attribution"), drawn=True, layout_hints=("only",)
+    ),
+    SlideKind(
+        "image",
+        "Title and Content",
+        roles=("body",),
+        single="body",
+        text_placeholders=1,
+        layout_hints=("picture", "content"),
+    ),
+    SlideKind(
+        "persona",
+        "Title Only",
+        roles=("name", "role", "details"),
+        drawn=True,
+        layout_hints=("only",),
+    ),
+    SlideKind(
+        "sources",
+        "Title Only",
+        roles=("body", "link"),
+        content=False,
+        drawn=True,
+        layout_hints=("only",),
+    ),
+    SlideKind(
+        "check-question",
+        "Title and Content",
+        roles=("body",),
+        single="body",
+        content=False,
+        text_placeholders=1,
+    ),
+    SlideKind(
+        "check-answer",
+        "Title and Content",
+        roles=("body",),
+        single="body",
+        content=False,
+        text_placeholders=1,
     ),
 )
 

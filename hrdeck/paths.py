@@ -41,3 +41,8 @@ def builtin_label(path: Path) -> str | None:
             continue
         return "/".join((BUILTIN_LABEL, *prefix, *inside))
     return None
+
+
+def icon_data_dir() -> Path:
+    """The shipped icon set (names, paths, licence), read by the renderer and validation."""
+    return _PACKAGE / "render" / "icondata"

@@ -331,6 +331,7 @@ class BuildRequest:
     outputs: OutputChoice = DEFAULT_CHOICE  # --kit / --only / --pdf
     trainer: TrainerOverrides = NO_TRAINER  # --presenter, --org, --contact, --date
     themes_dir: Path | None = None  # where project themes are (default: root)
+    quiz: bool = False  # --quiz: knowledge-check slides in every audience's deck
 
 
 @dataclass(frozen=True)
@@ -376,7 +377,7 @@ def session_options(request: BuildRequest) -> SessionOptions:
     if request.minutes is not None and request.minutes <= 0:
         raise UsageError(f"--minutes must be more than 0, not {request.minutes:g}")
     start = parse_start(request.start) if request.start is not None else None
-    return SessionOptions(request.minutes, start)
+    return SessionOptions(request.minutes, start, knowledge_checks=request.quiz)
 
 
 def check_sessions_fit(

@@ -50,11 +50,13 @@ class SessionOptions:
     """What a trainer asks of one session: its length in minutes and its start time.
 
     ``None`` for either keeps today's behaviour: every module at full length, and
-    times relative to the start ("0:12").
+    times relative to the start ("0:12").  ``knowledge_checks`` puts the question
+    bank's knowledge checks in the deck (``--quiz``) whatever the audience says.
     """
 
     minutes: float | None = None
     start: ClockStart | None = None
+    knowledge_checks: bool = False
 
 
 DEFAULT_SESSION = SessionOptions()  # full length, relative times

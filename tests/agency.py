@@ -33,6 +33,10 @@ AGENCY_LAYOUTS = {
     "comparison": "Agency Compare",
     "spectrum": "Agency Blank Title",
     "diagram": "Agency Blank Title",
+    **dict.fromkeys(
+        ("stat", "chart", "icons", "quote", "persona", "sources"), "Agency Blank Title"
+    ),
+    **dict.fromkeys(("image", "check-question", "check-answer"), "Agency Content"),
 }
 PRESENTATION_CT = b"presentationml.presentation.main+xml"
 TEMPLATE_CT = b"presentationml.template.main+xml"

@@ -117,6 +117,7 @@ def sample_curriculum(root: str = "/curriculum") -> Curriculum:
                     "Strategies",
                     item("Naloxone", item("Nasal spray")),
                     notes="Say why.\n\n- ask\n- listen",
+                    cite=("f",),  # a session lists only the works it cites
                 ),
             ),
         ),

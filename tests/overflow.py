@@ -4,7 +4,8 @@ Word boxes come from ``pdftotext -bbox-layout``; text boxes from the .pptx read 
 with python-pptx (EMU -> points: 1 pt = 12700 EMU; the PDF page is the slide).  A
 word must lie on its page, inside the box of a shape whose text contains it (a
 fragment of a word broken across lines counts), and clear of the footer /
-slide-number band unless it is that furniture's own text.
+slide-number band unless it is that furniture's own text.  A native chart counts as
+the box of its categories, series names and values.
 """
 
 from __future__ import annotations
@@ -124,9 +125,23 @@ def _boxes(shape: Any) -> list[TextBox]:
     if shape.shape_type is not None and shape.shape_type == 6:  # MSO_SHAPE_TYPE.GROUP
         text = "".join(_group_text(shape))
         return [TextBox(shape.name, normalise(text), rect)]
+    if getattr(shape, "has_chart", False):  # its labels, series names and values
+        return [TextBox(shape.name, normalise(" ".join(_chart_text(shape.chart))), rect)]
     if not shape.has_text_frame or not shape.text_frame.text.strip():
         return []
     return [TextBox(shape.name, normalise(shape.text_frame.text), rect)]
+
+
+def _chart_text(chart: Any) -> list[str]:
+    """What a chart writes: categories, series names and values as labels show them
+    (an axis's own numbers belong to the chart by position instead)."""
+    texts = [str(c) for c in chart.plots[0].categories] if chart.plots else []
+    for series in chart.series:
+        texts.append(series.name)
+        for value in series.values:
+            if value is not None:
+                texts += [f"{value:,.0f}", f"{value:,.1f}", f"{value:,.2f}", f"{value:g}"]
+    return texts
 
 
 def _group_text(group: Any) -> list[str]:

@@ -13,6 +13,7 @@ from hrdeck.diagnostics import Loc
 from hrdeck.kinds import SLIDE_KINDS
 from hrdeck.plan.types import Block, DeckPlan, PlanDiagram, PlanEdge, PlanImage, PlanNode, SlidePlan
 from hrdeck.richtext import Para, Run
+from tests import visual_samples
 
 KINDS = SLIDE_KINDS  # every kind the renderer draws, as the theme maps them
 
@@ -277,23 +278,9 @@ def sample_slides(image_path: str | None = None) -> tuple[SlidePlan, ...]:
             Block("citation", tuple(_citation(c) for c in CITATIONS)),
             notes=notes(1, p("Point to the handout.")),
         ),
-        spec(
-            "resources",
-            "Resources",
-            Block(
-                "body",
-                (
-                    p(
-                        Run("SAMHSA", link="https://www.samhsa.gov"),
-                        " — treatment locator and national helpline",
-                    ),
-                    p(
-                        Run("National Harm Reduction Coalition", link="https://harmreduction.org"),
-                        " — training and principles",
-                    ),
-                    p(Run("All Rise", link="https://allrise.org"), " — treatment court standards"),
-                ),
-            ),
+        dataclasses.replace(
+            visual_samples.resources_slide(),
+            title="Resources",
             notes=notes(2, p("Share local resources too.")),
         ),
         spec(
@@ -306,9 +293,11 @@ def sample_slides(image_path: str | None = None) -> tuple[SlidePlan, ...]:
                     p("Slides and handouts: training.example.org"),
                 ),
             ),
+            visual_samples.evaluation_block(),
             subtitle="Questions and reflections",
             notes=notes(3, p("Collect evaluations.")),
         ),
+        *visual_samples.visual_slides(image_path),
     )
 
 

@@ -37,7 +37,7 @@ def test_outline_shows_blocks_indented_and_the_first_authored_note(plan: DeckPla
     text = plan_outline(plan)
     assert "    left (Provider):\n      - Treat\n" in text
     assert "    body:\n      - Naloxone\n        - Nasal spray\n" in text
-    assert "    notes: Say why. (+2 more)" in text
+    assert "    notes: Say why. (+3 more)" in text  # the last: its Sources line
 
 
 def test_locations_are_printed_relative_to_the_root():

@@ -251,25 +251,53 @@ def test_discussion_gets_more_of_the_case_minutes_than_the_narrative():
     assert questions.minutes > case.minutes
 
 
-def test_resources_link_their_names_and_add_descriptions():
+def test_resources_are_cards_with_linked_names_lines_and_short_addresses():
     mod = module(
         "res",
         "resources",
         notes="n",
-        resources=(Resource("SAMHSA", "https://www.samhsa.gov", "Federal agency"),),
+        resources=(
+            Resource("SAMHSA", "https://www.samhsa.gov/find-help/", "Federal agency"),
+            Resource("NIDA", "https://nida.nih.gov/a/b", "Words", short="nida.nih.gov/words"),
+        ),
     )
-    body = only_slide(plan_of(mod)).block("body")
-    assert body is not None
-    assert body.paras[0].runs[0] == Run("SAMHSA", link="https://www.samhsa.gov")
-    assert body.paras[0].text == "SAMHSA — Federal agency"
+    samhsa, nida = only_slide(plan_of(mod)).blocks_with("resource")
+    assert samhsa.paras[0].runs[0] == Run(
+        "SAMHSA", bold=True, link="https://www.samhsa.gov/find-help/"
+    )
+    assert texts(samhsa.paras) == ["SAMHSA", "Federal agency", "samhsa.gov/find-help"]
+    assert samhsa.link is not None and samhsa.link.short == "samhsa.gov/find-help"
+    assert nida.link is not None and nida.link.short == "nida.nih.gov/words"
 
 
-def test_references_are_one_citation_block_sorted_alphabetically():
-    later = Citation("z", (), 2017, "Zebra study")
-    s = only_slide(plan_of(module("refs", "references", citations=(later, FRANCIS))))
-    block = s.block("citation")
+ZEBRA = Citation("z", (), 2017, "Zebra study")
+
+
+def test_references_on_slides_list_only_what_the_session_cites_alphabetically():
+    citing = module("b", slides=(slide("S", cite=("z", "francis2015")),))
+    refs = module("refs", "references", citations=(ZEBRA, FRANCIS, Citation("u", (), 2001, "U")))
+    plan = plan_of(citing, refs, references="slides")
+    block = plan.slides[-1].block("citation")
     assert block is not None
     assert [p.text[:5] for p in block.paras] == ["Nonco", "Zebra"]
+
+
+def test_references_default_to_one_sources_slide_and_the_full_list_on_the_plan():
+    citing = module("b", slides=(slide("S", cite=("z",)), slide("T", cite=("z", "francis2015"))))
+    refs = module("refs", "references", citations=(FRANCIS, ZEBRA, Citation("u", (), 2001, "U")))
+    plan = plan_of(citing, refs)
+    sources = plan.slides[-1]
+    assert (sources.kind, sources.title) == ("sources", "Sources")
+    listing = sources.block("body")
+    assert listing is not None  # alphabetical: everything fits
+    assert [p.runs[0].text for p in listing.paras] == [  # works without authors: by title
+        "Noncompleting drug court clients, 2015",
+        "Zebra study, 2017",
+    ]
+    where = sources.block("link")
+    assert where is not None and where.link is None  # no sources_url: the handout and guide
+    assert "handout" in texts(where.paras)[1]
+    assert [p.text[:5] for p in plan.references] == ["Nonco", "Zebra"]
 
 
 def test_closing_falls_back_to_presenter_contact_lines():

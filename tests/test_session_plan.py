@@ -244,10 +244,12 @@ def test_the_closing_slide_links_the_evaluation_and_credit_hours_are_checked() -
     curriculum = dataclasses.replace(curriculum, course=course, audiences=(court, *others))
     diagnostics: list = []
     plan = build_plan(tailor(curriculum, "court", SessionOptions(60)), diagnostics)
-    closing = plan.slides[-1]
-    last = closing.blocks[0].paras[-1]
-    assert last.text == "Evaluation: https://forms.example.org/e"
-    assert last.runs[-1].link == "https://forms.example.org/e"
+    link = plan.slides[-1].block("link")  # a QR code and a short address on the slide
+    assert link is not None and link.link is not None
+    assert link.link.url == "https://forms.example.org/e"
+    assert link.link.short == "forms.example.org/e"
+    assert [p.text for p in link.paras] == ["Evaluation", "forms.example.org/e"]
+    assert link.paras[-1].runs[-1].link == "https://forms.example.org/e"
     assert session_of(plan).evaluation_url == "https://forms.example.org/e"
     [warned] = [d for d in diagnostics if d.code == "credit-hours"]
     assert warned.message == (

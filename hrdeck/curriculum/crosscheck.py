@@ -9,6 +9,7 @@ Codes: ``duplicate-id``, ``unknown-module``, ``unknown-audience``,
 ``variant-incomplete``, ``unknown-citation``, ``unknown-node``, ``missing-image``,
 ``image-outside``, ``bad-image`` (:mod:`hrdeck.curriculum.pictures`),
 ``audience-id-mismatch``, ``no-audiences``, ``no-modules``;
+``unknown-icon`` and ``chart-data`` from :mod:`hrdeck.curriculum.visualcheck`;
 ``control-character`` from :mod:`hrdeck.curriculum.textchars`; ``bad-link`` from
 :mod:`hrdeck.curriculum.links`; the objective,
 question-bank and session codes from :mod:`hrdeck.curriculum.objectives`,
@@ -30,6 +31,7 @@ from hrdeck.curriculum.sessioncheck import check_sessions
 from hrdeck.curriculum.sourcemap import JsonPath
 from hrdeck.curriculum.textchars import check_characters
 from hrdeck.curriculum.usage import possible_ids
+from hrdeck.curriculum.visualcheck import check_visuals
 from hrdeck.diagnostics import Diagnostic, Loc, error
 
 # Fields whose value is Text (a string or a mapping by audience) or a list of Text.
@@ -38,6 +40,7 @@ TEXT_FIELDS = frozenset(
         *("title", "subtitle", "notes", "myth", "fact", "label", "description", "heading"),
         *("narrative", "facilitation", "attribution", "caption", "claim", "alt", "name"),
         *("text", "questions", "part2", "items", "materials", "lines"),
+        *("source", "role", "details", "credit"),
     }
 )
 ITEM_MARKERS = frozenset({"text", "items", "audiences"})  # a bullet mapping, not variants
@@ -67,6 +70,7 @@ def cross_check(tree: LoadedTree) -> list[Diagnostic]:
         if doc.ok:
             problems += _ModuleChecker(doc, doc.layer_root or tree.root, names).run()
             problems += check_links(doc)
+            problems += check_visuals(doc)
     problems += _check_teaching(tree, names)
     course = [tree.course] if tree.course is not None else []
     for document in (*course, *tree.audiences, *tree.modules, *tree.questions):

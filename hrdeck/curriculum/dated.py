@@ -1,12 +1,13 @@
 """Statements that go stale, and settings still to be completed.
 
-A fact (``facts:`` on a slide, shown with its date) or a dated statement (a module's
-``dated:`` list, for statistics, legal and policy statements inside its text) has
-``as_of`` and ``review_by``.  Once the course date or today is past ``review_by``,
-``hrdeck validate`` says so, naming which of the two, so a stale figure never
-reaches a room silently.  A text starting with ``TBD:`` anywhere in the curriculum
-(credit statements, disclosures, ...) is a placeholder the agency still has to
-complete, and is reported for as long as it stays one.
+A fact (``facts:`` on a slide, shown with its date), a stat (``stats:``), a chart's data
+(``chart:``) or a dated statement (a module's ``dated:`` list, for statistics, legal
+and policy statements inside its text) has ``as_of`` and ``review_by``.  Once the
+course date or today is past ``review_by``, ``hrdeck validate`` says so, naming which
+of the two, so a stale figure never reaches a room silently.  A text starting with
+``TBD:`` anywhere in the curriculum (credit statements, disclosures, ...) is a
+placeholder the agency still has to complete, and is reported for as long as it
+stays one.
 
 Codes: ``review-due`` and ``placeholder`` (warnings); ``review-before-as-of`` (an
 error).  A date that does not exist (2025-02-30) is the schema's ``bad-date``.
@@ -22,7 +23,8 @@ from hrdeck.curriculum.model import PLACEHOLDER_MARK, is_placeholder
 from hrdeck.curriculum.sourcemap import JsonPath
 from hrdeck.diagnostics import Diagnostic, error, warning
 
-DATED_LISTS = frozenset({"facts", "dated"})
+DATED_LISTS = frozenset({"facts", "dated", "stats"})  # lists of dated statements
+DATED_MAPPINGS = frozenset({"chart"})  # a dated statement of its own
 KIND_NAMES = {"statistic": "statistic", "legal": "legal statement", "policy": "policy statement"}
 
 
@@ -44,6 +46,8 @@ def _dated(node: object, path: JsonPath) -> Iterator[tuple[JsonPath, dict[str, o
                 for i, entry in enumerate(child):
                     if isinstance(entry, dict):
                         yield (*path, key, i), entry
+            elif key in DATED_MAPPINGS and isinstance(child, dict):
+                yield (*path, key), child
             else:
                 yield from _dated(child, (*path, key))
     elif isinstance(node, list):
@@ -93,7 +97,13 @@ def _past(review_by: date, course: date | None, today: date) -> str:
 
 def _what(fact: dict[str, object]) -> str:
     kind = KIND_NAMES.get(str(fact.get("kind", "statistic")), "statement")
+    if "series" in fact:
+        return f"the data of the {kind} chart"
     claim = fact.get("claim")
+    if claim is None and "value" in fact:  # a stat: its number and label
+        label = fact.get("label")
+        label = label.get("default") if isinstance(label, dict) else label
+        claim = f"{fact['value']} {label or ''}"
     if isinstance(claim, dict):
         claim = claim.get("default") or next(iter(claim.values()), "")
     text = " ".join(str(claim or "").split())

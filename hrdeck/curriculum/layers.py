@@ -319,7 +319,10 @@ def apply_course_overrides(
     course = curriculum.course
     changes: dict[str, Any] = {
         k: str(overrides[k])
-        for k in ("id", "title", "subtitle", "language", "date", "level", "evaluation_url")
+        for k in (
+            *("id", "title", "subtitle", "language", "date", "level"),
+            *("evaluation_url", "sources_url", "references"),
+        )
         if k in overrides
     }
     if "presenter" in overrides:

@@ -14,29 +14,12 @@ After :func:`hrdeck.tailor.tailor` runs, no ``Variants`` remain and every
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
 
+from hrdeck.curriculum.variants import Text, Variants
+from hrdeck.curriculum.visualmodel import Chart, IconItem, Persona, Quote, Stat
 from hrdeck.diagnostics import NOWHERE, Loc
 
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Variants(Generic[T]):
-    """A value that differs by audience: ``default`` plus per-audience overrides."""
-
-    default: T | None
-    by_audience: tuple[tuple[str, T], ...]
-    loc: Loc = NOWHERE
-
-    def for_audience(self, audience: str) -> T | None:
-        for name, value in self.by_audience:
-            if name == audience:
-                return value
-        return self.default
-
-
-Text = str | Variants[str]
+__all__ = ["Text", "Variants"]  # defined in hrdeck.curriculum.variants, used from here
 
 PLACEHOLDER_MARK = "TBD:"
 
@@ -64,6 +47,7 @@ class Image:
     path: str  # relative to Curriculum.root (absolute when from another layer)
     alt: Text
     loc: Loc = NOWHERE
+    credit: Text | None = None  # the credit line of an image slide
 
 
 @dataclass(frozen=True)
@@ -84,7 +68,11 @@ class Fact:
 
 @dataclass(frozen=True)
 class Slide:
-    """A generic content slide (bullets, strategy group, exercise step list, ...)."""
+    """A content slide of a ``slides:`` list, or of a one-slide visual module.
+
+    ``kind`` is ``bullets`` (items, facts, an optional image beside them) or one of the
+    visual kinds of :mod:`hrdeck.curriculum.visualmodel`, whose fields follow.
+    """
 
     title: Text
     items: tuple[Item, ...] = ()
@@ -95,6 +83,14 @@ class Slide:
     image: Image | None = None
     audiences: frozenset[str] | None = None
     loc: Loc = NOWHERE
+    kind: str = "bullets"
+    stats: tuple[Stat, ...] = ()
+    chart: Chart | None = None
+    icons: tuple[IconItem, ...] = ()
+    quote: Quote | None = None
+    persona: Persona | None = None
+    caption: Text | None = None
+    side: str = "right"  # where an image slide's picture goes
 
 
 @dataclass(frozen=True)
@@ -178,6 +174,7 @@ class Resource:
     name: Text
     url: str
     description: Text = ""
+    short: str | None = None  # the address shown; None: made from the url
     audiences: frozenset[str] | None = None
     loc: Loc = NOWHERE
 
@@ -199,10 +196,14 @@ class Module:
       roles /
       comparison  title, left, right, notes
       diagram     title, diagram, notes, caption
-      case        title, narrative, questions, facilitation, part2, notes
+      case        title, narrative, questions, facilitation, part2, notes, persona
       resources   title, resources, notes
       references  title, citations, notes
       closing     title, subtitle, lines, notes
+      stat, chart,
+      icons, quote,
+      image,
+      persona     slides (one slide of that kind, built from the module's fields)
     """
 
     id: str
@@ -226,6 +227,7 @@ class Module:
     questions: TextList = ()
     facilitation: Text = ""
     part2: TextList = ()
+    persona: Persona | None = None  # a case's persona card
     resources: tuple[Resource, ...] = ()
     citations: tuple[Citation, ...] = ()
     lines: tuple[Text, ...] = ()
@@ -312,6 +314,8 @@ class Audience:
     breaks: Breaks = Breaks()
     level: str | None = None  # beginner | intermediate | advanced; None: the course's
     credits: tuple[Credit, ...] = ()
+    references: str | None = None  # sources | slides; None: the course's
+    knowledge_checks: bool = False  # question and answer slides in the deck
 
     def objective(self, objective_id: str) -> Objective | None:
         return next((o for o in self.objectives if o.id == objective_id), None)
@@ -360,6 +364,8 @@ class Course:
     level: str | None = None  # beginner | intermediate | advanced
     evaluation_url: str | None = None
     disclosures: tuple[Disclosure, ...] = ()
+    sources_url: str | None = None  # the full reference list online (QR on Sources)
+    references: str = "sources"  # sources: one Sources slide | slides: the full list
 
     @property
     def presenter(self) -> Person | None:

@@ -38,6 +38,8 @@ from hrdeck.curriculum.model import (
 from hrdeck.curriculum.questions import questions_from_document
 from hrdeck.curriculum.settingsbuild import audience_from_document, course_from_document
 from hrdeck.curriculum.sourcemap import JsonPath
+from hrdeck.curriculum.visualbuild import module_slide, persona, visual_fields
+from hrdeck.curriculum.visualmodel import VISUAL_KINDS
 from hrdeck.diagnostics import Loc
 
 Data = dict[str, Any]
@@ -76,6 +78,9 @@ class _Builder:
             for key, value in self.data.items()
             if key in _FIELDS
         }
+        if self.data["kind"] in VISUAL_KINDS:
+            fields = {k: v for k, v in fields.items() if k not in _SLIDE_ONLY}
+            fields["slides"] = (module_slide(self, self.data),)
         return Module(
             id=self.data["id"],
             kind=self.data["kind"],
@@ -144,6 +149,7 @@ class _Builder:
             image=self.image(image, (*path, "image")) if image is not None else None,
             audiences=self.audiences(value.get("audiences"), path),
             loc=self.loc(path),
+            **visual_fields(self, value, path),
         )
 
     def slides(self, value: list[Data], path: JsonPath) -> tuple[Slide, ...]:
@@ -165,7 +171,13 @@ class _Builder:
     def image(self, value: Data, path: JsonPath) -> Image:
         found, _outside = resolve_image(self.doc.path, self.root, value["path"])
         relative = _relative_or_absolute(found, self.root) if found else value["path"]
-        return Image(relative, self.text(value["alt"], (*path, "alt")), self.loc(path))
+        credit = value.get("credit")
+        return Image(
+            relative,
+            self.text(value["alt"], (*path, "alt")),
+            self.loc(path),
+            None if credit is None else self.text(credit, (*path, "credit")),
+        )
 
     def myths(self, value: list[Data], path: JsonPath) -> tuple[Myth, ...]:
         return tuple(self.myth(v, (*path, i)) for i, v in enumerate(value))
@@ -223,6 +235,7 @@ class _Builder:
                 name=self.text(v["name"], (*path, i, "name")),
                 url=v["url"],
                 description=self.text(v.get("description", ""), (*path, i, "description")),
+                short=v.get("short"),
                 audiences=self.audiences(v.get("audiences"), (*path, i)),
                 loc=self.loc((*path, i)),
             )
@@ -257,7 +270,10 @@ _FIELDS: dict[str, Callable[[_Builder, Any, JsonPath], Any]] = {
     "diagram": _Builder.diagram,
     "resources": _Builder.resources,
     "citations": _Builder.citations,
+    "persona": lambda builder, value, path: persona(builder, value, path),
 }
+# fields of a visual module that belong to its one slide, not to the module
+_SLIDE_ONLY = frozenset({"notes", "cite", "caption", "persona"})
 
 
 def _citation(value: Data, loc: Loc) -> Citation:

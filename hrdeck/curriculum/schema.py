@@ -238,6 +238,7 @@ def _bad_size(err: SchemaError, schema: Schema, smap: SourceMap) -> list[Diagnos
         "minItems": f"{field} needs at least {limit} {_plural(limit, 'entry', 'entries')}",
         "maxItems": f"{field} allows at most {limit} {_plural(limit, 'entry', 'entries')}",
         "minLength": f"{field} is empty",
+        "maxLength": f"{field} is longer than {limit} characters",
         "minProperties": f"{field} is empty",
         "uniqueItems": f"{field} lists the same value twice",
         "minimum": f"{field} must be at least {limit}",
@@ -285,7 +286,8 @@ _HANDLERS: dict[str, _Handler] = {
     "pattern": _bad_pattern,
     "format": _bad_format,
     **dict.fromkeys(
-        ("minItems", "maxItems", "minLength", "minProperties", "uniqueItems"), _bad_size
+        ("minItems", "maxItems", "minLength", "maxLength", "minProperties", "uniqueItems"),
+        _bad_size,
     ),
     **dict.fromkeys(("minimum", "maximum", "exclusiveMinimum"), _bad_size),
     "maxLength": _too_long,

@@ -43,6 +43,8 @@ def course_from_document(doc: Document) -> Course:
         level=data.get("level"),
         evaluation_url=data.get("evaluation_url"),
         disclosures=disclosures_from_data(data.get("disclosures")),
+        sources_url=data.get("sources_url"),
+        references=str(data.get("references", "sources")),
     )
 
 
@@ -111,6 +113,8 @@ def audience_from_document(doc: Document) -> Audience:
         breaks=_breaks(data.get("breaks"), smap.key(("breaks",)) if "breaks" in data else None),
         level=data.get("level"),
         credits=credits,
+        references=data.get("references"),
+        knowledge_checks=bool(data.get("knowledge_checks", False)),
     )
 
 

@@ -55,6 +55,7 @@ def agenda_rows(plan: DeckPlan) -> list[GuideRow]:
 
 
 REFERENCES_NOTE = "The full reference list is at the end of this guide."
+REFERENCE_KINDS = ("references", "sources")  # slides the list at the end stands for
 
 
 def _guide_slides(plan: DeckPlan) -> list[tuple[int, SlidePlan]]:
@@ -92,6 +93,9 @@ def _questions(plan: DeckPlan) -> list[tuple[SlidePlan, tuple[Para, ...]]]:
 
 
 def _references(plan: DeckPlan) -> tuple[Para, ...]:
+    """The full list of what the session cites (the deck shows a short Sources slide)."""
+    if plan.references:
+        return plan.references
     return tuple(p for s in plan.slides for b in s.blocks_with("citation") for p in b.paras)
 
 
@@ -106,7 +110,7 @@ def _slide_md(number: int, slide: SlidePlan) -> list[str]:
     lines = [f"### {number}. {escape_markdown(slide.title)} ({minutes_text(slide.minutes)})", ""]
     if slide.subtitle:
         lines += [f"*{escape_markdown(slide.subtitle)}*", ""]
-    if slide.kind == "references":
+    if slide.kind in REFERENCE_KINDS:
         return [*lines, REFERENCES_NOTE, ""]
     for block in slide.blocks:
         if block.heading:
@@ -231,7 +235,7 @@ def _slide_html(number: int, slide: SlidePlan) -> str:
     parts = [f'<section class="slide"><h3>{number}. {escape(slide.title)}{minutes}</h3>']
     if slide.subtitle:
         parts.append(f"<p><em>{escape(slide.subtitle)}</em></p>")
-    if slide.kind == "references":
+    if slide.kind in REFERENCE_KINDS:
         return "\n".join([*parts, f"<p>{escape(REFERENCES_NOTE)}</p>", "</section>"])
     for block in slide.blocks:
         if block.heading:

@@ -40,7 +40,9 @@ def _para_line(para: Para, indent: int) -> str:
 
 def _block_lines(block: Block) -> list[str]:
     heading = f" ({block.heading})" if block.heading else ""
-    return [f"    {block.role}{heading}:"] + [_para_line(p, 6) for p in block.paras]
+    icon = f" [icon: {block.icon}]" if block.icon else ""
+    link = f" [QR: {block.link.url}]" if block.link else ""
+    return [f"    {block.role}{heading}{icon}{link}:"] + [_para_line(p, 6) for p in block.paras]
 
 
 def _notes_summary(slide: SlidePlan) -> str:
@@ -63,6 +65,9 @@ def slide_outline(number: int, slide: SlidePlan, root: str | None = None) -> lis
     if slide.diagram:
         d = slide.diagram
         lines.append(f"    diagram: {len(d.nodes)} nodes, {len(d.edges)} edges — alt: {d.alt}")
+    if slide.chart:
+        c = slide.chart
+        lines.append(f"    chart: {c.type}, {len(c.categories)} categories — alt: {c.alt}")
     lines.append(_notes_summary(slide))
     return lines
 

@@ -29,7 +29,9 @@ from hrdeck.diagnostics import Diagnostic, warning
 from hrdeck.kinds import KINDS
 from hrdeck.plan.agenda import BREAK_ID, schedule
 from hrdeck.plan.fit import fit_slides, fit_titles
+from hrdeck.plan.knowledge import knowledge_checks
 from hrdeck.plan.makers import Context, Draft, break_draft, make_slides
+from hrdeck.plan.makers_links import full_references
 from hrdeck.plan.people import presenter_line
 from hrdeck.plan.sessionbuild import credit_hour_warnings, session_plan
 from hrdeck.plan.timing import SessionClock, break_line, minutes_label, spread, timing_line
@@ -152,7 +154,7 @@ def build_plan(
         else:
             module_drafts = make_slides(ctx, segment.module)
             _warn_missing_notes(ctx, segment.module.module, module_drafts)
-            drafts.append(module_drafts)
+            drafts.append(module_drafts + knowledge_checks(ctx, segment.module))
         minutes.append(segment.minutes)
     slides = fit_slides(_timed(drafts, minutes), rules, ctx.diagnostics)
     slides = unique_titles(_named_breaks(_with_timing_lines(slides, tailored, ctx.clock)))
@@ -172,4 +174,5 @@ def build_plan(
         slides=tuple(slides),
         fitted=True,
         session=session,
+        references=full_references(tailored),
     )

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from hrdeck.diagnostics import Diagnostic, warning
 from hrdeck.kinds import KINDS
 from hrdeck.plan.agenda import BREAK_ID
+from hrdeck.plan.fitvisual import fit_visual
 from hrdeck.plan.timing import spread
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.richtext import Para, Run
@@ -141,6 +142,9 @@ def fit_slide(
     diagnostics: list[Diagnostic],
     memo: LineMemo | None = None,
 ) -> list[SlidePlan]:
+    row = KINDS.get(slide.kind)
+    if row is not None and row.drawn:  # cards, icons, QR codes: laid out and fitted there
+        return fit_visual(slide, rules, diagnostics, memo)
     roles = _roles(slide)
     key = "body+image" if slide.kind == "bullets" and slide.image is not None else None
     areas = [rules.area(slide.kind, key or role) for role in roles]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +23,18 @@ from hrdeck.plan.agenda import (
     Segment,
     agenda_entries,
 )
-from hrdeck.plan.citations import format_citation, in_text, sort_key
+from hrdeck.plan.citations import format_citation, in_text
 from hrdeck.plan.headline import fact_headline
+from hrdeck.plan.makers_links import (
+    SOURCES_TITLE,
+    cited_citations,
+    evaluation_block,
+    references_mode,
+    resource_blocks,
+    sources_blocks,
+    sources_notes,
+)
+from hrdeck.plan.makers_visual import month_year, persona_blocks, visual_slide
 from hrdeck.plan.markup import parse_blocks, parse_inline, plain
 from hrdeck.plan.people import people_paras
 from hrdeck.plan.timing import SessionClock, breaks_phrase, minutes_label
@@ -88,14 +97,6 @@ def _items(ctx: Context, items: tuple[Item, ...], level: int = 0) -> tuple[Para,
     return tuple(paras)
 
 
-def month_year(iso: str) -> str:
-    """'2021-11-17' -> 'November 2021' (anything unparsable is shown as written)."""
-    try:
-        return date.fromisoformat(iso).strftime("%B %Y")
-    except ValueError:
-        return iso
-
-
 def _facts(ctx: Context, slide: Slide) -> tuple[Para, ...]:
     return tuple(
         Para((*ctx.inline(_str(f.claim), f.loc), Run(f" (as of {month_year(f.as_of)})")))
@@ -103,7 +104,7 @@ def _facts(ctx: Context, slide: Slide) -> tuple[Para, ...]:
     )
 
 
-def _image(ctx: Context, image: Image | None) -> PlanImage | None:
+def plan_image(ctx: Context, image: Image | None) -> PlanImage | None:
     if image is None:
         return None
     path = Path(image.path)
@@ -222,6 +223,10 @@ def _bullets(ctx: Context, tm: TailoredModule) -> list[Draft]:
     materials = _labelled("Materials:", _list(ctx, m.materials, m.loc))
     drafts = []
     for index, s in enumerate(m.slides):
+        if s.kind != "bullets":
+            spec, written = visual_slide(ctx, m, s, plan_image(ctx, s.image))
+            drafts.append(Draft(spec, authored=written))
+            continue
         authored = ctx.blocks(_str(s.notes) or _str(m.notes), s.loc)
         cited = ctx.sources([*s.cite, *(k for f in s.facts for k in f.cite)])
         notes = authored + (materials if index == 0 else ()) + extra + cited
@@ -234,7 +239,7 @@ def _bullets(ctx: Context, tm: TailoredModule) -> list[Draft]:
             blocks=(Block("body", body),) if body else (),
             notes=notes,
             subtitle=_str(s.subtitle) or None,
-            image=_image(ctx, s.image),
+            image=plan_image(ctx, s.image),
         )
         drafts.append(Draft(slide, authored=bool(authored)))
     return drafts
@@ -324,6 +329,11 @@ def _case(ctx: Context, tm: TailoredModule) -> list[Draft]:
         blocks=(narrative,),
         notes=authored + facilitation + asked + part2,
     )
+    if m.persona is not None:  # the card on the slide, the story in the notes to read aloud
+        story = _labelled("Read the scenario aloud:", narrative.paras)
+        case = dataclasses.replace(
+            case, kind="persona", blocks=persona_blocks(ctx, m.persona), notes=story + case.notes
+        )
     body = Block("body", tuple(dataclasses.replace(q, level=0) for q in questions))
     ask = _slide(
         m,
@@ -339,27 +349,29 @@ def _case(ctx: Context, tm: TailoredModule) -> list[Draft]:
 
 def _resources(ctx: Context, tm: TailoredModule) -> list[Draft]:
     m = tm.module
-    paras = []
-    for r in m.resources:
-        name = tuple(
-            dataclasses.replace(run, link=r.url) for run in ctx.inline(_str(r.name), r.loc)
-        )
-        description = ctx.inline(_str(r.description), r.loc)
-        paras.append(Para(name + ((Run(" — "), *description) if description else ())))
-    return _module_slide(ctx, m, "resources", (Block("body", tuple(paras)),))
+    return _module_slide(ctx, m, "resources", resource_blocks(ctx, m.resources))
 
 
 def _references(ctx: Context, tm: TailoredModule) -> list[Draft]:
+    """One Sources slide (the default), or the full list on slides (references: slides);
+    only the works the session cites, either way."""
     m = tm.module
-    citations = sorted(m.citations, key=sort_key)
-    paras = tuple(Para(format_citation(c)) for c in citations)
-    return _module_slide(ctx, m, "references", (Block("citation", paras),))
+    if references_mode(ctx.tailored) == "slides":
+        citations = cited_citations(ctx.tailored, m.citations)
+        paras = tuple(Para(format_citation(c)) for c in citations)
+        return _module_slide(ctx, m, "references", (Block("citation", paras),))
+    blocks = sources_blocks(ctx.tailored, m.citations)
+    url = ctx.tailored.course.sources_url
+    notes = _module_notes(ctx, m) or sources_notes(len(blocks[0].paras), url)
+    slide = _slide(m, "sources", SOURCES_TITLE, m.loc, blocks=blocks, notes=notes)
+    return [Draft(slide, authored=bool(notes))]
 
 
 def _closing(ctx: Context, tm: TailoredModule) -> list[Draft]:
     m = tm.module
     lines = tuple(Para(ctx.inline(_str(t), m.loc)) for t in m.lines if _str(t))
-    lines = (lines or people_paras(ctx.tailored.course)) + _evaluation(ctx)
+    lines = lines or people_paras(ctx.tailored.course)
+    url = ctx.tailored.course.evaluation_url
     notes = _module_notes(ctx, m)
     slide = _slide(
         m,
@@ -367,16 +379,10 @@ def _closing(ctx: Context, tm: TailoredModule) -> list[Draft]:
         m.title,
         m.loc,
         subtitle=_str(m.subtitle) or None,
-        blocks=(Block("body", lines),),
+        blocks=(Block("body", lines), *((evaluation_block(url),) if url else ())),
         notes=notes,
     )
     return [Draft(slide, authored=bool(notes))]
-
-
-def _evaluation(ctx: Context) -> tuple[Para, ...]:
-    """'Evaluation: <link>' on the closing slide, when the course has an evaluation URL."""
-    url = ctx.tailored.course.evaluation_url
-    return (Para((Run("Evaluation: ", bold=True), Run(url, link=url))),) if url else ()
 
 
 def unknown(ctx: Context, tm: TailoredModule) -> list[Draft]:
@@ -406,6 +412,7 @@ MAKERS: dict[str, Callable[[Context, TailoredModule], list[Draft]]] = {
     "resources": _resources,
     "references": _references,
     "closing": _closing,
+    **dict.fromkeys(("stat", "chart", "icons", "quote", "image", "persona"), _bullets),
 }
 
 

@@ -19,8 +19,28 @@ Slide kinds and the block roles each one uses:
   case        blocks: role "narrative"
   questions   blocks: role "body" (discussion questions for this audience)
   references  blocks: role "citation" (one para per citation, APA 7)
-  resources   blocks: role "body" (one para per resource, name linked)
-  closing     subtitle; blocks: role "body" (contact lines)
+  resources   blocks: role "resource" (one per resource: its name, description and short
+              address; block.link the resource's link, shown as a QR code)
+  closing     subtitle; blocks: role "body" (contact lines), optional role "link" (the
+              evaluation link: block.link, shown as a QR code)
+  stat        blocks: roles "value", "label", "source" (one of each per number, in order),
+              optional "caption"
+  chart       slide.chart; blocks: role "source", optional "caption"
+  icons       blocks: roles "label" (block.icon: the icon's name) and "text", one of each
+              per cell, in order
+  quote       blocks: role "quote", optional "attribution"
+  image       slide.image (with its credit and side); blocks: role "body" (the bullets
+              beside the picture)
+  persona     blocks: roles "name" (block.icon), "role", "details" (one para per fact)
+  sources     blocks: role "body" (the cited works, short: "Author, year — title"),
+              role "link" (where the full list is: block.link when online)
+  check-question, check-answer
+              blocks: role "body" (a knowledge check's question and options; its
+              answer and the reason)
+
+The drawn kinds (stat, chart, icons, quote, persona, sources, resources) are laid out
+by :mod:`hrdeck.plan.visualgrid` in the area under the title, the same way in the
+plan (to fit text) and in the renderer (to draw it).
 """
 
 from __future__ import annotations
@@ -33,17 +53,49 @@ from hrdeck.richtext import Para
 
 
 @dataclass(frozen=True)
+class PlanLink:
+    """A link the audience should take away: shown as a QR code and a short address."""
+
+    url: str
+    short: str  # what the room reads, e.g. "samhsa.gov/find-help"
+    label: str  # what it is, for alt text: "SAMHSA Harm Reduction Framework"
+
+
+@dataclass(frozen=True)
 class Block:
     role: str
     paras: tuple[Para, ...]
     heading: str | None = None
     size_pt: float | None = None  # chosen by the plan's fitting; None: renderer decides
+    icon: str | None = None  # an icon of the set drawn with this block
+    link: PlanLink | None = None  # a link drawn as a QR code with this block
 
 
 @dataclass(frozen=True)
 class PlanImage:
     path: str  # absolute path, checked to exist
     alt: str
+    credit: str = ""  # the credit line of an image slide
+    side: str = "right"  # where an image slide's picture goes: left or right
+
+
+@dataclass(frozen=True)
+class PlanSeries:
+    name: str
+    values: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class PlanChart:
+    """A native chart: ``type`` column, bar or line; ``alt`` says what it shows."""
+
+    type: str
+    categories: tuple[str, ...]
+    series: tuple[PlanSeries, ...]
+    alt: str
+    units: str = ""
+    decimals: int = 0
+    labels: bool = True
 
 
 @dataclass(frozen=True)
@@ -79,6 +131,7 @@ class SlidePlan:
     subtitle: str | None = None
     image: PlanImage | None = None
     diagram: PlanDiagram | None = None
+    chart: PlanChart | None = None
     module_title: str = ""  # the module's title, for agendas and guides
     title_pt: float | None = None  # chosen by the plan's fitting; None: renderer decides
 
@@ -102,6 +155,7 @@ class DeckPlan:
     slides: tuple[SlidePlan, ...]
     fitted: bool = False  # text sizes chosen and long slides split (hrdeck.plan.fit)
     session: SessionPlan | None = None  # for the kit's writers; None when not planned
+    references: tuple[Para, ...] = ()  # the full APA list of what the deck cites
 
     @property
     def total_minutes(self) -> float:

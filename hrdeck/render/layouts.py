@@ -153,6 +153,7 @@ class LayoutCache:
     # template's grid), worked out once per layout.
     agency: bool = False
     areas_below_title: dict[object, Box] = field(default_factory=dict)
+    icons: Any = None  # the icon set (render.icons.IconLibrary), read when first drawn
 
 
 def box_of(shape: Any, cache: LayoutCache) -> Box:

@@ -20,7 +20,7 @@ from hrdeck.diagnostics import NOWHERE
 from hrdeck.kinds import KINDS, SLIDE_KINDS
 from hrdeck.plan.types import Block, DeckPlan, SlidePlan
 from hrdeck.render.deck import add_slide, start_deck
-from hrdeck.render.layouts import LayoutCache
+from hrdeck.render.layouts import LayoutCache, content_area
 from hrdeck.render.measure import area_of
 from hrdeck.render.oxml import clark, paragraph_element
 from hrdeck.render.slides import IMAGE_TEXT_SHARE
@@ -94,6 +94,9 @@ def _probed_areas(
 ) -> dict[str, TextArea]:
     """The area of each text box on `slide`, keyed by the marker it holds."""
     areas = {}
+    if KINDS[kind].drawn:  # the area under the title, which the plan lays out itself
+        box = content_area(prs, slide, layouts)
+        areas[f"{kind}/content"] = TextArea(box.width_pt, box.height_pt, markers="none")
     for shape in slide.shapes:
         if not shape.has_text_frame:
             continue

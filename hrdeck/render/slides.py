@@ -15,8 +15,8 @@ from pathlib import Path
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Inches, Pt
 
+from hrdeck.render import charts, imagetext, links, oxml, shapes, visuals
 from hrdeck.render import diagram as diagrams
-from hrdeck.render import oxml, shapes
 from hrdeck.render.design.cards import comparison_slide, myth_slide
 from hrdeck.render.design.context import (
     COVER_TITLE_SIZES,
@@ -157,9 +157,15 @@ def references_slide(ctx: SlideContext) -> None:
         set_body(ctx, found[0], ctx.paras("citation"), "hanging", (REFERENCE_PT,), "citation")
 
 
-def resources_slide(ctx: SlideContext) -> None:
-    """Resources as bullets whose names are live hyperlinks."""
-    _single_body(ctx, ctx.paras("body"))
+def with_title(draw: Callable[[SlideContext], None]) -> Callable[[SlideContext], None]:
+    """`draw` (a renderer of the newer kinds, which draws only the content) after the title."""
+
+    def render(ctx: SlideContext) -> None:
+        set_title(ctx)
+        draw(ctx)
+
+    render.__doc__ = draw.__doc__
+    return render
 
 
 RENDERERS: dict[str, Callable[[SlideContext], None]] = {
@@ -174,6 +180,15 @@ RENDERERS: dict[str, Callable[[SlideContext], None]] = {
     "case": case_slide,
     "questions": questions_slide,
     "references": references_slide,
-    "resources": resources_slide,
-    "closing": closing_slide,
+    "resources": with_title(links.resources_slide),
+    "closing": links.with_link_panel(closing_slide),
+    "stat": with_title(visuals.stat_slide),
+    "chart": with_title(charts.chart_slide),
+    "icons": with_title(visuals.icons_slide),
+    "quote": with_title(visuals.quote_slide),
+    "image": with_title(imagetext.image_slide),
+    "persona": with_title(visuals.persona_slide),
+    "sources": with_title(links.sources_slide),
+    "check-question": with_title(imagetext.check_question_slide),
+    "check-answer": with_title(imagetext.check_answer_slide),
 }

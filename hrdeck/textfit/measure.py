@@ -356,10 +356,17 @@ def _default_areas() -> dict[str, TextArea]:
             "myth/fact": _own(487.0, 294.0, "none", card),
             "comparison/left": _own(414.0, 276.0),
             "comparison/right": _own(414.0, 276.0),
+            "image/body": _own(852.0 * 0.5, 328.0),
+            "check-question/body": _own(852.0, 328.0, "none"),
+            "check-answer/body": _own(852.0, 328.0, "none"),
         }
     )
+    content = _own(852.0, 328.0, "none")  # the body area, under the title
+    areas.update({f"{kind}/content": content for kind in DRAWN.split()})
     return areas
 
 
 TITLED = "bullets case comparison diagram myth questions references resources spectrum"
+TITLED += " stat chart icons quote image persona sources check-question check-answer"
+DRAWN = "resources stat chart icons quote persona sources"  # kinds drawn under the title
 DEFAULT_RULES = FitRules(_default_areas())

@@ -33,7 +33,7 @@ from hrdeck.render.design.context import (
     set_body,
     set_title,
 )
-from hrdeck.render.design.grid import BAR_TOP, COVER_STRIP_PAD, FOOTER_TOP, GUTTER, pt
+from hrdeck.render.design.grid import BAR_TOP, COVER_STRIP_PAD, FOOTER_TOP, GUTTER, PT, pt
 from hrdeck.render.layouts import Box, box_of
 from hrdeck.render.text import TextStyle, plain, rgb
 from hrdeck.richtext import Para, Run
@@ -171,6 +171,9 @@ def long_date(iso: str, lang: str) -> str:
 
 def evaluation_url(ctx: SlideContext) -> str | None:
     """The course's evaluation address, as the plan carries it."""
+    link = ctx.spec.block("link")
+    if link is not None and link.link is not None:
+        return link.link.url
     session = ctx.plan.session
     if session is not None and session.evaluation_url:
         return session.evaluation_url
@@ -211,15 +214,14 @@ def call_to_action(ctx: SlideContext, url: str, box: Box) -> None:
 
 
 def draw_qr(ctx: SlideContext, url: str, box: Box) -> None:
-    """The QR code of `url` in `box`, in the text colour on the strip.
+    """The QR code of `url` in `box` (vertically centred), drawn as every QR code in a
+    deck is (:func:`hrdeck.render.qr.add_qr`: one path, a light backing, a live link)."""
+    from hrdeck.plan.types import PlanLink
+    from hrdeck.plan.visualgrid import Rect
+    from hrdeck.render.qr import add_qr
 
-    The one place the closing slide draws its code: when the visuals module
-    (render/qr.py) lands, this call is where it plugs in.
-    """
-    from hrdeck.render.design.qrcode import add_qr  # segno: only for decks with a link
-
-    alt = f"QR code: {short_address(url)}"
-    add_qr(ctx.slide, box, url, ctx.theme.palette.text, alt)
+    link = PlanLink(url, short_address(url), "Evaluation")
+    add_qr(ctx, Rect(box.left / PT, box.top / PT, box.width / PT, box.height / PT), link)
 
 
 def short_address(url: str) -> str:
