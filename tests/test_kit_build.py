@@ -187,7 +187,8 @@ def test_the_handout_carries_objectives_resources_and_references(
     assert paragraphs_in(handout, "List Number") == [o.text for o in audience.objectives]
     text = all_text(handout)
     assert "samhsa.gov/find-help" in text and "allrise.org" in text
-    assert "Krawczyk, N." in text  # the references, in full
+    assert "Binswanger, I. A." in text  # the references, in full
+    assert "Krawczyk, N." not in text  # cited only by a module the 60-minute session leaves out
     starts = {start for start, *_ in run_sheet_rows(court)}
     agenda = handout.tables[0]
     for row in agenda.rows[1:]:  # the participants' agenda keeps the run sheet's times

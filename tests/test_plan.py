@@ -262,9 +262,9 @@ def test_resources_are_cards_with_linked_names_lines_and_short_addresses():
         ),
     )
     samhsa, nida = only_slide(plan_of(mod)).blocks_with("resource")
-    assert samhsa.paras[0].runs[0] == Run(
-        "SAMHSA", bold=True, link="https://www.samhsa.gov/find-help/"
-    )
+    # the name in bold and not a link: the QR code and the short address carry it
+    assert samhsa.paras[0].runs[0] == Run("SAMHSA", bold=True)
+    assert samhsa.paras[-1].runs[0].link == "https://www.samhsa.gov/find-help/"
     assert texts(samhsa.paras) == ["SAMHSA", "Federal agency", "samhsa.gov/find-help"]
     assert samhsa.link is not None and samhsa.link.short == "samhsa.gov/find-help"
     assert nida.link is not None and nida.link.short == "nida.nih.gov/words"

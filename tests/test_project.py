@@ -129,8 +129,9 @@ def test_the_rest_of_the_builtin_curriculum_is_kept(tmp_path: Path) -> None:
     )  # same theme
     assert module_order(layered) == module_order(builtin)
     local = "Harm reduction resources in Lakeside County"
-    swapped = [local if t == "Harm reduction resources" else t for t in titles(builtin)]
-    assert titles(layered) == swapped
+    kept = [t for t in titles(builtin) if not t.startswith("Harm reduction resources (cont.")]
+    swapped = [local if t == "Harm reduction resources" else t for t in kept]
+    assert titles(layered) == swapped  # the project's shorter list needs one slide
 
 
 def test_a_new_module_appears_where_the_projects_audience_lists_it(tmp_path: Path) -> None:

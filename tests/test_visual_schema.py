@@ -107,8 +107,8 @@ CASES = [
     ("case", "  icon: user", "  icon: person", "unknown-icon", "'person' is not an icon",
      "", 13),
     ("resources", "    short: nida.nih.gov (Words Matter)",
-     "    short: nida.nih.gov (Words Matter, terms to use and to avoid)", "bad-value",
-     "'short' is longer than 40 characters", "", 14),
+     "    short: nida.nih.gov (Words Matter, terms to use and to avoid)", "text-too-long",
+     "'short' is 54 characters long; it may be at most 40", "shorten it", 14),
 ]  # fmt: skip
 
 

@@ -11,6 +11,7 @@ does not already show it.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from html import escape
 
@@ -59,15 +60,29 @@ REFERENCE_KINDS = ("references", "sources")  # slides the list at the end stands
 
 
 def _guide_slides(plan: DeckPlan) -> list[tuple[int, SlidePlan]]:
-    """The slides the guide walks through, numbered as in the deck: every slide but the
-    continuations of a reference list (the list itself is printed once, at the end)."""
-    shown, in_references = [], False
+    """The slides the guide walks through, numbered as in the deck: a slide continued
+    on more slides ("Resources (cont.)") once, with the blocks of all its parts; the
+    continuations of a reference list not at all (the list is printed once, at the end)."""
+    shown: list[tuple[int, SlidePlan]] = []
     for number, slide in enumerate(plan.slides, start=1):
-        continuing = slide.kind == "references" and in_references
-        in_references = slide.kind == "references"
-        if not continuing:
-            shown.append((number, slide))
+        if shown and _continues(shown[-1][1], slide):
+            if slide.kind not in REFERENCE_KINDS:
+                first = shown[-1][1]
+                whole = dataclasses.replace(first, blocks=first.blocks + slide.blocks)
+                shown[-1] = (shown[-1][0], whole)
+            continue
+        shown.append((number, slide))
     return shown
+
+
+def _continues(first: SlidePlan, slide: SlidePlan) -> bool:
+    """Whether `slide` is a later part of `first` (same module and kind, its title
+    with "(cont." after the first's)."""
+    return (
+        slide.kind == first.kind
+        and slide.module_id == first.module_id
+        and slide.title.startswith(f"{first.title} (cont.")
+    )
 
 
 def _end_clock(plan: DeckPlan) -> str:

@@ -149,11 +149,15 @@ def _resource(para: Para) -> HandoutResource | None:
 
 
 def handout_references(plan: DeckPlan) -> tuple[HandoutReference, ...]:
-    """Every APA reference of the reference slides (continuations included), in order."""
-    found = []
-    for slide in plan.slides:
-        for block in slide.blocks_with("citation"):
-            for para in block.paras:
-                url = next((run.link for run in para.runs if run.link), None)
-                found.append(HandoutReference(para.runs, url))
-    return tuple(found)
+    """The full APA list the deck cites (the plan carries it whether the deck shows it
+    as reference slides or as one Sources slide), else the reference slides' list."""
+    paras = plan.references or tuple(
+        para
+        for slide in plan.slides
+        for block in slide.blocks_with("citation")
+        for para in block.paras
+    )
+    return tuple(
+        HandoutReference(para.runs, next((run.link for run in para.runs if run.link), None))
+        for para in paras
+    )

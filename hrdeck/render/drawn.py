@@ -27,6 +27,7 @@ from hrdeck.plan.fitvisual import PARA_SPACE, fit_words, text_area
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.plan.visualgrid import Rect
 from hrdeck.render import oxml, shapes
+from hrdeck.render.design.grid import Grid
 from hrdeck.render.icons import IconLibrary
 from hrdeck.render.layouts import Box, LayoutCache, content_area, remove_unused
 from hrdeck.render.master import blend
@@ -64,6 +65,8 @@ class SlideCtx(Protocol):
     def layouts(self) -> LayoutCache: ...
     @property
     def own_master(self) -> bool: ...
+    @property
+    def grid(self) -> Grid: ...
     def style(self, **changes: object) -> TextStyle: ...
     def paras(self, role: str) -> tuple[Para, ...]: ...
     def size(self, role: str | None) -> float | None: ...
@@ -71,7 +74,7 @@ class SlideCtx(Protocol):
 
 def area_of_content(ctx: SlideCtx) -> Rect:
     """The area under the title, in points: what the plan laid out and fitted."""
-    box = content_area(ctx.prs, ctx.slide, ctx.layouts)
+    box = ctx.grid.body if ctx.own_master else content_area(ctx.prs, ctx.slide, ctx.layouts)
     return Rect(box.left / EMU_PER_PT, box.top / EMU_PER_PT, box.width_pt, box.height_pt)
 
 

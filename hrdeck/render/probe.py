@@ -20,7 +20,8 @@ from hrdeck.diagnostics import NOWHERE
 from hrdeck.kinds import KINDS, SLIDE_KINDS
 from hrdeck.plan.types import Block, DeckPlan, SlidePlan
 from hrdeck.render.deck import add_slide, start_deck
-from hrdeck.render.layouts import LayoutCache, content_area
+from hrdeck.render.design.grid import Grid
+from hrdeck.render.layouts import Box, LayoutCache, content_area, slide_size
 from hrdeck.render.measure import area_of
 from hrdeck.render.oxml import clark, paragraph_element
 from hrdeck.render.slides import IMAGE_TEXT_SHARE
@@ -89,13 +90,22 @@ def _probe_plan() -> DeckPlan:
     return DeckPlan("probe", "Probe", "probe", "Probe", "en-US", "", "", (), tuple(slides))
 
 
+def drawing_box(prs: Presentation, slide: Any, layouts: LayoutCache) -> Box:
+    """Where drawn content goes: the grid's body area on hrdeck's own master (the
+    renderer's choice too), else the free area between an agency layout's title and its
+    footer band."""
+    if not layouts.agency:
+        return Grid(*slide_size(prs)).body
+    return content_area(prs, slide, layouts)
+
+
 def _probed_areas(
     slide: Any, kind: str, prs: Presentation, layouts: LayoutCache
 ) -> dict[str, TextArea]:
     """The area of each text box on `slide`, keyed by the marker it holds."""
     areas = {}
     if KINDS[kind].drawn:  # the area under the title, which the plan lays out itself
-        box = content_area(prs, slide, layouts)
+        box = drawing_box(prs, slide, layouts)
         areas[f"{kind}/content"] = TextArea(box.width_pt, box.height_pt, markers="none")
     for shape in slide.shapes:
         if not shape.has_text_frame:

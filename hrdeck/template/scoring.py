@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from hrdeck.kinds import KINDS, SLIDE_KINDS, SlideKind
 from hrdeck.template.backdrop import backdrop
 from hrdeck.template.model import Box, Layout, Placeholder, Template
 from hrdeck.template.names import name_match
@@ -31,21 +32,27 @@ class KindNeeds:
 COVER = KindNeeds("cover", ("cover",), ("title",))
 CONTENT = KindNeeds("content", ("content",), ("obj", "tx"))
 FREE = KindNeeds("free", ("title only",), ("titleOnly",))
-KIND_NEEDS: Mapping[str, KindNeeds] = {
-    "title": COVER,
-    "closing": COVER,
-    "agenda": CONTENT,
-    "bullets": CONTENT,
-    "case": CONTENT,
-    "questions": CONTENT,
-    "references": CONTENT,
-    "resources": CONTENT,
-    "section": KindNeeds("section", ("section",), ("secHead",)),
-    "myth": KindNeeds("pair", ("two", "comparison"), ("twoObj", "twoTxTwoObj")),
-    "comparison": KindNeeds("pair", ("comparison", "two"), ("twoTxTwoObj", "twoObj")),
-    "spectrum": FREE,
-    "diagram": FREE,
+SECTION = KindNeeds("section", ("section",), ("secHead",))
+TWO = KindNeeds("pair", ("two", "comparison"), ("twoObj", "twoTxTwoObj"))
+HEADED = KindNeeds("pair", ("comparison", "two"), ("twoTxTwoObj", "twoObj"))
+# What each stock Office layout name in the kinds registry asks of a template's layout.
+NEEDS_BY_OFFICE_LAYOUT: Mapping[str, KindNeeds] = {
+    "Title Slide": COVER,
+    "Title and Content": CONTENT,
+    "Section Header": SECTION,
+    "Two Content": TWO,
+    "Comparison": HEADED,
+    "Title Only": FREE,
 }
+
+
+def kind_needs(row: SlideKind) -> KindNeeds:
+    """What slide kind `row` needs, from its registry row: a kind added to
+    :data:`hrdeck.kinds.KINDS` is scored with no change here."""
+    return NEEDS_BY_OFFICE_LAYOUT.get(row.layout, CONTENT)
+
+
+KIND_NEEDS: Mapping[str, KindNeeds] = {name: kind_needs(KINDS[name]) for name in SLIDE_KINDS}
 COVER_SHAPES = ("cover", "section")
 TITLE_RATIO = 3.0  # WCAG large text
 BODY_RATIO = 4.5

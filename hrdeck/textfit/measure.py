@@ -348,7 +348,6 @@ def _default_areas() -> dict[str, TextArea]:
             "agenda/body": _own(560.0, 432.0),
             "bullets/body": body,
             "bullets/body+image": _own(852.0 * 0.56, 328.0),
-            "resources/body": body,
             "questions/body": _own(852.0, 328.0, "number"),
             "case/narrative": _own(852.0, 328.0, "none"),
             "references/citation": _own(852.0, 328.0, "hanging"),
@@ -361,7 +360,7 @@ def _default_areas() -> dict[str, TextArea]:
             "check-answer/body": _own(852.0, 328.0, "none"),
         }
     )
-    content = _own(852.0, 328.0, "none")  # the body area, under the title
+    content = TextArea(852.0, 328.0, markers="none")  # the grid's body area, under the title
     areas.update({f"{kind}/content": content for kind in DRAWN.split()})
     return areas
 

@@ -220,7 +220,10 @@ def draw_qr(ctx: SlideContext, url: str, box: Box) -> None:
     from hrdeck.plan.visualgrid import Rect
     from hrdeck.render.qr import add_qr
 
-    link = PlanLink(url, short_address(url), "Evaluation")
+    planned = ctx.spec.block("link")
+    link = planned.link if planned is not None and planned.link is not None else None
+    if link is None or link.url != url:
+        link = PlanLink(url, short_address(url), "the session evaluation form")
     add_qr(ctx, Rect(box.left / PT, box.top / PT, box.width / PT, box.height / PT), link)
 
 
