@@ -117,7 +117,7 @@ def test_html_guide_contains_the_agenda_total_questions_and_links(plan: DeckPlan
     assert '<tr class="total"><td>0:42</td><td>Total</td><td class="num">42</td></tr>' in html
     assert "<li>What would you share?</li>" in html
     # a resource: its name, then its address as a link whose text is the address
-    assert '<li><strong>SAMHSA</strong></li>' in html
+    assert "<li><strong>SAMHSA</strong></li>" in html
     assert '<li><a href="https://www.samhsa.gov">samhsa.gov</a></li>' in html
     assert '<html lang="en-US">' in html
 

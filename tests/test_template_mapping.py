@@ -297,7 +297,7 @@ def test_theme_check_fails_a_layout_whose_body_overlaps_its_title(tmp_path: Path
     [line] = [x for x in result.stderr.splitlines() if "error[overlap]" in x]
     assert "theme.yaml:6:" in line  # the agenda: line, the first kind on that layout
     assert "layout 'Agency Content' of master 1: placeholders 'Title 1' (title)" in line
-    assert "(used for agenda, bullets, case, questions, references, image, " in line
+    assert "(used for agenda, bullets, case, questions, references, " in line
 
 
 def test_inspect_write_makes_a_complete_theme_that_builds(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from PIL import Image
 from pptx.dml.color import RGBColor
 from pptx.util import Emu
 
+from hrdeck.kinds import DEFAULT_LAYOUTS
 from hrdeck.template.colors import contrast_ratio, nearest_passing
 from hrdeck.template.geometry import check_geometry
 from hrdeck.template.model import Box, Template
@@ -34,21 +35,8 @@ from hrdeck.template.scoring import propose
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-STOCK_MAPPING = {
-    "title": "Title Slide",
-    "closing": "Title Slide",
-    "agenda": "Title and Content",
-    "bullets": "Title and Content",
-    "case": "Title and Content",
-    "questions": "Title and Content",
-    "references": "Title and Content",
-    "resources": "Title and Content",
-    "section": "Section Header",
-    "myth": "Two Content",
-    "comparison": "Comparison",
-    "spectrum": "Title Only",
-    "diagram": "Title Only",
-}
+# every kind on the stock Office layout the kinds registry names for it
+STOCK_MAPPING = dict(DEFAULT_LAYOUTS)
 GERMAN = {
     "Title Slide": "Titelfolie",
     "Title and Content": "Titel und Inhalt",
