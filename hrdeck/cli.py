@@ -140,8 +140,9 @@ def kit_options(command: F) -> F:
 
 
 def trainer_options(command: F) -> F:
-    """--presenter, --org, --contact and --date: who presents, and when, passed to the
-    command as one ``trainer`` (checked: a bad value is a usage error before any work)."""
+    """--presenter, --org, --contact, --date and --venue: who presents, when and where,
+    passed to the command as one ``trainer`` (checked: a bad value is a usage error
+    before any work)."""
 
     @wraps(command)
     def with_trainer(
@@ -150,14 +151,18 @@ def trainer_options(command: F) -> F:
         org: str | None,
         contact: tuple[str, ...],
         date: str | None,
+        venue: str | None,
         **kwargs: Any,
     ) -> Any:
         from hrdeck.curriculum.trainer import TrainerOverrides
 
-        trainer = TrainerOverrides(presenter, org, contact, date).checked()
+        trainer = TrainerOverrides(presenter, org, contact, date, venue).checked()
         return command(*args, trainer=trainer, **kwargs)
 
     options = [
+        click.option(
+            "--venue", default=None, help="Where the session is held: on the cover and the kit."
+        ),
         click.option("--date", default=None, help="Session date, YYYY-MM-DD."),
         click.option(
             "--contact",

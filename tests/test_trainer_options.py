@@ -139,3 +139,43 @@ def test_contact_alone_needs_a_presenter() -> None:
     curriculum, _ = load_valid(builtin_curriculum())
     with pytest.raises(UsageError, match="--presenter"):
         apply_trainer(curriculum, TrainerOverrides(contacts=("a@b.org",)))
+
+
+VENUE = "Lakeside County Courthouse, Room 4"
+
+
+def test_venue_reaches_the_cover_and_the_kit(tmp_path: Path) -> None:
+    import docx
+
+    result = run("build", "-a", "court", "--venue", f"  {VENUE} ", "--kit", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    slides = list(pptx.Presentation(str(tmp_path / "court" / "01-slides.pptx")).slides)
+    assert f"November 1, 2026 · {VENUE}" in slide_text(slides[0])
+    for name in ("03-run-sheet.docx", "04-sign-in.docx", "09-certificate.docx"):
+        text = "\n".join(p.text for p in docx.Document(str(tmp_path / "court" / name)).paragraphs)
+        assert VENUE in text, name
+
+
+def test_without_a_venue_the_cover_shows_only_the_date(tmp_path: Path) -> None:
+    result = run("build", "-a", "court", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    cover, _ = cover_and_closing(tmp_path)
+    assert cover.splitlines()[-1] == "November 1, 2026"
+
+
+def test_a_project_names_its_venue_and_the_command_line_wins(tmp_path: Path) -> None:
+    project = tmp_path / "lakeside"
+    project.mkdir()
+    (project / "hrdeck.yaml").write_text(PROJECT + "  venue: Lakeside Library\n")
+    out = tmp_path / "out"
+    assert run("build", str(project), "-a", "court", "--out", str(out)).exit_code == 0
+    assert "Lakeside Library" in cover_and_closing(out)[0]
+    again = run("build", str(project), "-a", "court", "--venue", VENUE, "--out", str(out))
+    assert again.exit_code == 0, again.stderr
+    assert VENUE in cover_and_closing(out)[0] and "Library" not in cover_and_closing(out)[0]
+
+
+def test_an_empty_venue_is_a_usage_error() -> None:
+    result = run("build", "-a", "court", "--venue", "   ")
+    assert result.exit_code == 2
+    assert "--venue needs some text" in result.stderr

@@ -320,7 +320,7 @@ def apply_course_overrides(
     changes: dict[str, Any] = {
         k: str(overrides[k])
         for k in (
-            *("id", "title", "subtitle", "language", "date", "level"),
+            *("id", "title", "subtitle", "language", "date", "level", "venue"),
             *("evaluation_url", "sources_url", "references"),
         )
         if k in overrides

@@ -366,6 +366,7 @@ class Course:
     disclosures: tuple[Disclosure, ...] = ()
     sources_url: str | None = None  # the full reference list online (QR on Sources)
     references: str = "sources"  # sources: one Sources slide | slides: the full list
+    venue: str | None = None  # where the session is held (title slide, kit documents)
 
     @property
     def presenter(self) -> Person | None:

@@ -45,6 +45,7 @@ def course_from_document(doc: Document) -> Course:
         disclosures=disclosures_from_data(data.get("disclosures")),
         sources_url=data.get("sources_url"),
         references=str(data.get("references", "sources")),
+        venue=data.get("venue"),
     )
 
 

@@ -25,29 +25,31 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 @dataclass(frozen=True)
 class TrainerOverrides:
-    """``--presenter``, ``--org``, ``--contact`` (repeatable) and ``--date``."""
+    """``--presenter``, ``--org``, ``--contact`` (repeatable), ``--date`` and ``--venue``."""
 
     presenter: str | None = None
     organization: str | None = None
     contacts: tuple[str, ...] = ()
     date: str | None = None
+    venue: str | None = None
 
     def __bool__(self) -> bool:
-        return any((self.presenter, self.organization, self.contacts, self.date))
+        return any((self.presenter, self.organization, self.contacts, self.date, self.venue))
 
     def checked(self) -> TrainerOverrides:
         """The same settings trimmed; UsageError naming the option of a bad value."""
         presenter = _text(self.presenter, "--presenter")
         organization = _text(self.organization, "--org")
         contacts = tuple(_email(c) for c in self.contacts)
-        return TrainerOverrides(presenter, organization, contacts, _date(self.date))
+        venue = _text(self.venue, "--venue")
+        return TrainerOverrides(presenter, organization, contacts, _date(self.date), venue)
 
 
 NO_TRAINER = TrainerOverrides()
 
 
 def apply_trainer(curriculum: Curriculum, trainer: TrainerOverrides) -> Curriculum:
-    """The curriculum with the trainer's presenter and date in its course.
+    """The curriculum with the trainer's presenter, date and venue in its course.
 
     ``--presenter`` replaces the presenters; ``--org`` and ``--contact`` alone change
     the first presenter the course or project already names (an error when none).
@@ -59,6 +61,8 @@ def apply_trainer(curriculum: Curriculum, trainer: TrainerOverrides) -> Curricul
     changes: dict[str, Any] = {}
     if trainer.date is not None:
         changes["date"] = trainer.date
+    if trainer.venue is not None:
+        changes["venue"] = trainer.venue
     if trainer.presenter is not None or trainer.organization or trainer.contacts:
         changes["presenters"] = _presenters(course.presenters, trainer)
     return dataclasses.replace(curriculum, course=dataclasses.replace(course, **changes))

@@ -12,7 +12,7 @@ A pure function of its inputs (:func:`kit_from_plan`). Where each part comes fro
   or theme field names the agency yet);
 - **delivery**: the subtitle of the deck's title slide; the presenters' email addresses
   as the contact; materials and room setup derived by :mod:`hrdeck.outputs.logistics`;
-  no venue (nothing records one: the documents leave it out);
+  the venue from course.yaml, hrdeck.yaml or ``--venue`` (left out when none is given);
 - **modules, resources, references**: the slides' text (:mod:`hrdeck.outputs.kitcontent`);
 - **paper**: US Letter for US English (``en-US``), A4 for every other language.
 """
@@ -76,6 +76,7 @@ def delivery_from_plan(plan: DeckPlan, session: SessionPlan) -> Delivery:
     title_slide = next((s for s in plan.slides if s.kind == "title"), None)
     emails = dict.fromkeys(e for p in session.presenters for e in p.email)
     return Delivery(
+        venue=plan.venue,
         contact=" · ".join(emails),
         subtitle=(title_slide.subtitle or "") if title_slide is not None else "",
         materials=materials(plan),

@@ -175,4 +175,5 @@ def build_plan(
         fitted=True,
         session=session,
         references=full_references(tailored),
+        venue=course.venue or "",
     )

@@ -156,6 +156,7 @@ class DeckPlan:
     fitted: bool = False  # text sizes chosen and long slides split (hrdeck.plan.fit)
     session: SessionPlan | None = None  # for the kit's writers; None when not planned
     references: tuple[Para, ...] = ()  # the full APA list of what the deck cites
+    venue: str = ""  # where the session is held, when the course or trainer says
 
     @property
     def total_minutes(self) -> float:

@@ -51,7 +51,8 @@ def title_slide(ctx: SlideContext) -> None:
     subtitle = [plain(ctx.spec.subtitle)] if ctx.spec.subtitle else []
     if ctx.own_master:
         _top_kicker(ctx, ctx.plan.audience_label)
-        lines = [*ctx.paras("presenter"), plain(long_date(ctx.plan.date, ctx.lang))]
+        when_where = [long_date(ctx.plan.date, ctx.lang), ctx.plan.venue]
+        lines = [*ctx.paras("presenter"), plain(" · ".join(p for p in when_where if p))]
     else:
         lines = [*ctx.paras("presenter"), _audience_and_date(ctx)]
     _cover_text(ctx, subtitle, lines)
@@ -149,8 +150,8 @@ def _top_kicker(ctx: SlideContext, text: str) -> None:
 
 
 def _audience_and_date(ctx: SlideContext) -> Para:
-    """'Courts and mandating entities · November 1, 2026'."""
-    parts = [ctx.plan.audience_label, long_date(ctx.plan.date, ctx.lang)]
+    """'Courts and mandating entities · November 1, 2026 · Room 4'."""
+    parts = [ctx.plan.audience_label, long_date(ctx.plan.date, ctx.lang), ctx.plan.venue]
     return plain(" · ".join(p for p in parts if p))
 
 
