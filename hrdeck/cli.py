@@ -480,20 +480,32 @@ def _built_line(result: BuildResult, request: BuildRequest) -> str:
 
 @cli.command()
 @output_options
+@session_options
 @CURRICULUM_ARG
 @handles_errors
+@trainer_options  # inside handles_errors: a bad value is a usage error, not a traceback
 def watch(
-    audiences: tuple[str, ...], theme: str | None, out_dir: Path, curriculum: Path | None
+    audiences: tuple[str, ...],
+    theme: str | None,
+    out_dir: Path,
+    minutes: float | None,
+    start: str | None,
+    trainer: TrainerOverrides,
+    curriculum: Path | None,
 ) -> None:
     """Build, then rebuild whenever a curriculum, project or theme file changes.
 
-    Prints one line per rebuild and the diagnostics as they appear.  Invalid
-    content keeps the last good deck.  Ctrl-C stops watching.
+    Takes build's options for the session (--minutes, --start) and the trainer
+    (--presenter, --org, --contact, --date, --venue).  Prints one line per rebuild and
+    the diagnostics as they appear.  Invalid content keeps the last good deck.
+    Ctrl-C stops watching.
     """
     from hrdeck.watch.loop import Watch
-    from hrdeck.watch.rebuild import Rebuilder, Reporter
+    from hrdeck.watch.rebuild import Rebuilder, Reporter, WatchSettings
 
-    rebuilder = Rebuilder(_choose(curriculum).root, _joined(audiences), theme, out_dir)
+    choice = _choose(curriculum)
+    settings = WatchSettings(minutes, start, trainer, choice.themes_dir)
+    rebuilder = Rebuilder(choice.root, _joined(audiences), theme, out_dir, settings)
     report = Reporter(say, lambda text: say(text, err=True))
     try:
         first = rebuilder.rebuild()

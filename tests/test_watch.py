@@ -349,3 +349,28 @@ def test_ctrl_c_stops_watching_with_exit_0_and_no_traceback(root: Path, out: Pat
     assert child.returncode == 0, stderr
     assert "Traceback" not in stderr
     assert DECK in stdout
+
+
+def test_watch_rebuilds_with_builds_session_and_trainer_settings(tmp_path: Path) -> None:
+    """`hrdeck watch --minutes 60 --venue ...` rebuilds what `hrdeck build` would."""
+    from hrdeck.curriculum.trainer import TrainerOverrides
+    from hrdeck.paths import builtin_curriculum
+    from hrdeck.watch.rebuild import WatchSettings
+
+    venue = "Lakeside Library"
+    settings = WatchSettings(minutes=60, trainer=TrainerOverrides(venue=venue))
+    short = Rebuilder(builtin_curriculum(), "court", None, tmp_path / "short", settings)
+    full = Rebuilder(builtin_curriculum(), "court", None, tmp_path / "full")
+    assert short.rebuild().ok and full.rebuild().ok
+    (short_deck,) = (tmp_path / "short").glob("*.pptx")
+    (full_deck,) = (tmp_path / "full").glob("*.pptx")
+    short_slides = list(Presentation(str(short_deck)).slides)
+    assert len(short_slides) < len(Presentation(str(full_deck)).slides)
+    cover = " ".join(s.text_frame.text for s in short_slides[0].shapes if s.has_text_frame)
+    assert venue in cover
+
+
+def test_watch_takes_builds_session_and_trainer_options() -> None:
+    shown = CliRunner().invoke(cli, ["watch", "--help"]).output
+    for option in ("--minutes", "--start", "--presenter", "--date", "--venue"):
+        assert option in shown, option

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hrdeck.atomic import write_atomically
+from hrdeck.curriculum.trainer import NO_TRAINER, TrainerOverrides
 from hrdeck.curriculum.validate import ValidDocuments
 from hrdeck.diagnostics import Diagnostic, shortened, sort_diagnostics
 from hrdeck.errors import HrdeckError, UsageError
@@ -80,6 +81,17 @@ class _Written:
     files: tuple[Path, ...]
 
 
+@dataclass(frozen=True)
+class WatchSettings:
+    """What ``hrdeck watch`` passes on to every rebuild, as ``build`` takes it: the
+    session's slot and start, the trainer's settings, the project's themes folder."""
+
+    minutes: float | None = None
+    start: str | None = None
+    trainer: TrainerOverrides = NO_TRAINER
+    themes_dir: Path | None = None
+
+
 class Rebuilder:
     """Rebuilds one curriculum's decks, reusing what did not change since the last call."""
 
@@ -89,11 +101,13 @@ class Rebuilder:
         audience: str | None = None,
         theme: str | None = None,
         out_dir: Path = Path("build"),
+        settings: WatchSettings = WatchSettings(),
     ) -> None:
         self.root = root
         self.audience = audience
         self.theme = theme
         self.out_dir = out_dir
+        self.settings = settings
         self.documents = DocumentCache()
         self.sources = Sources(read=self.documents.load, valid=ValidDocuments())
         self.themes = ThemeCache()
@@ -135,14 +149,25 @@ class Rebuilder:
             self._written.clear()  # an image or template changed: render everything again
 
     def _build(self) -> RebuildResult:
-        request = BuildRequest(self.root, self.audience, self.theme, self.out_dir)
+        request = BuildRequest(
+            self.root,
+            self.audience,
+            self.theme,
+            self.out_dir,
+            minutes=self.settings.minutes,
+            start=self.settings.start,
+            trainer=self.settings.trainer,
+            themes_dir=self.settings.themes_dir,
+        )
         prepared = prepare(request, self.sources, self.themes.get)
         refuse_unwritable_names(prepared)
         result = RebuildResult(True, 0.0, diagnostics=list(prepared.diagnostics))
         files: list[tuple[str, bytes]] = []
         pending: dict[str, _Written] = {}
         for audience in prepared.audiences:
-            planned = plan_audience(prepared.curriculum, audience, prepared.theme.rules)
+            planned = plan_audience(
+                prepared.curriculum, audience, prepared.theme.rules, prepared.session
+            )
             plan = planned.plan
             result.diagnostics += planned.diagnostics
             if self._up_to_date(audience, plan):
