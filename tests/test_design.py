@@ -24,6 +24,7 @@ from hrdeck.a11y.check import check_deck, format_findings
 from hrdeck.curriculum.model import Curriculum
 from hrdeck.paths import builtin_curriculum
 from hrdeck.pipeline import load_valid, plan_audience
+from hrdeck.plan.links import short_address
 from hrdeck.plan.types import DeckPlan
 from hrdeck.render.deck import render_deck
 from hrdeck.render.design.colours import deep_accent
@@ -178,8 +179,8 @@ def test_the_closing_slide_calls_to_evaluate_with_a_short_visible_address(
     plan = plan_audience(dataclasses.replace(curriculum, course=course), "court").plan
     deck = opened(render_deck(plan, load_theme("default")))
     closing = on_layout(deck, "hrdeck Cover")[-1]
-    [action] = named(closing, "Evaluation")
-    assert action.text_frame.text == "Evaluation\nforms.example.org/hr-evaluation/court-2026"
+    [action] = named(closing, "Call to action")
+    assert action.text_frame.text == f"Evaluation\n{short_address(EVALUATION)}"
     link = action.text_frame.paragraphs[1].runs[0].hyperlink.address
     assert link == EVALUATION
     strip = next(s for s in closing.placeholders if s.placeholder_format.idx == 2)
@@ -216,3 +217,16 @@ def test_every_theme_accent_reads_on_the_background_and_under_its_text(name: str
     for colour in (*palette.accents, deep_accent(palette)):
         assert contrast_ratio(colour, palette.background) >= target, colour
         assert contrast_ratio(palette.accent_text, colour) >= target, colour
+
+
+def test_without_an_evaluation_link_the_closing_offers_the_modules_take_away(
+    curriculum: Curriculum,
+) -> None:
+    assert curriculum.course.evaluation_url is None  # the built-in course has none
+    plan = plan_audience(curriculum, "peer").plan
+    deck = opened(render_deck(plan, load_theme("default")))
+    closing = on_layout(deck, "hrdeck Cover")[-1]
+    [action] = named(closing, "Call to action")
+    assert action.text_frame.text == "Find treatment near you\nfindtreatment.gov"
+    [code] = [s for s in closing.shapes if s.name.startswith("QR code")]
+    assert code.click_action.hyperlink.address == "https://findtreatment.gov"

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from hrdeck.plan.markup import parse_blocks, parse_inline, plain
-from hrdeck.plan.tokens import LONG_TOKEN, TOKEN_PIECE, short_address
+from hrdeck.plan.tokens import LONG_TOKEN, TOKEN_PIECE, elided_address
 from hrdeck.richtext import Run
 
 ZWSP = "\u200b"
@@ -68,4 +68,4 @@ def test_paragraphs_notes_and_titles_are_made_breakable_too() -> None:
     ],
 )
 def test_short_address(url: str, shown: str) -> None:
-    assert short_address(url) == shown
+    assert elided_address(url) == shown

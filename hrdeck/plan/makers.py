@@ -33,6 +33,7 @@ from hrdeck.plan.makers_links import (
     resource_blocks,
     sources_blocks,
     sources_notes,
+    take_away_blocks,
 )
 from hrdeck.plan.makers_visual import month_year, persona_blocks, visual_slide
 from hrdeck.plan.markup import parse_blocks, parse_inline, plain
@@ -372,6 +373,7 @@ def _closing(ctx: Context, tm: TailoredModule) -> list[Draft]:
     lines = tuple(Para(ctx.inline(_str(t), m.loc)) for t in m.lines if _str(t))
     lines = lines or people_paras(ctx.tailored.course)
     url = ctx.tailored.course.evaluation_url
+    links = (evaluation_block(url),) if url else take_away_blocks(ctx, m.resources[:1])
     notes = _module_notes(ctx, m)
     slide = _slide(
         m,
@@ -379,7 +381,7 @@ def _closing(ctx: Context, tm: TailoredModule) -> list[Draft]:
         m.title,
         m.loc,
         subtitle=_str(m.subtitle) or None,
-        blocks=(Block("body", lines), *((evaluation_block(url),) if url else ())),
+        blocks=(Block("body", lines), *links),
         notes=notes,
     )
     return [Draft(slide, authored=bool(notes))]

@@ -158,6 +158,15 @@ def sources_notes(count: int, url: str | None) -> tuple[Para, ...]:
 # --- the evaluation link -----------------------------------------------------------------
 
 
+def take_away_blocks(ctx: Context, resources: Iterable[Resource]) -> tuple[Block, ...]:
+    """The closing slide's take-away link when the course has no evaluation link: a QR
+    code, the resource's name and its short address (role "link", as the evaluation)."""
+    return tuple(
+        dataclasses.replace(block, role="link", paras=(block.paras[0], block.paras[-1]))
+        for block in resource_blocks(ctx, resources)
+    )
+
+
 def evaluation_block(url: str) -> Block:
     """The closing slide's evaluation link: a QR code, 'Evaluation' and the short address."""
     link = plan_link(url, "the session evaluation form")

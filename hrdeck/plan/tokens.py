@@ -75,14 +75,14 @@ def _token_runs(run: Run, token: str) -> list[Run]:
     kept = address.rstrip(_TRAILING)
     after = address[len(kept) :]
     link = run.link or (kept if is_safe_link(kept) else None)
-    shown = Run(short_address(kept), run.bold, run.italic, run.code, link)
+    shown = Run(elided_address(kept), run.bold, run.italic, run.code, link)
     return [_like(run, _with_breaks(part)) for part in (before,) if part] + [
         shown,
         *([_like(run, after)] if after else []),
     ]
 
 
-def short_address(url: str) -> str:
+def elided_address(url: str) -> str:
     """A long web address as shown on a slide: no scheme, the middle left out."""
     rest = url.split("://", 1)[-1]
     if len(rest) <= URL_SHOWN:

@@ -14,15 +14,16 @@ placeholders, coloured from the palette (its subtitle may be a pale tint).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
-from urllib.parse import urlsplit
 
 from pptx.enum.text import MSO_ANCHOR
 from pptx.shapes.autoshape import Shape
 from pptx.util import Emu, Inches
 
 from hrdeck.kinds import KINDS
+from hrdeck.plan.links import short_address
 from hrdeck.render import shapes
 from hrdeck.render.chrome import logo_on_field
 from hrdeck.render.design.context import (
@@ -199,15 +200,21 @@ def _action_box(ctx: SlideContext) -> Box:
 
 
 def call_to_action(ctx: SlideContext, url: str, box: Box) -> None:
-    """The QR code, and beside it 'Evaluation' over the short address (a live link)."""
+    """The QR code, and beside it what it is ('Evaluation', or the take-away link's
+    name) over the short address (a live link)."""
     palette = ctx.theme.palette
     side = min(box.height, pt(QR_SIDE))
     draw_qr(ctx, url, Box(box.left, box.top + (box.height - side) // 2, side, side))
     text_box = Box(box.left + side + pt(12), box.top, box.width - side - pt(12), box.height)
-    head = Para((Run("Evaluation", bold=True),))
-    link = Para((Run(short_address(url), link=url),))
+    planned = ctx.spec.block("link")
+    if planned is not None and planned.link is not None and planned.link.url == url:
+        head, link = planned.paras[0], planned.paras[-1]
+        head = Para(tuple(dataclasses.replace(run, bold=True) for run in head.runs))
+    else:
+        head = Para((Run("Evaluation", bold=True),))
+        link = Para((Run(short_address(url), link=url),))
     style = TextStyle(lang=ctx.lang, size=18, color=palette.text, markers="none")
-    text = shapes.add_text(ctx.slide, text_box, [head, link], style, "Evaluation")
+    text = shapes.add_text(ctx.slide, text_box, [head, link], style, "Call to action")
     text.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
     text.text_frame.margin_left = 0
     for run in text.text_frame.paragraphs[0].runs:
@@ -226,10 +233,3 @@ def draw_qr(ctx: SlideContext, url: str, box: Box) -> None:
     if link is None or link.url != url:
         link = PlanLink(url, short_address(url), "the session evaluation form")
     add_qr(ctx, Rect(box.left / PT, box.top / PT, box.width / PT, box.height / PT), link)
-
-
-def short_address(url: str) -> str:
-    """'https://www.forms.example.org/hr-eval/' -> 'forms.example.org/hr-eval'."""
-    parts = urlsplit(url)
-    host = parts.netloc.removeprefix("www.")
-    return (host + parts.path.rstrip("/")) or url
