@@ -354,7 +354,7 @@ def _fit_title(
     found = fit_title(title, area, room, sizes, metrics)
     if found is not None:
         return dataclasses.replace(slide, title_pt=found.size)
-    size = smaller_titles(sizes)[-1] if room is not None else sizes[-1]
+    size = smaller_titles(sizes)[-1]
     diagnostics.append(
         warning(
             slide.source,

@@ -5,7 +5,9 @@ slides measured) and by the renderer (with the real boxes of each slide), so bot
 choose the same size:
 
 * on hrdeck's own master, the largest of the kind's sizes that fits the title box
-  (its boxes are drawn for them);
+  (its boxes are drawn for them); a title that fits at none of them (a long
+  unbreakable address wraps onto a third line) the largest smaller size that fits,
+  down to :data:`SMALLEST_TITLE_PT`;
 * on an agency template, whose title box is often one line high, the largest of the
   kind's sizes that fits the template's own box; else the largest size from the
   smallest of those down to :data:`SMALLEST_TITLE_PT` that fits the box grown
@@ -19,12 +21,11 @@ Titles are measured bold and a little narrower than drawn (:func:`title_area`).
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hrdeck.richtext import Para
-from hrdeck.textfit.measure import SAFETY, TextArea, fit_size, paras_height
+from hrdeck.textfit.measure import TextArea, box_height, fit_size
 from hrdeck.textfit.metrics import FontMetrics
 
 TITLE_SIZES = (36, 32, 28)
@@ -61,13 +62,15 @@ def fit_title(
     master); None when it does not fit even at the smallest size allowed."""
     measured = title_area(box)
     size = fit_size((title,), measured, sizes, metrics)
-    if size is not None or room is None:
+    if size is not None:
+        return TitleFit(size)
+    if room is None:
+        size = fit_size((title,), measured, smaller_titles(sizes)[1:], metrics)
         return TitleFit(size) if size is not None else None
-    grown = title_area(room)
-    size = fit_size((title,), grown, smaller_titles(sizes), metrics)
+    size = fit_size((title,), title_area(room), smaller_titles(sizes), metrics)
     if size is None:
         return None
-    needed = _box_height(title, measured, size, metrics)
+    needed = box_height((title,), measured, size, metrics)
     return TitleFit(size, needed if needed > box.height_pt else None)
 
 
@@ -75,9 +78,3 @@ def smaller_titles(sizes: Sequence[float]) -> tuple[float, ...]:
     """The smallest of `sizes`, then every smaller title step down to the floor."""
     least = min(sizes)
     return (least, *(s for s in TITLE_STEPS if SMALLEST_TITLE_PT <= s < least))
-
-
-def _box_height(title: Para, area: TextArea, size: float, metrics: FontMetrics) -> float:
-    """The height (pt, rounded up) a box needs to hold `title` at `size`, as measured."""
-    lines = paras_height((title,), area, size, metrics)
-    return math.ceil(lines / SAFETY + area.inset_top + area.inset_bottom)

@@ -101,9 +101,9 @@ def at_most(sizes: Sequence[float], planned: float | None) -> list[float]:
 
 def set_title(ctx: SlideContext, sizes: Sequence[int] = TITLE_SIZES) -> float:
     """The plan title in the title placeholder, at the largest size that fits (measured
-    bold; the weight itself is the layout's); the size.  On an agency template a title
-    may be set smaller and its box grown into the room below it
-    (:mod:`hrdeck.plan.titlefit`)."""
+    bold; the weight itself is the layout's); the size.  A title fitting at none of
+    `sizes` is set smaller, and on an agency template its box may grow into the room
+    below it (:mod:`hrdeck.plan.titlefit`)."""
     shape = title_placeholder(ctx.slide)
     if shape is None:
         return 0.0
@@ -114,7 +114,7 @@ def set_title(ctx: SlideContext, sizes: Sequence[int] = TITLE_SIZES) -> float:
     metrics, _ = metrics_for(ctx.theme.heading_font)
     found = fit_title(bold_title(ctx), area, grown, planned, metrics)
     if found is None:
-        size = planned[-1] if room is None else smaller_titles(planned)[-1]
+        size = smaller_titles(planned)[-1]
         height = None if room is None else room.height
     else:
         size, height = found.size, None if found.height_pt is None else int(Pt(found.height_pt))
