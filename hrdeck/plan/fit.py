@@ -16,8 +16,9 @@ For each slide whose text boxes :class:`~hrdeck.textfit.measure.FitRules` descri
 3. sibling slides (one kind from one module; two-column slides of one part) are set
    at one size, the smallest any of them needed within the usual range
    (:func:`harmonise`);
-4. titles get the largest title size that fits; one too long even at the smallest
-   size is reported (``warning[title-too-long]``).
+4. titles get the largest title size that fits (on an agency template, smaller sizes
+   and a box grown into the room below it: :mod:`hrdeck.plan.titlefit`); one too long
+   even at the smallest size is reported (``warning[title-too-long]``).
 
 ``--strict`` turns these warnings into a failed build, like every other warning.
 """
@@ -32,6 +33,13 @@ from hrdeck.kinds import KINDS
 from hrdeck.plan.agenda import BREAK_ID
 from hrdeck.plan.fitvisual import fit_visual
 from hrdeck.plan.timing import spread
+from hrdeck.plan.titlefit import (
+    COVER_TITLE_SIZES,
+    ROOM_ROLE,
+    TITLE_SIZES,
+    fit_title,
+    smaller_titles,
+)
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.richtext import Para, Run
 from hrdeck.textfit.measure import (
@@ -47,9 +55,6 @@ from hrdeck.textfit.metrics import FontMetrics, metrics_for
 
 QUIET_PT = 20  # 28 down to 20 pt is the normal range (the master's levels run 28/24/20)
 REFERENCE_SIZES = (20,)
-TITLE_SIZES = (36, 32, 28)
-COVER_TITLE_SIZES = (44, 40, 36)
-TITLE_WIDTH_SAFETY = 0.01
 
 
 def fit_slides(
@@ -347,28 +352,22 @@ def _fit_title(
     area = rules.area(slide.kind, "title")
     if area is None:
         return slide
-    area = title_area(area)
+    room = rules.area(slide.kind, ROOM_ROLE)  # on an agency template: the room to grow into
     sizes = COVER_TITLE_SIZES if _is_cover(slide.kind) else TITLE_SIZES
-    title = (Para((Run(slide.title, bold=True),)),)  # titles are bold in hrdeck's master
-    size = fit_size(title, area, sizes, metrics)
-    if size is None:
-        size = sizes[-1]
-        diagnostics.append(
-            warning(
-                slide.source,
-                "title-too-long",
-                f"the title '{slide.title}' does not fit its box even at {size} pt",
-                "shorten the title to two lines at most",
-            )
+    title = Para((Run(slide.title, bold=True),))  # titles are bold in hrdeck's master
+    found = fit_title(title, area, room, sizes, metrics)
+    if found is not None:
+        return dataclasses.replace(slide, title_pt=found.size)
+    size = smaller_titles(sizes)[-1]
+    diagnostics.append(
+        warning(
+            slide.source,
+            "title-too-long",
+            f"the title '{slide.title}' does not fit its box even at {size} pt",
+            "shorten the title to two lines at most",
         )
+    )
     return dataclasses.replace(slide, title_pt=size)
-
-
-def title_area(area: TextArea) -> TextArea:
-    """A title's box as measured: 1% narrower than drawn.  Titles are bold and large,
-    and an unbreakable word (an address) that the metrics put just inside the line
-    can land just outside it in a renderer, pushing a last letter onto a third line."""
-    return dataclasses.replace(area, width_pt=area.width_pt - TITLE_WIDTH_SAFETY * area.text_width)
 
 
 def _is_cover(kind: str) -> bool:

@@ -14,6 +14,9 @@ for myth or comparison slides, a body, a subtitle), a text box named
 :data:`~hrdeck.render.layouts.STAND_IN_NAME` stands in for it inside the layout's body
 area, where the slide renderers find it with the placeholders.  Comparison columns on a
 two-column layout get a heading box above each, as the Comparison layout has.
+
+:func:`title_room` is how far a slide's title box may grow downward when its title
+needs more lines than the template's box holds (:mod:`hrdeck.plan.titlefit`).
 """
 
 from __future__ import annotations
@@ -35,9 +38,12 @@ from hrdeck.render.layouts import (
     LayoutCache,
     body_area,
     box_of,
+    content_area,
     layout_boxes,
     place,
+    slide_size,
     text_placeholders,
+    title_placeholder,
 )
 from hrdeck.render.measure import area_of
 
@@ -185,3 +191,36 @@ def _stand_in(
     frame.word_wrap = True
     if insets is not None:
         frame.margin_left, frame.margin_right = (Pt(inset) for inset in insets)
+
+
+# --- the room under a title -------------------------------------------------------------
+
+BAND_KINDS = frozenset({"dt", "ftr", "sldNum"})
+TITLE_GAP = 0.02  # of the slide's height, kept between a grown title and what is below it
+
+
+def title_room(prs: Presentation, slide: Slide, cache: LayoutCache) -> Box | None:
+    """The slide's title box grown down to the free room under it: to just above the
+    first of its layout's placeholders (footer band aside) below the title and across
+    from it, or, on a
+    layout without one, above the area drawn content takes
+    (:func:`~hrdeck.render.layouts.content_area`).  The title's own box when there is
+    no room; None without a title.  Everything measured is the layout's, so probe
+    slides and real slides find the same room."""
+    title = title_placeholder(slide)
+    if title is None:
+        return None
+    box = box_of(title, cache)
+    gap = int(slide_size(prs)[1] * TITLE_GAP)
+    boxes = layout_boxes(slide.slide_layout, cache)
+    band = {found for (key, kind), found in boxes.items() if key == "type" and kind in BAND_KINDS}
+    below = [
+        other.top
+        for other in boxes.values()
+        if other not in band
+        and other.top > box.top + box.height // 2
+        and other.left < box.right
+        and other.right > box.left
+    ]
+    limit = min(below) if below else content_area(prs, slide, cache).top
+    return Box(box.left, box.top, box.width, max(box.height, limit - gap - box.top))

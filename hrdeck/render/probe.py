@@ -3,7 +3,9 @@
 The plan stage must not open a template, so the renderer tells it where text goes.
 One probe slide per kind is rendered with the real slide renderers (so logo room,
 myth panels and insets are exactly what a deck gets); each text box is found by the
-marker text it was filled with and measured with :func:`hrdeck.render.measure.area_of`.
+marker text it was filled with and measured with :func:`hrdeck.render.measure.area_of`;
+on an agency template, the room each title may grow into is measured too
+(:func:`hrdeck.render.placement.title_room`).
 A theme whose geometry is hrdeck's own (no template, no logo, 16:9) is spared the
 probe slides: its boxes are :data:`hrdeck.textfit.measure.DEFAULT_RULES`.
 """
@@ -18,12 +20,14 @@ from pptx.presentation import Presentation
 
 from hrdeck.diagnostics import NOWHERE
 from hrdeck.kinds import KINDS, SLIDE_KINDS
+from hrdeck.plan.titlefit import ROOM_ROLE
 from hrdeck.plan.types import Block, DeckPlan, SlidePlan
 from hrdeck.render.deck import add_slide, start_deck
 from hrdeck.render.design.grid import Grid
 from hrdeck.render.layouts import Box, LayoutCache, content_area, slide_size
 from hrdeck.render.measure import area_of
 from hrdeck.render.oxml import clark, paragraph_element
+from hrdeck.render.placement import title_room
 from hrdeck.render.slides import IMAGE_TEXT_SHARE
 from hrdeck.richtext import Para, Run
 from hrdeck.textfit.measure import DEFAULT_RULES, FitRules, TextArea
@@ -114,6 +118,10 @@ def _probed_areas(
         for key in (f"{kind}/{role}" for role in (*KINDS[kind].placeholder_roles, "title")):
             if PROBE.format(key) in text:
                 areas[key] = area_of(shape, _markers(shape), prs, layouts)
+    title = areas.get(f"{kind}/title")
+    room = title_room(prs, slide, layouts) if title is not None and layouts.agency else None
+    if title is not None and room is not None:
+        areas[f"{kind}/{ROOM_ROLE}"] = dataclasses.replace(title, height_pt=room.height_pt)
     return areas
 
 

@@ -7,7 +7,9 @@ so the palette reaches the drawing even in an agency template.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE
@@ -25,13 +27,17 @@ from hrdeck.render.measure import box_area, fit_in, text_height
 from hrdeck.render.oxml import XmlElement, clark
 from hrdeck.render.text import TextStyle, fill, plain, rgb
 from hrdeck.richtext import Para
+from hrdeck.textfit.measure import TextArea
 from hrdeck.theme.model import Theme
 
 # PowerPoint's "Mark as decorative" (Office 2019+): screen readers skip the shape.
 DECORATIVE_EXT_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
-STAGE_HEIGHT, STAGE_GAP = 72, 16  # pt: a stage's box, the gaps between boxes and rows
-ARROW_HEIGHT, SHAFT, HEAD = 84, 0.7, 0.45  # pt; the arrow's shaft and heads, as shares
+STAGE_GAP = 16  # pt between stage boxes
+SHAFT, HEAD = 0.7, 0.45  # the arrow's shaft and heads, as shares of its height
+# (arrow, stage box, gap between rows) in pt; compact when the descriptions need room
+CAPTION_SIZES = (22, 20, 18)  # the caption on the arrow
+SPECTRUM_FULL, SPECTRUM_COMPACT = (84, 72, 16), (56, 64, 10)  # 64: two label lines
 
 
 def add_box(slide: Slide, kind: MSO_SHAPE, box: Box, colour: str | None, name: str) -> Shape:
@@ -167,36 +173,76 @@ def spectrum(
 ) -> list[Shape]:
     """The stages as a two-way continuum: a double-headed arrow carrying the caption
     across the top, one box per stage below it in one colour family deepening from left
-    to right, each stage's description under its box; the whole centred in `area`."""
+    to right, each stage's description under its box; the whole centred in `area`, and
+    kept inside it (:func:`spectrum_rows`)."""
     count = max(1, len(stages))
-    gap = int(Pt(STAGE_GAP))
-    width = (area.width - gap * (count - 1)) // count
-    desc_size = _description_size(stages, width, area.height // 2, theme.body_font)
-    column = box_area(Emu(width).pt, 0.0, indented=False)
-    needed = max(
-        (text_height(s.paras, column, desc_size, theme.body_font) for s in stages), default=0
-    )
-    desc_height = int(Pt(needed))
-    arrow_height = int(Pt(ARROW_HEIGHT)) if caption else 0
-    block = arrow_height + int(Pt(STAGE_HEIGHT)) + desc_height + gap * (2 if caption else 1)
-    top = area.top + max(0, (area.height - block) // 2)
-    if caption:
-        arrow = Box(area.left, top, area.width, arrow_height)
-        continuum(slide, arrow, caption, theme, lang)
-        top = arrow.bottom + gap
+    width = (area.width - int(Pt(STAGE_GAP)) * (count - 1)) // count
     label_pt = min((label_size(s.heading or "Stage 10", width) for s in stages), default=22)
+    rows = spectrum_rows(area, stages, caption, width, theme.body_font)
+    top = area.top + max(0, (area.height - rows.total) // 2)
+    if caption:
+        arrow = Box(area.left, top, area.width, rows.arrow)
+        continuum(slide, arrow, caption, theme, lang)
+        top = arrow.bottom + rows.gap
     drawn = []
     for index, (stage, (colour, ink)) in enumerate(zip(stages, ramp(theme, count), strict=False)):
-        left = area.left + index * (width + gap)
-        box = Box(left, top, width, int(Pt(STAGE_HEIGHT)))
+        left = area.left + index * (width + int(Pt(STAGE_GAP)))
+        box = Box(left, top, width, rows.stage)
         drawn.append(_stage(slide, stage, index, box, (colour, ink, label_pt), theme, lang))
-    desc_top = top + int(Pt(STAGE_HEIGHT)) + gap
-    style = TextStyle(lang=lang, size=desc_size, color=theme.palette.text, markers="none")
+    desc_top = top + rows.stage + rows.gap
+    style = TextStyle(lang=lang, size=rows.desc_size, color=theme.palette.text, markers="none")
     for index, stage in enumerate(stages):
-        left = area.left + index * (width + gap)
-        box = Box(left, desc_top, width, desc_height)
+        left = area.left + index * (width + int(Pt(STAGE_GAP)))
+        box = Box(left, desc_top, width, rows.desc)
         add_text(slide, box, stage.paras, style, f"Stage {index + 1} description")
     return drawn
+
+
+@dataclass(frozen=True)
+class SpectrumRows:
+    """The heights (EMU) of a spectrum's rows: arrow, stage boxes, descriptions, the gap
+    between rows, and the descriptions' size."""
+
+    arrow: int
+    stage: int
+    desc: int
+    gap: int
+    desc_size: float
+
+    @property
+    def total(self) -> int:
+        return self.arrow + self.stage + self.desc + self.gap * (2 if self.arrow else 1)
+
+
+def spectrum_rows(
+    area: Box, stages: Sequence[Block], caption: Sequence[Para], width: int, font: str
+) -> SpectrumRows:
+    """Rows that fit `area`: the arrow and stage boxes at full height and the
+    descriptions at the largest body size that fits the rest (24 pt down to 18 pt); when
+    even 18 pt does not fit, arrow, boxes and gaps drawn compact (the arrow still tall
+    enough for its caption at 18 pt); the compact rows at 18 pt when nothing fits."""
+    column = box_area(Emu(width).pt, 0.0, indented=False)
+    sizes = _description_sizes(stages, width)
+    for arrow_pt, stage_pt, gap_pt in (SPECTRUM_FULL, SPECTRUM_COMPACT):
+        arrow = _arrow_height(caption, area.width, arrow_pt, font) if caption else 0
+        rows = SpectrumRows(arrow, int(Pt(stage_pt)), 0, int(Pt(gap_pt)), sizes[-1])
+        for size in sizes:
+            needed = max((text_height(s.paras, column, size, font) for s in stages), default=0)
+            fitted = dataclasses.replace(rows, desc=int(Pt(needed)), desc_size=size)
+            if fitted.total <= area.height:
+                return fitted
+    return fitted
+
+
+def _arrow_height(caption: Sequence[Para], width: int, least_pt: int, font: str) -> int:
+    """The arrow's height: `least_pt`, or taller (up to the full arrow) until its shaft
+    holds the caption at 18 pt."""
+    full = SPECTRUM_FULL[0]
+    for height_pt in (*range(least_pt, full, 4), full):
+        box = Box(0, 0, width, int(Pt(height_pt)))
+        if _caption_fits(caption, box, CAPTION_SIZES[-1], font):
+            return int(Pt(height_pt))
+    return int(Pt(full))
 
 
 def continuum(slide: Slide, box: Box, caption: Sequence[Para], theme: Theme, lang: str) -> Shape:
@@ -222,17 +268,34 @@ def continuum(slide: Slide, box: Box, caption: Sequence[Para], theme: Theme, lan
 
 def _caption_size(caption: Sequence[Para], box: Box, font: str) -> float:
     """22 pt down to 18 pt: the largest at which the caption fits the arrow's shaft."""
+    return fit_in(_shaft(box), _bold(caption), CAPTION_SIZES, font)
+
+
+def _caption_fits(caption: Sequence[Para], box: Box, size: float, font: str) -> bool:
+    shaft = _shaft(box)
+    return text_height(_bold(caption), shaft, size, font) <= shaft.height_pt
+
+
+def _bold(paras: Sequence[Para]) -> list[Para]:
+    """`paras` as the arrow sets them, bold (and measured so)."""
+    return [
+        dataclasses.replace(p, runs=tuple(dataclasses.replace(r, bold=True) for r in p.runs))
+        for p in paras
+    ]
+
+
+def _shaft(box: Box) -> TextArea:
+    """The text area of an arrow's shaft (between its heads)."""
     shaft_w = box.width - 2 * int(box.height * HEAD)
-    area = box_area(Emu(shaft_w).pt, Emu(int(box.height * SHAFT)).pt, indented=False)
-    return fit_in(area, caption, (22, 20, 18), font)
+    return box_area(Emu(shaft_w).pt, Emu(int(box.height * SHAFT)).pt, indented=False)
 
 
-def _description_size(stages: Sequence[Block], width: int, height: int, font: str) -> int:
+def _description_sizes(stages: Sequence[Block], width: int) -> tuple[float, ...]:
+    """Body sizes for the descriptions, from 24 pt down to 18 pt, leaving out those at
+    which the longest word would not fit a line of the column."""
     longest = max((len(w) for s in stages for p in s.paras for w in p.text.split()), default=1)
     room = Emu(width).pt - 16
-    sizes = (*(n for n in (24, 22, 20) if longest * n * 0.55 <= room), 18)
-    area = box_area(Emu(width).pt, Emu(height).pt, indented=False)
-    return min((int(fit_in(area, s.paras, sizes, font)) for s in stages), default=20)
+    return (*(n for n in (24, 22, 20) if longest * n * 0.55 <= room), 18)
 
 
 def _stage(

@@ -15,6 +15,7 @@ renderer derives.  :mod:`hrdeck.plan.fit` applies all this to slides.
 from __future__ import annotations
 
 import itertools
+import math
 from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -194,6 +195,13 @@ def fits(
         if used > room:
             return False
     return True
+
+
+def box_height(paras: Sequence[Para], area: TextArea, size: float, metrics: FontMetrics) -> float:
+    """The height (pt, rounded up) of a box as wide as `area` that `paras` fit at `size`
+    (insets included, measured as :func:`fits` measures)."""
+    inner = paras_height(paras, area, size, metrics)
+    return math.ceil(inner / SAFETY + area.inset_top + area.inset_bottom)
 
 
 def fit_size(

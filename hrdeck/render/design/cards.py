@@ -9,12 +9,15 @@ centred in the body area; the text boxes themselves keep the layout's full heigh
 (the plan fitted the text into them).
 
 Comparison columns: a head over each column, never smaller than the column's text
-(four points larger, up to 32 pt) and underlined by a short rule; the two columns at
+(up to four points larger, up to 32 pt; both heads at one size; a long head grows
+upward, and only where there is no room is it set smaller, never under 18 pt) and
+underlined by a short rule; the two columns at
 one size, started at one height, and the pair centred in the body area.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from pptx.enum.text import MSO_ANCHOR
@@ -32,17 +35,19 @@ from hrdeck.render.design.context import (
     set_title,
 )
 from hrdeck.render.design.grid import GUTTER, pt, split_box
-from hrdeck.render.layouts import Box, box_of, place
+from hrdeck.render.layouts import Box, box_of, place, title_placeholder
 from hrdeck.render.measure import area_of, text_height
 from hrdeck.render.text import TextStyle
 from hrdeck.richtext import Para
-from hrdeck.textfit.measure import MIN_BODY_PT
+from hrdeck.textfit.measure import MIN_BODY_PT, TextArea, box_height, fits
+from hrdeck.textfit.metrics import FontMetrics, metrics_for
 
 LABEL_HEIGHT, LABEL_PT = 34, 20  # the MYTH / FACT labels above the cards
 CARD_PAD, RULE_WIDTH = 18, 5  # inner padding; the coloured rule on each card's left
 MYTH_STEP = 4  # the myth is set this much smaller than the fact (never under 18 pt)
 HEAD_SIZES = (32, 28, 26, 24, 22, 20, 18)
 HEAD_RULE = 3  # pt, the rule under a column head
+HEAD_GAP = 8  # pt kept between the title and a head grown upward
 MYTH_SPANS = (5, 7)
 
 
@@ -154,18 +159,59 @@ def comparison_slide(ctx: SlideContext) -> None:
         set_body(ctx, body, side.paras if side else (), role=role)
         for body, side, role in zip(bodies, sides, ("left", "right"), strict=True)
     )
-    for head, side in zip(heads, sides, strict=True):
-        _head(ctx, head, side, size)
+    _heads(ctx, heads, [(side.heading if side else "") or "" for side in sides], size)
     if fitted(ctx, "left", "right"):
         _centre_pair(ctx, heads, bodies, sides, size)
 
 
-def _head(ctx: SlideContext, head: Shape, side: Block | None, body_pt: float) -> None:
-    """The column head: bold, in the accent colour, at least the body's size."""
-    text = (side.heading if side else "") or ""
-    sizes: list[float] = [s for s in HEAD_SIZES if body_pt <= s <= body_pt + 4] or [body_pt]
-    set_body(ctx, head, [heading(text)], "none", sizes, colour=ctx.theme.palette.accent)
-    head.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+def _heads(ctx: SlideContext, heads: Sequence[Shape], texts: Sequence[str], body_pt: float) -> None:
+    """The column heads: bold, in the accent colour, at one size (:func:`_head_size`).
+    A head needing more lines than its box holds grows upward (it is set at the box's
+    foot, over its column) into the room left under the title."""
+    paras = [(heading(text),) for text in texts]
+    metrics, _ = metrics_for(ctx.theme.body_font)
+    own = [area_of(head, "none", ctx.prs, ctx.layouts) for head in heads]
+    rooms = [_head_room(ctx, head) for head in heads]
+    grown = [dataclasses.replace(a, height_pt=r.height_pt) for a, r in zip(own, rooms, strict=True)]
+    size = _head_size(paras, (own, grown), body_pt, metrics)
+    for head, room, text, area in zip(heads, rooms, paras, own, strict=True):
+        box = box_of(head, ctx.layouts)
+        needed = pt(box_height(text, area, size, metrics))
+        if needed > box.height:
+            height = min(needed, room.height)
+            place(head, Box(box.left, box.bottom - height, box.width, height))
+        set_body(ctx, head, text, "none", [size], colour=ctx.theme.palette.accent)
+        head.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+
+
+def _head_size(
+    paras: Sequence[Sequence[Para]],
+    areas: tuple[Sequence[TextArea], Sequence[TextArea]],
+    body_pt: float,
+    metrics: FontMetrics,
+) -> float:
+    """One size for all heads: the largest from the body's size up to four points more
+    at which every head fits its own box; else at which every head fits its box grown
+    upward; else smaller, down to 18 pt, in the grown boxes."""
+    wanted: list[float] = [s for s in HEAD_SIZES if body_pt <= s <= body_pt + 4] or [body_pt]
+    smaller: list[float] = [s for s in HEAD_SIZES if MIN_BODY_PT <= s < wanted[-1]]
+    own, grown = areas
+    for sizes, boxes in ((wanted, own), (wanted, grown), (smaller, grown)):
+        for size in sizes:
+            if all(fits(p, a, size, metrics) for p, a in zip(paras, boxes, strict=True)):
+                return size
+    return MIN_BODY_PT
+
+
+def _head_room(ctx: SlideContext, head: Shape) -> Box:
+    """The head's box grown upward to just under the title (its own box without a
+    title, or when the title leaves no room)."""
+    box = box_of(head, ctx.layouts)
+    title = title_placeholder(ctx.slide)
+    if title is None:
+        return box
+    top = box_of(title, ctx.layouts).bottom + pt(HEAD_GAP)
+    return Box(box.left, min(top, box.top), box.width, box.bottom - min(top, box.top))
 
 
 def _centre_pair(

@@ -14,6 +14,7 @@ are always the layout's own.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,14 +22,17 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide
-from pptx.util import Emu
+from pptx.util import Emu, Pt
 
-from hrdeck.plan.fit import title_area
+from hrdeck.plan.titlefit import COVER_TITLE_SIZES as COVER_TITLE_SIZES
+from hrdeck.plan.titlefit import TITLE_SIZES as TITLE_SIZES
+from hrdeck.plan.titlefit import fit_title, smaller_titles
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.render.design.grid import Grid
 from hrdeck.render.layouts import (
     Box,
     LayoutCache,
+    place,
     remove_unused,
     slide_size,
     text_placeholders,
@@ -36,14 +40,12 @@ from hrdeck.render.layouts import (
 )
 from hrdeck.render.measure import area_of, fit_in
 from hrdeck.render.package import PartFactory
+from hrdeck.render.placement import title_room
 from hrdeck.render.text import TextStyle, fill, plain
 from hrdeck.richtext import Para, Run
 from hrdeck.textfit.measure import BODY_SIZES, TextArea, fit_size
 from hrdeck.textfit.metrics import metrics_for
 from hrdeck.theme.model import Theme
-
-TITLE_SIZES = (36, 32, 28)
-COVER_TITLE_SIZES = (44, 40, 36)
 
 
 @dataclass(frozen=True)
@@ -99,13 +101,25 @@ def at_most(sizes: Sequence[float], planned: float | None) -> list[float]:
 
 def set_title(ctx: SlideContext, sizes: Sequence[int] = TITLE_SIZES) -> float:
     """The plan title in the title placeholder, at the largest size that fits (measured
-    bold; the weight itself is the layout's); the size."""
+    bold; the weight itself is the layout's); the size.  A title fitting at none of
+    `sizes` is set smaller, and on an agency template its box may grow into the room
+    below it (:mod:`hrdeck.plan.titlefit`)."""
     shape = title_placeholder(ctx.slide)
     if shape is None:
         return 0.0
-    area = title_area(area_of(shape, "none", ctx.prs, ctx.layouts))
+    area = area_of(shape, "none", ctx.prs, ctx.layouts)
+    room = None if ctx.own_master else title_room(ctx.prs, ctx.slide, ctx.layouts)
+    grown = None if room is None else dataclasses.replace(area, height_pt=room.height_pt)
     planned = at_most(sizes, ctx.spec.title_pt)
-    size = fit_in(area, (bold_title(ctx),), planned, ctx.theme.heading_font)
+    metrics, _ = metrics_for(ctx.theme.heading_font)
+    found = fit_title(bold_title(ctx), area, grown, planned, metrics)
+    if found is None:
+        size = smaller_titles(planned)[-1]
+        height = None if room is None else room.height
+    else:
+        size, height = found.size, None if found.height_pt is None else int(Pt(found.height_pt))
+    if room is not None and height is not None:
+        place(shape, Box(room.left, room.top, room.width, min(height, room.height)))
     fill(shape.text_frame, (plain(ctx.spec.title),), ctx.style(size=size, markers="none"))
     return size
 
