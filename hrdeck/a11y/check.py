@@ -93,12 +93,15 @@ def check_deck(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED) -> list[
     once unpacked.
     """
     _check_package(path, max_uncompressed)
+    from pptx.exc import PythonPptxError  # e.g. a slide without its <p:cSld>
+
     presentation = _open(path)
     try:
         contexts = _contexts(presentation)
         return _run_checks(contexts)
-    except (KeyError, ValueError, AttributeError) as exc:
-        raise ContentError(f"{path}: the presentation is damaged ({exc})") from None
+    except (KeyError, ValueError, AttributeError, PythonPptxError) as exc:
+        reason = str(exc).replace("``", "") or type(exc).__name__
+        raise ContentError(f"{path}: the presentation is damaged ({reason})") from None
 
 
 def _run_checks(contexts: list[SlideView]) -> list[A11yFinding]:
