@@ -610,12 +610,12 @@ def theme_inspect(template: Path, write_to: Path | None) -> None:
 def theme_preview(theme: str | None, out_dir: Path) -> None:
     """Build one slide of every kind with sample text in THEME (and PNGs of them when
     LibreOffice is installed), to see a template at work."""
-    from hrdeck.pipeline import load_build_theme
+    from hrdeck.pipeline import load_build_theme, preview_examples
     from hrdeck.render.preview import write_preview
 
     built = load_build_theme(theme, Path.cwd())
     print_diagnostics(built.warnings)
-    preview = write_preview(built.theme, out_dir)
+    preview = write_preview(built.theme, out_dir, preview_examples())
     for path in (preview.deck, *preview.pictures):
         say(str(path))
     if preview.note:

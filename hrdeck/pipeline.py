@@ -45,7 +45,7 @@ from hrdeck.diagnostics import Diagnostic, Loc, error, has_errors, sort_diagnost
 from hrdeck.errors import ContentError, UsageError
 from hrdeck.kinds import SLIDE_KINDS
 from hrdeck.outputs.bundle import DEFAULT_CHOICE, OutputChoice, audience_files, flat_names
-from hrdeck.plan.types import DeckPlan
+from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.tailor import DEFAULT_SESSION, SessionOptions
 from hrdeck.textfit.measure import DEFAULT_RULES, FitRules
 from hrdeck.theme.model import Theme
@@ -544,3 +544,18 @@ def _build_in_processes(
             progress(f"built {audience}")
 
     return run_forked(build, audiences, workers, built)
+
+
+def preview_examples() -> dict[str, SlidePlan]:
+    """The first slide of each kind in the built-in court deck with its knowledge checks:
+    real text for ``hrdeck theme preview`` (continued parts and agenda breaks aside)."""
+    from hrdeck.paths import builtin_curriculum
+
+    curriculum, _ = load_valid(builtin_curriculum())
+    session = SessionOptions(knowledge_checks=True)
+    plan = plan_audience(curriculum, "court", session=session).plan
+    examples: dict[str, SlidePlan] = {}
+    for slide in plan.slides:
+        if "(cont." not in slide.title:
+            examples.setdefault(slide.kind, slide)
+    return examples

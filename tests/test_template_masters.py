@@ -151,9 +151,10 @@ def test_preview_makes_a_deck_of_every_kind_and_a_picture_of_each(
     result = CliRunner().invoke(cli, ["theme", "preview", str(folder), "--out", str(out)])
     assert result.exit_code == 0, result.output
     deck = out / "preview-t.pptx"
-    assert len(pptx.Presentation(str(deck)).slides) == len(SLIDE_KINDS)
+    slides = list(pptx.Presentation(str(deck)).slides)
+    assert len(slides) >= len(SLIDE_KINDS)  # a long example may continue on a second slide
     pictures = sorted(out.glob("preview-t-*.png"))
-    assert len(pictures) == len(SLIDE_KINDS)
+    assert len(pictures) == len(slides)
     assert str(pictures[0]) in result.stdout
 
 

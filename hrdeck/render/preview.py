@@ -1,15 +1,19 @@
 """``hrdeck theme preview``: one slide of every kind, with sample text, in a theme.
 
-An agency sees its template at work in one command: the sample deck is planned,
-fitted to the theme's real text boxes and rendered exactly as a course deck is, then
+An agency sees its template at work in one command: the sample deck takes each kind's
+first slide from a real plan (the built-in court deck with its knowledge checks, passed
+in by :func:`hrdeck.pipeline.preview_examples`), and sample text for a kind that plan
+lacks; it is fitted to the theme's real text boxes and rendered exactly as a course deck is, then
 written as ``preview-<theme>.pptx`` (and, when LibreOffice is installed, a PDF and one
 PNG per slide beside it, see :func:`hrdeck.template.convert.deck_pictures`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,6 +114,10 @@ SAMPLES: dict[str, tuple[str, tuple[Block, ...]]] = {
         ),
     ),
     "resources": ("Resources", (_block("body", "Local naloxone programme: call 211"),)),
+    "image": (
+        "Image",
+        (_block("body", "An image slide: the picture on one side, its text on the other."),),
+    ),
     "closing": ("Thank you", (_block("body", "Questions: trainer@example.org"),)),
 }
 DIAGRAM = PlanDiagram(
@@ -126,10 +134,13 @@ DIAGRAM = PlanDiagram(
 )
 
 
-def sample_plan(theme: Theme) -> DeckPlan:
-    """One slide per kind with sample text, in registry order."""
+def sample_plan(theme: Theme, examples: Mapping[str, SlidePlan] | None = None) -> DeckPlan:
+    """One slide per kind, in registry order: the example given for it, else sample text."""
     slides = []
     for kind in SLIDE_KINDS:
+        if examples and kind in examples:
+            slides.append(dataclasses.replace(examples[kind], title_pt=None))
+            continue
         title, blocks = SAMPLES.get(kind, (kind.title(), ()))
         subtitle = "The why and the how" if kind in ("title", "section", "closing") else None
         diagram = DIAGRAM if kind == "diagram" else None
@@ -151,11 +162,14 @@ def sample_plan(theme: Theme) -> DeckPlan:
     )
 
 
-def preview_bytes(theme: Theme, diagnostics: list[Diagnostic] | None = None) -> bytes:
+def preview_bytes(
+    theme: Theme,
+    diagnostics: list[Diagnostic] | None = None,
+    examples: Mapping[str, SlidePlan] | None = None,
+) -> bytes:
     """The sample deck in `theme`, fitted to its text boxes."""
-    plan = fit_deck(
-        sample_plan(theme), fit_rules(theme), diagnostics if diagnostics is not None else []
-    )
+    found = diagnostics if diagnostics is not None else []
+    plan = fit_deck(sample_plan(theme, examples), fit_rules(theme), found)
     return render_deck(plan, theme)
 
 
@@ -168,10 +182,12 @@ class Preview:
     note: str = ""
 
 
-def write_preview(theme: Theme, out_dir: Path) -> Preview:
+def write_preview(
+    theme: Theme, out_dir: Path, examples: Mapping[str, SlidePlan] | None = None
+) -> Preview:
     """Write the sample deck (and its PDF and PNGs when LibreOffice can make them)."""
     name = f"preview-{slug(theme.name)}.pptx"
-    [deck] = write_atomically(out_dir, [(name, preview_bytes(theme))])
+    [deck] = write_atomically(out_dir, [(name, preview_bytes(theme, examples=examples))])
     try:
         pictures = tuple(deck_pictures(deck, out_dir))
     except (ConversionFailed, OSError, subprocess.SubprocessError) as exc:
