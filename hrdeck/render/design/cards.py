@@ -235,7 +235,8 @@ def _centre_pair(
         box = box_of(shape, ctx.layouts)
         height = box.height - (shift if shape in bodies else 0)
         place(shape, Box(box.left, box.top + shift, box.width, height))
-    for head in heads:
-        box = box_of(head, ctx.layouts)
+    for head, body in zip(heads, bodies, strict=False):
+        box, below = box_of(head, ctx.layouts), box_of(body, ctx.layouts)
         rule = Box(box.left, box.bottom + pt(GUTTER) // 6, pt(48), pt(HEAD_RULE))
-        shapes.add_decoration(ctx.slide, rule, ctx.theme.palette.accent, "Head rule")
+        if rule.bottom <= below.top:  # a template may leave no gap for it
+            shapes.add_decoration(ctx.slide, rule, ctx.theme.palette.accent, "Head rule")
