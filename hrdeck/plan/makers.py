@@ -329,10 +329,13 @@ def _case(ctx: Context, tm: TailoredModule) -> list[Draft]:
         blocks=(narrative,),
         notes=authored + facilitation + asked + part2,
     )
-    if m.persona is not None:  # the card on the slide, the story in the notes to read aloud
+    if m.persona is not None:
+        # the card on the slide, the story in the notes to read aloud; the facilitation
+        # and the questions stay with the questions slide that follows, so the card's
+        # notes are what the trainer reads out, not a repeat of the next slide's
         story = _labelled("Read the scenario aloud:", narrative.paras)
         case = dataclasses.replace(
-            case, kind="persona", blocks=persona_blocks(ctx, m.persona), notes=story + case.notes
+            case, kind="persona", blocks=persona_blocks(ctx, m.persona), notes=story + authored
         )
     body = Block("body", tuple(dataclasses.replace(q, level=0) for q in questions))
     ask = _slide(
