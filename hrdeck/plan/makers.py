@@ -223,13 +223,14 @@ def _bullets(ctx: Context, tm: TailoredModule) -> list[Draft]:
     materials = _labelled("Materials:", _list(ctx, m.materials, m.loc))
     drafts = []
     for index, s in enumerate(m.slides):
+        own = (materials if index == 0 else ()) + extra  # the module's, on any kind
         if s.kind != "bullets":
-            spec, written = visual_slide(ctx, m, s, plan_image(ctx, s.image))
+            spec, written = visual_slide(ctx, m, s, plan_image(ctx, s.image), own)
             drafts.append(Draft(spec, authored=written))
             continue
         authored = ctx.blocks(_str(s.notes) or _str(m.notes), s.loc)
         cited = ctx.sources([*s.cite, *(k for f in s.facts for k in f.cite)])
-        notes = authored + (materials if index == 0 else ()) + extra + cited
+        notes = authored + own + cited
         body = _items(ctx, s.items) + _facts(ctx, s)
         slide = _slide(
             m,
