@@ -224,13 +224,14 @@ def _bullets(ctx: Context, tm: TailoredModule) -> list[Draft]:
     materials = _labelled("Materials:", _list(ctx, m.materials, m.loc))
     drafts = []
     for index, s in enumerate(m.slides):
+        own = (materials if index == 0 else ()) + extra  # the module's, on any kind
         if s.kind != "bullets":
-            spec, written = visual_slide(ctx, m, s, plan_image(ctx, s.image))
+            spec, written = visual_slide(ctx, m, s, plan_image(ctx, s.image), own)
             drafts.append(Draft(spec, authored=written))
             continue
         authored = ctx.blocks(_str(s.notes) or _str(m.notes), s.loc)
         cited = ctx.sources([*s.cite, *(k for f in s.facts for k in f.cite)])
-        notes = authored + (materials if index == 0 else ()) + extra + cited
+        notes = authored + own + cited
         body = _items(ctx, s.items) + _facts(ctx, s)
         slide = _slide(
             m,
@@ -330,10 +331,13 @@ def _case(ctx: Context, tm: TailoredModule) -> list[Draft]:
         blocks=(narrative,),
         notes=authored + facilitation + asked + part2,
     )
-    if m.persona is not None:  # the card on the slide, the story in the notes to read aloud
+    if m.persona is not None:
+        # the card on the slide, the story in the notes to read aloud; the facilitation
+        # and the questions stay with the questions slide that follows, so the card's
+        # notes are what the trainer reads out, not a repeat of the next slide's
         story = _labelled("Read the scenario aloud:", narrative.paras)
         case = dataclasses.replace(
-            case, kind="persona", blocks=persona_blocks(ctx, m.persona), notes=story + case.notes
+            case, kind="persona", blocks=persona_blocks(ctx, m.persona), notes=story + authored
         )
     body = Block("body", tuple(dataclasses.replace(q, level=0) for q in questions))
     ask = _slide(

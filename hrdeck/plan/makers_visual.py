@@ -69,10 +69,16 @@ def plan_slide(module: Module, kind: str, slide: Slide, **fields: object) -> Sli
 
 
 def visual_slide(
-    ctx: Context, module: Module, slide: Slide, image: PlanImage | None = None
+    ctx: Context,
+    module: Module,
+    slide: Slide,
+    image: PlanImage | None = None,
+    module_notes: tuple[Para, ...] = (),
 ) -> tuple[SlidePlan, bool]:
     """One slide of a visual kind with its notes and sources, and whether an editor wrote
-    its notes; `image` is the slide's picture, already found (image slides)."""
+    its notes; `image` is the slide's picture, already found (image slides);
+    `module_notes` are the module's own lines for this slide (its materials on the first
+    slide, its attribution), set before the sources as on a bullet slide."""
     blocks, fields, extra_notes, cites = _MAKERS[slide.kind](ctx, slide)
     if slide.kind == "image" and image is not None:
         credit = plain(text_of(slide.image.credit)) if slide.image is not None else ""
@@ -81,7 +87,7 @@ def visual_slide(
     if slide.kind != "persona" and slide.caption is not None:
         caption = ctx.inline(text_of(slide.caption), slide.loc)
         blocks += (Block("caption", one(caption)),) if caption else ()
-    notes = authored + extra_notes + ctx.sources([*slide.cite, *cites])
+    notes = authored + extra_notes + module_notes + ctx.sources([*slide.cite, *cites])
     spec = plan_slide(module, slide.kind, slide, blocks=blocks, notes=notes, **fields)
     return spec, bool(authored)
 
