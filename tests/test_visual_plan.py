@@ -211,10 +211,11 @@ def test_a_label_too_long_for_its_card_is_reported_at_its_yaml() -> None:
         ),
     )
     found: list[Diagnostic] = []
-    (fitted,) = fit_slides([stat], DEFAULT_RULES, found)
-    assert [d.code for d in found] == ["text-overflow"]
+    parts = fit_slides([stat], DEFAULT_RULES, found)
+    assert len(parts) == len(stat.blocks_with("value"))  # one number per slide: still too long
+    assert [d.code for d in found] == ["text-overflow"]  # said once
     assert "the label text of slide 'Risk is highest right after release'" in found[0].message
-    assert all(b.size_pt == 18 for b in fitted.blocks_with("label"))
+    assert all(b.size_pt == 18 for part in parts for b in part.blocks_with("label"))
 
 
 def test_a_long_sources_list_keeps_what_fits_and_counts_the_rest() -> None:
@@ -268,3 +269,20 @@ def test_a_drawn_slide_without_a_measured_area_is_left_to_the_renderer() -> None
     rules = dataclasses.replace(DEFAULT_RULES, areas={})
     stat = visual_samples.stat_slide()
     assert fit_slides([stat], rules, []) == [stat]
+
+
+def test_icons_that_do_not_fit_one_slide_continue_on_another() -> None:
+    """On a narrow area (an agency template's), six icon cells leave no room for their
+    lines: the items go over two slides, each readable, instead of running out."""
+    from hrdeck.plan.fitvisual import fit_visual
+    from hrdeck.textfit.measure import FitRules, TextArea
+
+    icons = visual_samples.icons_slide()
+    narrow = FitRules({**DEFAULT_RULES.areas, "icons/content": TextArea(420.0, 250.0)})
+    found: list[Diagnostic] = []
+    wide = fit_visual(icons, DEFAULT_RULES, found, None)
+    parts = fit_visual(icons, narrow, found, None)
+    assert len(wide) == 1 and len(parts) >= 2
+    assert found == []
+    assert sum(len(p.blocks_with("label")) for p in parts) == len(icons.blocks_with("label"))
+    assert parts[1].title == f"{icons.title} (cont.)"

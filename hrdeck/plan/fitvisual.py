@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from hrdeck.diagnostics import Diagnostic, warning
 from hrdeck.plan import visualgrid as grid
@@ -51,6 +52,9 @@ class Fonts:
     body: FontMetrics
     heading: FontMetrics
     memo: LineMemo | None
+
+
+T = TypeVar("T")
 
 
 def area_box(rules: FitRules, kind: str) -> Rect | None:
@@ -201,15 +205,45 @@ Fitter = Callable[[SlidePlan, Rect, Fonts, list[Diagnostic]], list[SlidePlan]]
 def _fit_stat(
     slide: SlidePlan, area: Rect, fonts: Fonts, found: list[Diagnostic]
 ) -> list[SlidePlan]:
-    count = len(slide.blocks_with("value"))
-    cards, caption = grid.stat_cards(area, max(1, count), bool(slide.blocks_with("caption")))
-    sizer = _Sizer(slide, fonts)
+    """Every number on one slide when the cards fit; else one number per slide (a narrow
+    agency template has no room for two cards side by side), the caption on each."""
+    numbers = list(
+        zip(
+            slide.blocks_with("value"),
+            slide.blocks_with("label"),
+            slide.blocks_with("source"),
+            strict=False,
+        )
+    )
+    others = tuple(b for b in slide.blocks if b.role not in ("value", "label", "source"))
+    fitted: list[tuple[SlidePlan, list[Diagnostic]]] = []
+    for per_slide in (len(numbers), 1) if len(numbers) > 1 else (len(numbers),):
+        parts = balanced_parts(numbers, max(1, per_slide)) if numbers else [()]
+        fitted = [_stat_part(slide, part, others, area, fonts) for part in parts]
+        if not any(problems for _, problems in fitted):
+            break
+    found += fitted[0][1]
+    return _continued(slide, [part for part, _ in fitted])
+
+
+def _stat_part(
+    slide: SlidePlan,
+    numbers: Sequence[tuple[Block, ...]],
+    others: tuple[Block, ...],
+    area: Rect,
+    fonts: Fonts,
+) -> tuple[SlidePlan, list[Diagnostic]]:
+    part = dataclasses.replace(slide, blocks=(*(b for n in numbers for b in n), *others))
+    count = len(numbers)
+    cards, caption = grid.stat_cards(area, max(1, count), bool(part.blocks_with("caption")))
+    sizer = _Sizer(part, fonts)
     values = WIDE_VALUE_SIZES if count == 1 else VALUE_SIZES
     sizer.role("value", [c.value for c in cards], values, heading=True, one_line=True)
     sizer.role("label", [c.label for c in cards], LABEL_SIZES)
     sizer.role("source", [c.source for c in cards], SOURCE_SIZES)
     sizer.role("caption", [caption] if caption else [], TEXT_SIZES)
-    return [sizer.done(found)]
+    problems: list[Diagnostic] = []
+    return sizer.done(problems), problems
 
 
 def _fit_chart(
@@ -225,11 +259,34 @@ def _fit_chart(
 def _fit_icons(
     slide: SlidePlan, area: Rect, fonts: Fonts, found: list[Diagnostic]
 ) -> list[SlidePlan]:
-    cells = grid.icon_cells(area, max(1, len(slide.blocks_with("label"))))
-    sizer = _Sizer(slide, fonts)
+    """All items on one slide when they fit at 18 pt or more; else on as few slides as
+    keep them readable (a narrow agency template can hold fewer per row)."""
+    items = list(zip(slide.blocks_with("label"), slide.blocks_with("text"), strict=False))
+    others = tuple(b for b in slide.blocks if b.role not in ("label", "text"))
+    fitted: list[tuple[SlidePlan, list[Diagnostic]]] = []
+    for per_slide in range(max(1, len(items)), 0, -1):
+        parts = balanced_parts(items, per_slide)
+        fitted = [_icon_part(slide, part, others, area, fonts) for part in parts]
+        if not any(problems for _, problems in fitted) or per_slide <= 2:
+            break
+    found += fitted[0][1]  # what does not fit even so: said once
+    return _continued(slide, [part for part, _ in fitted])
+
+
+def _icon_part(
+    slide: SlidePlan,
+    items: Sequence[tuple[Block, Block]],
+    others: tuple[Block, ...],
+    area: Rect,
+    fonts: Fonts,
+) -> tuple[SlidePlan, list[Diagnostic]]:
+    part = dataclasses.replace(slide, blocks=(*others, *(b for item in items for b in item)))
+    cells = grid.icon_cells(area, max(1, len(items)))
+    sizer = _Sizer(part, fonts)
     sizer.role("label", [c.label for c in cells], ICON_LABEL_SIZES, heading=True)
     sizer.role("text", [c.text for c in cells], TEXT_SIZES)
-    return [sizer.done(found)]
+    problems: list[Diagnostic] = []
+    return sizer.done(problems), problems
 
 
 def _fit_quote(
@@ -245,12 +302,35 @@ def _fit_quote(
 def _fit_persona(
     slide: SlidePlan, area: Rect, fonts: Fonts, found: list[Diagnostic]
 ) -> list[SlidePlan]:
+    """The card with all its facts when they fit; else the facts over as few cards as
+    keep them at 18 pt or more, the name and role on each."""
+    details = slide.block("details")
+    facts = details.paras if details is not None else ()
+    fitted: list[tuple[SlidePlan, list[Diagnostic]]] = []
+    for per_slide in range(max(1, len(facts)), 0, -1):
+        parts = balanced_parts(facts, per_slide) if facts else [()]
+        fitted = [_persona_part(slide, part, area, fonts) for part in parts]
+        if not any(problems for _, problems in fitted) or per_slide <= 2:
+            break
+    found += fitted[0][1]
+    return _continued(slide, [part for part, _ in fitted])
+
+
+def _persona_part(
+    slide: SlidePlan, facts: Sequence[Para], area: Rect, fonts: Fonts
+) -> tuple[SlidePlan, list[Diagnostic]]:
+    blocks = tuple(
+        dataclasses.replace(b, paras=tuple(facts)) if b.role == "details" else b
+        for b in slide.blocks
+    )
+    part = dataclasses.replace(slide, blocks=blocks)
     boxes = grid.persona_boxes(area)
-    sizer = _Sizer(slide, fonts)
+    sizer = _Sizer(part, fonts)
     sizer.role("name", [boxes.name], NAME_SIZES, heading=True)
     sizer.role("role", [boxes.role], TEXT_SIZES)
     sizer.role("details", [boxes.details], TEXT_SIZES, spaced=True)
-    return [sizer.done(found)]
+    problems: list[Diagnostic] = []
+    return sizer.done(problems), problems
 
 
 # --- resources: as many slides as keep the cards readable ---------------------------------
@@ -274,7 +354,7 @@ def _fit_resources(
     return _continued(slide, [sized(part, {"resource": size}) for part, _ in fitted])
 
 
-def balanced_parts(blocks: Sequence[Block], most: int) -> list[tuple[Block, ...]]:
+def balanced_parts(blocks: Sequence[T], most: int) -> list[tuple[T, ...]]:
     """`blocks` in as few parts of at most `most` as possible, of even length."""
     count = max(1, math.ceil(len(blocks) / most))
     base, extra = divmod(len(blocks), count)
