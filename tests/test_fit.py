@@ -385,3 +385,16 @@ def test_overflow_checker_reports_text_below_its_box_off_the_page_and_over_the_f
     assert any("slide 1" in f and "outside its box" in f for f in findings)
     assert any("slide 2" in f and "off the page" in f for f in findings)
     assert any("slide 3" in f and "footer" in f for f in findings)
+
+
+def test_a_short_two_column_slide_keeps_its_own_size_beside_a_long_one() -> None:
+    """Roles (twelve lines) need 20 pt; team goals (seven short lines), in another module
+    of the same part, keep a larger size instead of being pulled down to match."""
+    from hrdeck.paths import builtin_curriculum
+    from hrdeck.pipeline import BuildRequest, plan_for
+
+    plan, _ = plan_for(BuildRequest(builtin_curriculum(), "court"))
+    sizes = {s.title: {b.size_pt for b in s.blocks} for s in plan.slides if s.kind == "comparison"}
+    assert sizes["Who plays what role"] == {20}
+    (goals,) = sizes["Treatment team goals"]
+    assert goals is not None and goals > 20

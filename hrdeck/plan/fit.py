@@ -13,7 +13,7 @@ For each slide whose text boxes :class:`~hrdeck.textfit.measure.FitRules` descri
    continues; the slide's minutes are shared out in half minutes.  Myth and
    comparison slides split panel by panel (the myth is repeated beside the rest of
    its fact).  Reference lists paginate by design and are not reported;
-3. sibling slides (one kind from one module; two-column slides of one part) are set
+3. sibling slides (one kind from one module) are set
    at one size, the smallest any of them needed within the usual range
    (:func:`harmonise`);
 4. titles get the largest title size that fits (on an agency template, smaller sizes
@@ -30,7 +30,6 @@ from collections.abc import Sequence
 
 from hrdeck.diagnostics import Diagnostic, warning
 from hrdeck.kinds import KINDS
-from hrdeck.plan.agenda import BREAK_ID
 from hrdeck.plan.fitvisual import fit_visual
 from hrdeck.plan.timing import spread
 from hrdeck.plan.titlefit import (
@@ -75,9 +74,11 @@ def fit_slides(
 def harmonise(slides: Sequence[SlidePlan]) -> list[SlidePlan]:
     """Sibling slides at one body size: each is set at the smallest size any of them
     needed, so the type does not jump from slide to slide.  Siblings are the slides of
-    one kind from one module (the myths, a module's bullet slides) and, for two-column
-    kinds, those of one part of the deck (roles and team goals).  A slide shrunk below
-    the usual range (under 20 pt) keeps its size and does not pull the others down."""
+    one kind from one module (the myths, a module's bullet slides, the parts of a long
+    two-column slide); two-column slides of different modules each keep the largest size
+    that fits them (a short list is not set small because a long one ten slides earlier
+    was).  A slide shrunk below the usual range (under 20 pt) keeps its size and does not
+    pull the others down."""
     groups: dict[tuple[object, ...], list[int]] = {}
     for index, key in enumerate(_sibling_keys(slides)):
         if key is not None:
@@ -97,15 +98,10 @@ def harmonise(slides: Sequence[SlidePlan]) -> list[SlidePlan]:
 def _sibling_keys(slides: Sequence[SlidePlan]) -> list[tuple[object, ...] | None]:
     """Each slide's sibling group (None for slides without a fitted body)."""
     keys: list[tuple[object, ...] | None] = []
-    part = 0
     for slide in slides:
         row = KINDS.get(slide.kind)
-        if slide.kind == "section" and slide.module_id != BREAK_ID:
-            part += 1
         if row is None or row.cover or row.paginated or _body_size(slide) is None:
             keys.append(None)
-        elif row.panels:
-            keys.append(("part", part, slide.kind))
         else:
             keys.append(("module", slide.module_id, slide.kind))
     return keys
