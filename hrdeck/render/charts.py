@@ -31,7 +31,7 @@ from hrdeck.plan.visualgrid import Rect, chart_boxes
 from hrdeck.render.drawn import SlideCtx, emu_box, size_in, start, text
 from hrdeck.render.layouts import set_alt
 from hrdeck.render.master import blend
-from hrdeck.render.oxml import clark
+from hrdeck.render.oxml import clark, data_labels_element
 from hrdeck.render.package import ZIP_TIME, deck_timestamp
 from hrdeck.render.text import rgb
 
@@ -140,6 +140,14 @@ def _style(ctx: SlideCtx, drawn: Chart, chart: PlanChart) -> None:
         labels.font.color.rgb = rgb(palette.text)
         above = XL_LABEL_POSITION.ABOVE if chart.type == "line" else XL_LABEL_POSITION.OUTSIDE_END
         labels.position = above
+        _unwrapped(labels)
+
+
+def _unwrapped(labels: Any) -> None:
+    """Value labels on one line: a narrow bar must not break "106,699" in two."""
+    body = data_labels_element(labels).find(f"{clark('c:txPr')}/{clark('a:bodyPr')}")
+    if body is not None:
+        body.set("wrap", "none")
 
 
 def _axes(ctx: SlideCtx, drawn: Chart, chart: PlanChart) -> None:

@@ -105,6 +105,11 @@ def text_body(frame: Any) -> Any:
     return frame._txBody
 
 
+def data_labels_element(labels: Any) -> Any:
+    """A chart's ``c:dLbls`` element (python-pptx's DataLabels keeps it private)."""
+    return labels._element
+
+
 def paragraph_element(paragraph: Any) -> Any:
     """The a:p element of a paragraph."""
     return paragraph._p

@@ -114,6 +114,13 @@ SAMPLES: dict[str, tuple[str, tuple[Block, ...]]] = {
         ),
     ),
     "resources": ("Resources", (_block("body", "Local naloxone programme: call 211"),)),
+    "quote": (
+        "Quote",
+        (
+            _block("quote", "Meet people where they are, but don’t leave them there."),
+            _block("attribution", "A saying of the harm reduction movement"),
+        ),
+    ),
     "image": (
         "Image",
         (_block("body", "An image slide: the picture on one side, its text on the other."),),
