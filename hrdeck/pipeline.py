@@ -20,12 +20,14 @@ nothing is cached behind a caller's back.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hrdeck.atomic import MAX_NAME_BYTES, temporary_name_bytes, write_atomically
 from hrdeck.curriculum.layers import project_settings
@@ -50,6 +52,10 @@ from hrdeck.tailor import DEFAULT_SESSION, SessionOptions
 from hrdeck.textfit.measure import DEFAULT_RULES, FitRules
 from hrdeck.theme.model import Theme
 
+if TYPE_CHECKING:
+    from hrdeck.lint.walk import LintMemo
+    from hrdeck.render.deck import RenderMemo
+
 Progress = Callable[[str], None]
 
 
@@ -58,11 +64,13 @@ class Sources:
     """Where a run reads its documents: from disk, or through a long-lived process's cache.
 
     ``read`` loads one YAML file; ``valid`` remembers documents already found
-    schema-valid, so an unchanged file is not checked again.
+    schema-valid, and ``lint`` their language findings, so an unchanged file is not
+    checked again.
     """
 
     read: DocumentReader = read_document
     valid: ValidDocuments | None = None
+    lint: LintMemo | None = None  # language findings of unchanged files
 
 
 FROM_DISK = Sources()
@@ -87,7 +95,7 @@ def validate_and_lint(
     if checked.curriculum is None:
         found = builtin_hints(checked.diagnostics, tree_sources(checked.tree))
         return None, root_causes_first(found)
-    findings = [_as_warning(d) for d in lint_tree(checked.tree)]
+    findings = [_as_warning(d) for d in lint_tree(checked.tree, memo=sources.lint)]
     unused = unused_modules(checked.tree, checked.curriculum, root)
     found = sort_diagnostics([*checked.diagnostics, *findings, *unused])
     return checked.curriculum, builtin_hints(found, curriculum_sources(checked.curriculum))
@@ -234,7 +242,12 @@ def plan_audience(
     return AudiencePlan(deck_plan, diagnostics, [str(d) for d in tailored.dropped])
 
 
-def render_plan(plan: DeckPlan, theme: Theme, diagnostics: list[Diagnostic] | None = None) -> bytes:
+def render_plan(
+    plan: DeckPlan,
+    theme: Theme,
+    diagnostics: list[Diagnostic] | None = None,
+    memo: RenderMemo | None = None,
+) -> bytes:
     """The .pptx bytes of `plan` in `theme`; a plan not yet fitted (one made by hand) is
     fitted to the theme's text boxes first, its shrink/split warnings added to `diagnostics`."""
     from hrdeck.plan.fit import fit_deck
@@ -243,7 +256,7 @@ def render_plan(plan: DeckPlan, theme: Theme, diagnostics: list[Diagnostic] | No
 
     if not plan.fitted:
         plan = fit_deck(plan, fit_rules(theme), diagnostics if diagnostics is not None else [])
-    return render_deck(plan, theme)
+    return render_deck(plan, theme, memo)
 
 
 def output_names(course_id: str, audience: str) -> tuple[str, str, str]:
@@ -284,10 +297,15 @@ def output_name_problems(curriculum: Curriculum, audiences: Sequence[str]) -> li
 
 
 def outputs_for(
-    plan: DeckPlan, theme: Theme, choice: OutputChoice = DEFAULT_CHOICE
+    plan: DeckPlan,
+    theme: Theme,
+    choice: OutputChoice = DEFAULT_CHOICE,
+    memo: RenderMemo | None = None,
 ) -> list[tuple[str, bytes]]:
-    """Every file of one audience, as (name, bytes): by default the deck and its guides."""
-    return audience_files(plan, theme, choice, render_plan).files
+    """Every file of one audience, as (name, bytes): by default the deck and its guides;
+    `memo` is what a long-lived process keeps between renders."""
+    renderer = render_plan if memo is None else functools.partial(render_plan, memo=memo)
+    return audience_files(plan, theme, choice, renderer).files
 
 
 @dataclass(frozen=True)

@@ -374,3 +374,48 @@ def test_watch_takes_builds_session_and_trainer_options() -> None:
     shown = CliRunner().invoke(cli, ["watch", "--help"]).output
     for option in ("--minutes", "--start", "--presenter", "--date", "--venue"):
         assert option in shown, option
+
+
+def test_a_warm_rebuild_lints_only_the_changed_file_and_encodes_no_qr_code_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hrdeck.lint.walk as walk
+    import hrdeck.render.qr as qr
+    from hrdeck.paths import builtin_curriculum
+
+    copy = tmp_path / "curriculum"
+    shutil.copytree(builtin_curriculum(), copy)
+    rebuilder = Rebuilder(copy, "court", out_dir=tmp_path / "out")
+    assert rebuilder.rebuild().ok
+    first = sorted(p.name for p in (tmp_path / "out").iterdir())
+    linted: list[str] = []
+    encoded: list[str] = []
+    lint_document, encode = walk._lint_document, qr.qr_matrix
+    monkeypatch.setattr(
+        walk,
+        "_lint_document",
+        lambda state, *rest: linted.append(state.doc.path.name) or lint_document(state, *rest),
+    )
+    monkeypatch.setattr(qr, "qr_matrix", lambda url: encoded.append(url) or encode(url))
+    edit(copy / "course.yaml", "title: ", "title: Draft 2 of ")
+    result = rebuilder.rebuild([copy / "course.yaml"])
+    assert result.ok and result.written
+    assert linted == ["course.yaml"]  # every other file's findings are remembered
+    assert encoded == []  # the resources' and closing's codes are kept from the first build
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == first
+
+
+def test_the_render_memo_changes_no_byte_of_the_deck(tmp_path: Path) -> None:
+    from hrdeck.paths import builtin_curriculum
+    from hrdeck.pipeline import load_valid, plan_audience
+    from hrdeck.render.deck import RenderMemo, render_deck
+    from hrdeck.theme.load import load_theme
+
+    curriculum, _ = load_valid(builtin_curriculum())
+    plan = plan_audience(curriculum, "peer").plan
+    theme = load_theme("default")
+    memo = RenderMemo()
+    plain = render_deck(plan, theme)
+    assert render_deck(plan, theme, memo) == plain
+    assert memo.qr_codes  # filled by the first render ...
+    assert render_deck(plan, theme, memo) == plain  # ... and used by the second

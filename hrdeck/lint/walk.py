@@ -80,10 +80,30 @@ def lint_curriculum(
     return sort_diagnostics([*problems, *lint_tree(tree, audience)])
 
 
+@dataclass
+class LintMemo:
+    """Findings of documents already linted, for a long-lived process (``hrdeck watch``):
+    a file whose text, audiences and vocabulary are unchanged is not linted again."""
+
+    rules: RuleSet | None = None
+    found: dict[tuple[object, ...], list[Diagnostic]] = field(default_factory=dict)
+    most: int = 4096  # entries kept; an editing session rarely comes near
+
+    def remember(self, key: tuple[object, ...], findings: list[Diagnostic]) -> None:
+        if len(self.found) >= self.most:
+            self.found.clear()
+        self.found[key] = findings
+
+
 def lint_tree(
-    tree: LoadedTree, audience: str | None = None, rules: RuleSet | None = None
+    tree: LoadedTree,
+    audience: str | None = None,
+    rules: RuleSet | None = None,
+    memo: LintMemo | None = None,
 ) -> list[Diagnostic]:
     """Lint an already loaded curriculum (so ``validate`` can share one load)."""
+    if memo is not None:
+        rules = memo.rules = rules or memo.rules or load_rules()
     rules = rules or load_rules()
     every = _audience_ids(tree)
     if audience is not None and every and audience not in every:
@@ -91,10 +111,19 @@ def lint_tree(
         raise UsageError(f"unknown audience '{audience}' (this curriculum has: {known})")
     listed = _modules_by_audience(tree)
     vocabulary = _vocabularies(tree)
+    words = tuple(sorted((key, pattern.pattern) for key, pattern in vocabulary.items()))
     diagnostics: list[Diagnostic] = []
     for doc, seen_by in _documents(tree, every, listed):
-        state = _FileLint(doc, SourceText(_read(doc), doc.display), vocabulary)
-        diagnostics += _lint_document(state, seen_by, rules, audience, every)
+        text = _read(doc)
+        key = (doc.path, doc.display, text, seen_by, words, audience, every)
+        if memo is not None and key in memo.found:
+            diagnostics += memo.found[key]
+            continue
+        state = _FileLint(doc, SourceText(text, doc.display), vocabulary)
+        found = _lint_document(state, seen_by, rules, audience, every)
+        if memo is not None:
+            memo.remember(key, found)
+        diagnostics += found
     return sort_diagnostics(diagnostics)
 
 

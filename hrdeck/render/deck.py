@@ -48,7 +48,15 @@ if TYPE_CHECKING:
 _SP = oxml.clark("p:sp")
 
 
-def render_deck(plan: DeckPlan, theme: Theme) -> bytes:
+@dataclass(frozen=True)
+class RenderMemo:
+    """What a long-lived process (``hrdeck watch``) keeps from one render to the next:
+    only pure results of text (QR code modules by address), never python-pptx objects."""
+
+    qr_codes: dict[str, list[bytearray]] = field(default_factory=dict)
+
+
+def render_deck(plan: DeckPlan, theme: Theme, memo: RenderMemo | None = None) -> bytes:
     """The .pptx file for the fitted `plan` in `theme`, as bytes (same inputs, same bytes).
 
     ValueError if the plan was not fitted (see the module's docstring).
@@ -60,6 +68,8 @@ def render_deck(plan: DeckPlan, theme: Theme) -> bytes:
             "or render it with hrdeck.pipeline.render_plan(plan, theme)"
         )
     build = start_deck(theme)
+    if memo is not None:
+        build.layouts.qr_codes = memo.qr_codes
     for spec in plan.slides:
         if spec.kind not in RENDERERS:
             raise ContentError(f"slide {spec.title!r} has unknown kind {spec.kind!r}")

@@ -154,6 +154,9 @@ class LayoutCache:
     agency: bool = False
     areas_below_title: dict[object, Box] = field(default_factory=dict)
     icons: Any = None  # the icon set (render.icons.IconLibrary), read when first drawn
+    # QR code modules by address: a pure function of the address, so a long-lived
+    # process (``hrdeck watch``) passes the same dict to every render (RenderMemo).
+    qr_codes: dict[str, list[bytearray]] = field(default_factory=dict)
 
 
 def box_of(shape: Any, cache: LayoutCache) -> Box:

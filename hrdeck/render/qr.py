@@ -48,6 +48,16 @@ def dark_runs(matrix: tuple[bytearray, ...] | list[bytearray]) -> Iterator[tuple
             x = end
 
 
+def _matrix(ctx: SlideCtx, url: str) -> list[bytearray]:
+    """`url`'s modules, encoded once per render (or per watch session, see RenderMemo)."""
+    known = ctx.layouts.qr_codes
+    if url not in known:
+        if len(known) >= 1024:
+            known.clear()
+        known[url] = qr_matrix(url)
+    return known[url]
+
+
 def qr_matrix(url: str) -> list[bytearray]:
     """The modules of `url`'s QR code (1 = dark), without the quiet zone."""
     import segno  # only a deck with links needs the encoder
@@ -95,7 +105,7 @@ def add_qr(ctx: SlideCtx, rect: Rect, link: PlanLink) -> Shape:
     code = shapes.add_box(ctx.slide, MSO_SHAPE.RECTANGLE, emu_box(square), colour, "QR code")
     sp_pr = code.element.find(clark("p:spPr"))
     preset = sp_pr.find(clark("a:prstGeom"))
-    preset.addprevious(geometry(qr_matrix(link.url)))
+    preset.addprevious(geometry(_matrix(ctx, link.url)))
     sp_pr.remove(preset)
     code.name = f"QR code: {link.short}"
     set_alt(code, f"QR code: {link.label}, {link.short}")

@@ -30,6 +30,7 @@ from hrdeck.curriculum.trainer import NO_TRAINER, TrainerOverrides
 from hrdeck.curriculum.validate import ValidDocuments
 from hrdeck.diagnostics import Diagnostic, shortened, sort_diagnostics
 from hrdeck.errors import HrdeckError, UsageError
+from hrdeck.lint.walk import LintMemo
 from hrdeck.pipeline import (
     BuildRequest,
     Sources,
@@ -38,6 +39,7 @@ from hrdeck.pipeline import (
     prepare,
     refuse_unwritable_names,
 )
+from hrdeck.render.deck import RenderMemo
 from hrdeck.watch.cache import DocumentCache, ThemeCache
 
 if TYPE_CHECKING:
@@ -109,7 +111,8 @@ class Rebuilder:
         self.out_dir = out_dir
         self.settings = settings
         self.documents = DocumentCache()
-        self.sources = Sources(read=self.documents.load, valid=ValidDocuments())
+        self.sources = Sources(self.documents.load, ValidDocuments(), LintMemo())
+        self.render_memo = RenderMemo()
         self.themes = ThemeCache()
         self._written: dict[str, _Written] = {}
         self.renders = 0  # decks rendered so far (the tests count work with it)
@@ -174,7 +177,7 @@ class Rebuilder:
                 result.unchanged.append(audience)
                 continue
             self.renders += 1
-            outputs = outputs_for(plan, prepared.theme.theme)
+            outputs = outputs_for(plan, prepared.theme.theme, memo=self.render_memo)
             files += outputs
             paths = tuple(self.out_dir / name for name, _ in outputs)
             pending[audience] = _Written(plan, self.themes.generation, paths)
