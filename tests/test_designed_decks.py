@@ -10,9 +10,11 @@ theme) is read back with python-pptx and its slides are counted by what is on th
 * an icon grid is a slide with three or more icons drawn by the icon renderer
   ("Icon: <name>"); at least three such slides;
 * a stat callout is the big number the stat renderer names "Stat 1 value" (at least one);
-* every resource card on the resources slides has its QR code ("QR code: <address>"),
-  and the closing slide shows one once the agency sets its evaluation form's address
-  (the built-in course leaves ``evaluation_url`` unset on purpose: it must be a real form);
+* every resource card on the resources slides has its QR code ("QR code: <address>");
+  the closing slide of every built-in deck has one (the closing module's take-away,
+  findtreatment.gov, while the course has no evaluation form), and it becomes the
+  evaluation form's once an agency sets ``evaluation_url`` (the built-in course leaves
+  it unset on purpose: it must be a real form);
 * no picture lacks alt text; the master and every layout are hrdeck's own; the theme's
   six accents are the palette's.
 """
@@ -125,6 +127,15 @@ def test_every_resource_card_has_its_qr_code(
     for slide in slides:
         cards, codes = named(slide, "Resource "), named(slide, "QR code: ")
         assert len(codes) == len(cards) > 0, slide.shapes.title.text
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_every_builtin_closing_slide_has_a_qr_code(
+    decks: dict[tuple[str, str], Any], theme: str, audience: str
+) -> None:
+    closing = list(decks[theme, audience].slides)[-1]
+    assert [code.name for code in named(closing, "QR code: ")] == ["QR code: findtreatment.gov"]
 
 
 @pytest.fixture(scope="module")
