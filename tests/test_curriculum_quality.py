@@ -107,6 +107,20 @@ def test_the_objectives_slide_repeats_the_audience_objectives_word_for_word(
     assert shown == [objective.text for objective in ref.objectives]
 
 
+def test_an_edited_objective_is_on_the_slide_with_no_second_copy_to_change() -> None:
+    import dataclasses
+
+    curriculum = builtin()
+    court = curriculum.audience("court")
+    assert court is not None
+    first = dataclasses.replace(court.objectives[0], text="Name one local naloxone program.")
+    edited = dataclasses.replace(court, objectives=(first, *court.objectives[1:]))
+    audiences = tuple(edited if a.id == "court" else a for a in curriculum.audiences)
+    deck = build_plan(tailor(dataclasses.replace(curriculum, audiences=audiences), "court"), [])
+    [slide] = [s for s in deck.slides if s.module_id == "objectives"]
+    assert slide.blocks[0].paras[0].text == "Name one local naloxone program."
+
+
 @pytest.mark.parametrize("audience", AUDIENCES)
 def test_notes_stay_short_and_slides_and_notes_use_curly_quotes(audience: str) -> None:
     for slide in plan(audience, None).slides:

@@ -169,6 +169,16 @@ def _agenda(ctx: Context, tm: TailoredModule) -> list[Draft]:
     return [Draft(slide)]
 
 
+def _objectives(ctx: Context, tm: TailoredModule) -> list[Draft]:
+    """The audience's learning objectives, word for word from its file (credit bodies
+    want them shown as stated), one bullet each: no copy to keep in step."""
+    m = tm.module
+    stated = tuple(Para(ctx.inline(o.text, m.loc)) for o in ctx.tailored.audience.objectives)
+    notes = _module_notes(ctx, m)
+    slide = _slide(m, "bullets", m.title, m.loc, blocks=(Block("body", stated),), notes=notes)
+    return [Draft(slide, authored=bool(notes))]
+
+
 def _agenda_para(ctx: Context, entry: AgendaEntry) -> Para:
     """'Myths (10 minutes)', or with a start time '13:42  Myths (10 minutes)'."""
     runs = (Run(entry.title), Run(f" ({minutes_label(entry.minutes)})"))
@@ -404,6 +414,7 @@ def unknown(ctx: Context, tm: TailoredModule) -> list[Draft]:
 MAKERS: dict[str, Callable[[Context, TailoredModule], list[Draft]]] = {
     "title": _title,
     "agenda": _agenda,
+    "objectives": _objectives,
     "section": _section,
     "bullets": _bullets,
     "concepts": _bullets,
