@@ -27,7 +27,7 @@ from hrdeck.diagnostics import Loc, error
 from hrdeck.errors import ContentError
 from hrdeck.render import oxml
 from hrdeck.render.oxml import clark, own_xfrm, ph_element, ph_kind
-from hrdeck.textfit.measure import TextArea
+from hrdeck.textfit.measure import LineMemo, TextArea
 from hrdeck.theme.model import LayoutRef
 
 TITLE_KINDS = frozenset({"title", "ctrTitle"})
@@ -157,6 +157,10 @@ class LayoutCache:
     # QR code modules by address: a pure function of the address, so a long-lived
     # process (``hrdeck watch``) passes the same dict to every render (RenderMemo).
     qr_codes: dict[str, list[bytearray]] = field(default_factory=dict)
+    # Line breaks of plan text (pure results of text, size and width): the plan's
+    # fitting measured the same paragraphs in the same boxes (``render_deck(lines=)``),
+    # so the sizes the renderer checks are mostly found here.
+    lines: LineMemo = field(default_factory=LineMemo)
 
 
 def box_of(shape: Any, cache: LayoutCache) -> Box:

@@ -22,7 +22,7 @@ from hrdeck.render.layouts import LayoutCache, box_of
 from hrdeck.render.oxml import clark, own_xfrm, ph_element, ph_kind
 from hrdeck.richtext import Para
 from hrdeck.textfit import measure as textfit
-from hrdeck.textfit.measure import TextArea
+from hrdeck.textfit.measure import LineMemo, TextArea
 from hrdeck.textfit.metrics import metrics_for
 
 EMU_PER_PT = 12700
@@ -46,10 +46,17 @@ def text_height(paras: Sequence[Para], area: TextArea, size_pt: float, font: str
     return inner + area.inset_top + area.inset_bottom
 
 
-def fit_in(area: TextArea, paras: Sequence[Para], sizes: Sequence[float], font: str) -> float:
-    """The largest of `sizes` at which `paras` fit `area`; the smallest if none do."""
+def fit_in(
+    area: TextArea,
+    paras: Sequence[Para],
+    sizes: Sequence[float],
+    font: str,
+    memo: LineMemo | None = None,
+) -> float:
+    """The largest of `sizes` at which `paras` fit `area`; the smallest if none do
+    (`memo`: line breaks already measured, e.g. the plan's: ``LayoutCache.lines``)."""
     metrics, _ = metrics_for(font)
-    found = textfit.fit_size(paras, area, sizes, metrics)
+    found = textfit.fit_size(paras, area, sizes, metrics, memo)
     return found if found is not None else sizes[-1]
 
 
