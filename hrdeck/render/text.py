@@ -56,16 +56,18 @@ def fill(frame: TextFrame, paras: Sequence[Para], style: TextStyle) -> None:
     """
     tx_body = text_body(frame)
     _no_autofit(tx_body)
-    for old in tx_body.findall(clark("a:p")):
+    for old in tx_body.findall(_P):
         tx_body.remove(old)
+    part = frame.part  # python-pptx walks up the shape's parents for it: once per frame
     for para in paras or (plain(""),):
-        write_para(tx_body, para, style, frame.part)
+        write_para(tx_body, para, style, part)
 
 
 def append(frame: TextFrame, paras: Iterable[Para], style: TextStyle) -> None:
     """Add `paras` after the text already in `frame`."""
+    tx_body, part = text_body(frame), frame.part
     for para in paras:
-        write_para(text_body(frame), para, style, frame.part)
+        write_para(tx_body, para, style, part)
 
 
 def _no_autofit(tx_body: XmlElement) -> None:
@@ -99,23 +101,32 @@ def write_para(tx_body: XmlElement, para: Para, style: TextStyle, part: Any) -> 
         etree.SubElement(spacing, clark("a:spcPts"), val=str(int(style.space_before * 100)))
     set_markers(p_pr, level, style.markers)
     size = str(int(style.size * 100)) if style.size else None
-    for run in para.runs:
-        write_run(paragraph, run, style, part, size)
     end_attrs = {"lang": style.lang}
     if size:
         end_attrs["sz"] = size
+    for run in para.runs:
+        write_run(paragraph, run, style, part, size, end_attrs)
     _sub(paragraph, _END, end_attrs)
 
 
 def write_run(
-    paragraph: XmlElement, run: Run, style: TextStyle, part: Any, size: str | None = None
+    paragraph: XmlElement,
+    run: Run,
+    style: TextStyle,
+    part: Any,
+    size: str | None = None,
+    base: dict[str, str] | None = None,
 ) -> None:
     """Append one run with its formatting (child order per the DrawingML schema);
-    `size` is the style's size as written (hundredths of a point), when known."""
+    `size` is the style's size as written (hundredths of a point), when known, and
+    `base` the run properties every run of the paragraph starts from (lang, sz)."""
     element = _sub(paragraph, _R)
-    attrs = {"lang": style.lang}
-    if style.size:
-        attrs["sz"] = size or str(int(style.size * 100))
+    if base is not None:
+        attrs = base.copy()
+    else:
+        attrs = {"lang": style.lang}
+        if style.size:
+            attrs["sz"] = size or str(int(style.size * 100))
     if run.bold or style.bold:
         attrs["b"] = "1"
     if run.italic:
