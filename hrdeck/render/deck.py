@@ -127,7 +127,9 @@ def start_deck(theme: Theme) -> DeckBuild:
 def add_slide(build: DeckBuild, plan: DeckPlan, spec: SlidePlan, number: int) -> Slide:
     """Slide `number` of the deck: its layout, chrome and content (not its notes)."""
     prs, theme = build.prs, build.theme
-    slide = build.parts.add_slide(layout_for(build, spec.kind))
+    layout = layout_for(build, spec.kind)
+    slide = build.parts.add_slide(layout)
+    build.layouts.slide_layouts[slide.part] = layout
     if build.layouts.agency:
         from hrdeck.render.placement import prepare_slide
 

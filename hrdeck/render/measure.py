@@ -18,7 +18,7 @@ from typing import Any
 from pptx.presentation import Presentation
 
 from hrdeck.render import oxml
-from hrdeck.render.layouts import LayoutCache, box_of
+from hrdeck.render.layouts import LayoutCache, box_of, layout_of
 from hrdeck.render.oxml import clark, own_xfrm, ph_element, ph_kind
 from hrdeck.richtext import Para
 from hrdeck.textfit import measure as textfit
@@ -69,7 +69,7 @@ def area_of(shape: Any, markers: str, prs: Presentation, cache: LayoutCache) -> 
     key = _inherited_key(shape, markers)
     if key is None:
         return _measure_area(shape, markers, prs, cache)
-    layout_key = (shape.part.slide_layout.part, *key)
+    layout_key = (layout_of(shape.part, cache).part, *key)
     area = cache.areas.get(layout_key)
     if area is None:
         area = cache.areas[layout_key] = _measure_area(shape, markers, prs, cache)
