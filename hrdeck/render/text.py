@@ -71,19 +71,21 @@ def append(frame: TextFrame, paras: Iterable[Para], style: TextStyle) -> None:
 
 
 def _no_autofit(tx_body: XmlElement) -> None:
-    body_pr = tx_body.find(clark("a:bodyPr"))
+    body_pr = tx_body.find(_BODY_PR)
     if body_pr is None:
-        body_pr = etree.Element(clark("a:bodyPr"))
+        body_pr = etree.Element(_BODY_PR)
         tx_body.insert(0, body_pr)
     body_pr.set("wrap", "square")
-    for tag in ("a:noAutofit", "a:normAutofit", "a:spAutoFit"):
-        for old in body_pr.findall(clark(tag)):
-            body_pr.remove(old)
-    autofit = etree.Element(clark("a:noAutofit"))
-    after = ("scene3d", "sp3d", "flatTx", "extLst")
-    later = [c for c in body_pr if etree.QName(c).localname in after]
-    if later:
-        later[0].addprevious(autofit)
+    later = None  # the first child that must follow the autofit choice (schema order)
+    for child in list(body_pr):  # one pass: a new text box's bodyPr has few children
+        tag = child.tag
+        if tag in _AUTOFITS:
+            body_pr.remove(child)
+        elif later is None and isinstance(tag, str) and tag.rpartition("}")[2] in _AFTER_AUTOFIT:
+            later = child
+    autofit = etree.Element(_NO_AUTOFIT)
+    if later is not None:
+        later.addprevious(autofit)
     else:
         body_pr.append(autofit)
 
@@ -180,6 +182,9 @@ _SOLID_FILL, _SRGB, _LATIN, _HLINK = (
     clark(f"a:{t}") for t in ("solidFill", "srgbClr", "latin", "hlinkClick")
 )
 _RID = clark("r:id")
+_BODY_PR, _NO_AUTOFIT = clark("a:bodyPr"), clark("a:noAutofit")
+_AUTOFITS = frozenset(clark(f"a:{t}") for t in ("noAutofit", "normAutofit", "spAutoFit"))
+_AFTER_AUTOFIT = frozenset({"scene3d", "sp3d", "flatTx", "extLst"})  # local names
 # runs and fields without a language, in document order (one C-level query per slide)
 _UNTAGGED = etree.XPath(
     ".//a:r[not(a:rPr[@lang != ''])] | .//a:fld[not(a:rPr[@lang != ''])]",
