@@ -169,18 +169,24 @@ class _Walk:
     dropped: list[Dropped]
 
 
-_TEXT_FIELDS: dict[type, frozenset[str]] = {}
+_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+_LEAVES = (int, float, type(None))  # values the walk returns as they are (bool is an int)
 
 
-def _text_fields(cls: type) -> frozenset[str]:
-    """Names of the fields declared as Text (or lists of Text): those get vocabulary."""
-    if cls not in _TEXT_FIELDS:
+def _walked_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """The fields of dataclass `cls` the walk visits (all but ``loc``), each with whether
+    it is declared as Text (or lists of Text): those get vocabulary.  Once per class."""
+    found = _FIELDS.get(cls)
+    if found is None:
         fields = dataclasses.fields(cls)
-        _TEXT_FIELDS[cls] = frozenset(f.name for f in fields if "Text" in str(f.type))
-    return _TEXT_FIELDS[cls]
+        found = tuple((f.name, "Text" in str(f.type)) for f in fields if f.name != "loc")
+        _FIELDS[cls] = found
+    return found
 
 
 def _resolve(value: Any, walk: _Walk, is_text: bool) -> Any:
+    if isinstance(value, _LEAVES):
+        return value
     if isinstance(value, Variants):
         chosen = value.for_audience(walk.audience)
         if chosen is None:
@@ -196,15 +202,12 @@ def _resolve(value: Any, walk: _Walk, is_text: bool) -> Any:
 
 
 def _node(node: Any, walk: _Walk) -> Any:
-    text_fields = _text_fields(type(node))
     changes: dict[str, Any] = {}
-    for f in dataclasses.fields(node):
-        if f.name == "loc":
-            continue
-        old = getattr(node, f.name)
-        new = None if f.name == "audiences" else _resolve(old, walk, f.name in text_fields)
+    for name, is_text in _walked_fields(type(node)):
+        old = getattr(node, name)
+        new = None if name == "audiences" else _resolve(old, walk, is_text)
         if new is not old:
-            changes[f.name] = new
+            changes[name] = new
     return dataclasses.replace(node, **changes) if changes else node
 
 

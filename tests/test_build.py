@@ -119,7 +119,9 @@ def test_render_failure_for_a_later_audience_writes_nothing(
 
     real_render = hrdeck.render.deck.render_deck
 
-    def render_then_fail(plan: object, theme: object, memo: object = None) -> bytes:
+    def render_then_fail(
+        plan: object, theme: object, memo: object = None, lines: object = None
+    ) -> bytes:
         # audiences may be built in forked processes: fail by audience, not by call count
         if plan.audience == BUILTIN_AUDIENCES[1]:  # type: ignore[attr-defined]
             raise RuntimeError("renderer broke on the second audience")
@@ -141,7 +143,9 @@ def test_a_content_error_in_a_build_process_keeps_its_diagnostics(
 
     problem = error(NOWHERE, "bad-layout", "no such layout", "pick another")
 
-    def render_refuses(plan: object, theme: object, memo: object = None) -> bytes:
+    def render_refuses(
+        plan: object, theme: object, memo: object = None, lines: object = None
+    ) -> bytes:
         raise ContentError(f"cannot render {plan.audience}", [problem])  # type: ignore[attr-defined]
 
     monkeypatch.setattr(hrdeck.render.deck, "render_deck", render_refuses)

@@ -144,7 +144,9 @@ def test_render_failure_midway_exits_1_and_writes_nothing_new(
     before = folder_listing(out)
     real_render = hrdeck.render.deck.render_deck
 
-    def render_then_fail(plan: object, theme: object, memo: object = None) -> bytes:
+    def render_then_fail(
+        plan: object, theme: object, memo: object = None, lines: object = None
+    ) -> bytes:
         # the second audience of three fails (each is built in a process of its own,
         # so the failure is chosen by audience, not counted)
         if plan.audience == "court":  # type: ignore[attr-defined]

@@ -38,7 +38,7 @@ from hrdeck.plan.timing import SessionClock, break_line, minutes_label, spread, 
 from hrdeck.plan.types import DeckPlan, SlidePlan
 from hrdeck.richtext import Para, Run
 from hrdeck.tailor import Tailored, TailoredModule
-from hrdeck.textfit.measure import DEFAULT_RULES, FitRules
+from hrdeck.textfit.measure import DEFAULT_RULES, FitRules, LineMemo
 
 # --- whole-deck passes -----------------------------------------------------------------
 
@@ -138,12 +138,16 @@ def build_plan(
     tailored: Tailored,
     diagnostics: list[Diagnostic] | None = None,
     rules: FitRules = DEFAULT_RULES,
+    memo: LineMemo | None = None,
 ) -> DeckPlan:
     """Plan every slide of the deck; problems are appended to ``diagnostics``.
 
     `rules` describes the theme's text boxes and fonts
     (``hrdeck.render.probe.fit_rules(theme)``); the default is the default theme's.
+    The line breaks fitting measured are kept in `memo` when given (the renderer,
+    checking the sizes chosen in the same boxes, then finds them there).
     """
+    memo = memo if memo is not None else LineMemo()
     ctx = Context(tailored, diagnostics if diagnostics is not None else [], {})
     ctx.citations = _citation_index(tailored)
     ctx.clock = SessionClock(tailored.session.start)
@@ -156,9 +160,9 @@ def build_plan(
             _warn_missing_notes(ctx, segment.module.module, module_drafts)
             drafts.append(module_drafts + knowledge_checks(ctx, segment.module))
         minutes.append(segment.minutes)
-    slides = fit_slides(_timed(drafts, minutes), rules, ctx.diagnostics)
+    slides = fit_slides(_timed(drafts, minutes), rules, ctx.diagnostics, memo)
     slides = unique_titles(_named_breaks(_with_timing_lines(slides, tailored, ctx.clock)))
-    slides = fit_titles(slides, rules, ctx.diagnostics)
+    slides = fit_titles(slides, rules, ctx.diagnostics, memo)
     session = session_plan(tailored, ctx.clock)
     ctx.diagnostics += credit_hour_warnings(tailored, session)
     course, audience = tailored.course, tailored.audience

@@ -57,11 +57,15 @@ REFERENCE_SIZES = (20,)
 
 
 def fit_slides(
-    slides: Sequence[SlidePlan], rules: FitRules, diagnostics: list[Diagnostic]
+    slides: Sequence[SlidePlan],
+    rules: FitRules,
+    diagnostics: list[Diagnostic],
+    memo: LineMemo | None = None,
 ) -> list[SlidePlan]:
-    """Every slide with block sizes chosen, long ones split into continuations."""
+    """Every slide with block sizes chosen, long ones split into continuations; the
+    line breaks measured are kept in `memo` (a new one when not given)."""
     metrics = _body_metrics(rules, diagnostics)
-    memo = LineMemo()
+    memo = memo if memo is not None else LineMemo()
     fitted: list[SlidePlan] = []
     for slide in slides:
         fitted.extend(fit_slide(slide, rules, metrics, diagnostics, memo))
@@ -113,9 +117,17 @@ def _body_size(slide: SlidePlan) -> float | None:
     return next((b.size_pt for b in slide.blocks if b.role in roles and b.size_pt), None)
 
 
-def fit_deck(plan: DeckPlan, rules: FitRules, diagnostics: list[Diagnostic]) -> DeckPlan:
-    """A whole plan fitted (for plans not made by ``build_plan``, e.g. by hand)."""
-    slides = fit_titles(fit_slides(plan.slides, rules, diagnostics), rules, diagnostics)
+def fit_deck(
+    plan: DeckPlan,
+    rules: FitRules,
+    diagnostics: list[Diagnostic],
+    memo: LineMemo | None = None,
+) -> DeckPlan:
+    """A whole plan fitted (for plans not made by ``build_plan``, e.g. by hand); the
+    line breaks measured are kept in `memo` when given."""
+    memo = memo if memo is not None else LineMemo()
+    slides = fit_slides(plan.slides, rules, diagnostics, memo)
+    slides = fit_titles(slides, rules, diagnostics, memo)
     return dataclasses.replace(plan, slides=tuple(slides), fitted=True)
 
 
@@ -335,15 +347,22 @@ def _split_warning(slide: SlidePlan, count: int) -> Diagnostic:
 
 
 def fit_titles(
-    slides: Sequence[SlidePlan], rules: FitRules, diagnostics: list[Diagnostic]
+    slides: Sequence[SlidePlan],
+    rules: FitRules,
+    diagnostics: list[Diagnostic],
+    memo: LineMemo | None = None,
 ) -> list[SlidePlan]:
     """Every slide with its title size chosen (the largest that fits its title box)."""
     metrics, _ = metrics_for(rules.heading_font)
-    return [_fit_title(s, rules, metrics, diagnostics) for s in slides]
+    return [_fit_title(s, rules, metrics, diagnostics, memo) for s in slides]
 
 
 def _fit_title(
-    slide: SlidePlan, rules: FitRules, metrics: FontMetrics, diagnostics: list[Diagnostic]
+    slide: SlidePlan,
+    rules: FitRules,
+    metrics: FontMetrics,
+    diagnostics: list[Diagnostic],
+    memo: LineMemo | None,
 ) -> SlidePlan:
     area = rules.area(slide.kind, "title")
     if area is None:
@@ -351,7 +370,7 @@ def _fit_title(
     room = rules.area(slide.kind, ROOM_ROLE)  # on an agency template: the room to grow into
     sizes = COVER_TITLE_SIZES if _is_cover(slide.kind) else TITLE_SIZES
     title = Para((Run(slide.title, bold=True),))  # titles are bold in hrdeck's master
-    found = fit_title(title, area, room, sizes, metrics)
+    found = fit_title(title, area, room, sizes, metrics, memo)
     if found is not None:
         return dataclasses.replace(slide, title_pt=found.size)
     size = smaller_titles(sizes)[-1]

@@ -66,16 +66,33 @@ def cite_counts(tailored: Tailored) -> Counter[str]:
 
 
 def _count(node: object, counts: Counter[str]) -> None:
+    """Add the `cite` keys under `node` (tuples and dataclasses are walked; text, numbers
+    and the references module's own ``citations`` list are not)."""
     if isinstance(node, tuple):
         for value in node:
-            _count(value, counts)
-    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
-        for f in dataclasses.fields(node):
-            value = getattr(node, f.name)
-            if f.name == "cite":
-                counts.update(value)
-            elif f.name != "citations":
+            if not isinstance(value, _LEAVES):
                 _count(value, counts)
+        return
+    for name in _walked_fields(type(node)):
+        value = getattr(node, name)
+        if name == "cite":
+            counts.update(value)
+        elif not isinstance(value, _LEAVES):
+            _count(value, counts)
+
+
+_LEAVES = (str, int, float, type(None))  # what can hold no citation (bool is an int)
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _walked_fields(cls: type) -> tuple[str, ...]:
+    """The fields of dataclass `cls` that :func:`_count` looks into (none for any other
+    type); worked out once per class."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        names = [f.name for f in dataclasses.fields(cls)] if dataclasses.is_dataclass(cls) else []
+        found = _FIELDS[cls] = tuple(n for n in names if n != "citations")
+    return found
 
 
 def cited_citations(tailored: Tailored, citations: Iterable[Citation]) -> list[Citation]:

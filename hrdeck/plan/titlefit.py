@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hrdeck.richtext import Para
-from hrdeck.textfit.measure import TextArea, box_height, fit_size
+from hrdeck.textfit.measure import LineMemo, TextArea, box_height, fit_size
 from hrdeck.textfit.metrics import FontMetrics
 
 TITLE_SIZES = (36, 32, 28)
@@ -57,20 +57,22 @@ def fit_title(
     room: TextArea | None,
     sizes: Sequence[float],
     metrics: FontMetrics,
+    memo: LineMemo | None = None,
 ) -> TitleFit | None:
     """The title's size by the rule in the module doc (`room` None: hrdeck's own
-    master); None when it does not fit even at the smallest size allowed."""
+    master); None when it does not fit even at the smallest size allowed.  `memo`: line
+    breaks already measured (the plan's, when the renderer checks its choice)."""
     measured = title_area(box)
-    size = fit_size((title,), measured, sizes, metrics)
+    size = fit_size((title,), measured, sizes, metrics, memo)
     if size is not None:
         return TitleFit(size)
     if room is None:
-        size = fit_size((title,), measured, smaller_titles(sizes)[1:], metrics)
+        size = fit_size((title,), measured, smaller_titles(sizes)[1:], metrics, memo)
         return TitleFit(size) if size is not None else None
-    size = fit_size((title,), title_area(room), smaller_titles(sizes), metrics)
+    size = fit_size((title,), title_area(room), smaller_titles(sizes), metrics, memo)
     if size is None:
         return None
-    needed = box_height((title,), measured, size, metrics)
+    needed = box_height((title,), measured, size, metrics, memo)
     return TitleFit(size, needed if needed > box.height_pt else None)
 
 

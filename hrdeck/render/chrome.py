@@ -33,6 +33,7 @@ from hrdeck.render.layouts import (
     LayoutCache,
     box_of,
     layout_boxes,
+    layout_of,
     place,
     set_alt,
     slide_size,
@@ -107,13 +108,13 @@ def add_slide_number(
 def _keep(slide: Slide, key: tuple[str, ...], shape: Shape, layouts: LayoutCache) -> None:
     """Remember a finished footer or number placeholder of this layout, to stamp on its
     later slides (a fallback text box is not kept: it is built each time)."""
-    layouts.chrome[(slide.slide_layout.part, *key)] = copy.deepcopy(shape.element)
+    layouts.chrome[(layout_of(slide.part, layouts).part, *key)] = copy.deepcopy(shape.element)
 
 
 def _stamp(slide: Slide, key: tuple[str, ...], number: str | None, layouts: LayoutCache) -> bool:
     """Append a copy of the finished shape kept for `key`, with a fresh id (and the slide
     number as the field's text); False when there is none yet."""
-    finished = layouts.chrome.get((slide.slide_layout.part, *key))
+    finished = layouts.chrome.get((layout_of(slide.part, layouts).part, *key))
     if finished is None:
         return False
     element = copy.deepcopy(finished)
@@ -177,7 +178,7 @@ def chrome_placeholder(layout: SlideLayout, kind: PP_PLACEHOLDER, layouts: Layou
 def chrome_colour(slide: Slide, theme: Theme, layouts: LayoutCache) -> str:
     """The colour the layout gives its footer, when it names one (hrdeck's own layouts
     do: light on a section divider's field), else the palette's muted colour."""
-    layout = slide.slide_layout
+    layout = layout_of(slide.part, layouts)
     key = (layout.part, "chrome colour")
     if key not in layouts.chrome:
         layouts.chrome[key] = chrome_fill(layout)

@@ -39,6 +39,7 @@ from hrdeck.render.master import apply_theme, resize
 from hrdeck.render.package import PartFactory, reproducible_bytes
 from hrdeck.render.slides import RENDERERS, SlideContext
 from hrdeck.render.text import TextStyle, fill, tag_language
+from hrdeck.textfit.measure import LineMemo
 from hrdeck.theme.model import Theme
 
 if TYPE_CHECKING:
@@ -56,10 +57,17 @@ class RenderMemo:
     qr_codes: dict[str, list[bytearray]] = field(default_factory=dict)
 
 
-def render_deck(plan: DeckPlan, theme: Theme, memo: RenderMemo | None = None) -> bytes:
+def render_deck(
+    plan: DeckPlan,
+    theme: Theme,
+    memo: RenderMemo | None = None,
+    lines: LineMemo | None = None,
+) -> bytes:
     """The .pptx file for the fitted `plan` in `theme`, as bytes (same inputs, same bytes).
 
-    ValueError if the plan was not fitted (see the module's docstring).
+    `lines`: the line breaks the plan's fitting measured (the renderer checks the plan's
+    sizes in the same boxes, and finds most of them there).  ValueError if the plan was
+    not fitted (see the module's docstring).
     """
     if not plan.fitted:
         raise ValueError(
@@ -70,6 +78,8 @@ def render_deck(plan: DeckPlan, theme: Theme, memo: RenderMemo | None = None) ->
     build = start_deck(theme)
     if memo is not None:
         build.layouts.qr_codes = memo.qr_codes
+    if lines is not None:
+        build.layouts.lines = lines
     for spec in plan.slides:
         if spec.kind not in RENDERERS:
             raise ContentError(f"slide {spec.title!r} has unknown kind {spec.kind!r}")
@@ -117,7 +127,9 @@ def start_deck(theme: Theme) -> DeckBuild:
 def add_slide(build: DeckBuild, plan: DeckPlan, spec: SlidePlan, number: int) -> Slide:
     """Slide `number` of the deck: its layout, chrome and content (not its notes)."""
     prs, theme = build.prs, build.theme
-    slide = build.parts.add_slide(layout_for(build, spec.kind))
+    layout = layout_for(build, spec.kind)
+    slide = build.parts.add_slide(layout)
+    build.layouts.slide_layouts[slide.part] = layout
     if build.layouts.agency:
         from hrdeck.render.placement import prepare_slide
 

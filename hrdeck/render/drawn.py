@@ -99,7 +99,7 @@ def body_text(ctx: SlideCtx, shape: Shape, paras: Sequence[Para], markers: str, 
     area = area_of(shape, markers, ctx.prs, ctx.layouts)
     planned = ctx.size(role)
     candidates = [s for s in BODY_SIZES if planned is None or s <= planned] or [BODY_SIZES[-1]]
-    size = fit_in(area, paras, candidates, ctx.theme.body_font)
+    size = fit_in(area, paras, candidates, ctx.theme.body_font, ctx.layouts.lines)
     fill(shape.text_frame, paras, ctx.style(size=size, markers=markers))
     return size
 

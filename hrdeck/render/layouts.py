@@ -27,7 +27,7 @@ from hrdeck.diagnostics import Loc, error
 from hrdeck.errors import ContentError
 from hrdeck.render import oxml
 from hrdeck.render.oxml import clark, own_xfrm, ph_element, ph_kind
-from hrdeck.textfit.measure import TextArea
+from hrdeck.textfit.measure import LineMemo, TextArea
 from hrdeck.theme.model import LayoutRef
 
 TITLE_KINDS = frozenset({"title", "ctrTitle"})
@@ -157,6 +157,22 @@ class LayoutCache:
     # QR code modules by address: a pure function of the address, so a long-lived
     # process (``hrdeck watch``) passes the same dict to every render (RenderMemo).
     qr_codes: dict[str, list[bytearray]] = field(default_factory=dict)
+    # Line breaks of plan text (pure results of text, size and width): the plan's
+    # fitting measured the same paragraphs in the same boxes (``render_deck(lines=)``),
+    # so the sizes the renderer checks are mostly found here.
+    lines: LineMemo = field(default_factory=LineMemo)
+    # The layout of each slide part (python-pptx finds it by sorting all the slide's
+    # relationships by type on every call: 0.8% of the 1000-slide bench build's work).
+    slide_layouts: dict[object, SlideLayout] = field(default_factory=dict)
+
+
+def layout_of(slide_part: Any, cache: LayoutCache) -> SlideLayout:
+    """The layout of the slide whose part is `slide_part` (looked up once per slide;
+    :func:`hrdeck.render.deck.add_slide` records each new slide's)."""
+    found = cache.slide_layouts.get(slide_part)
+    if found is None:
+        found = cache.slide_layouts[slide_part] = slide_part.slide_layout
+    return found
 
 
 def box_of(shape: Any, cache: LayoutCache) -> Box:
@@ -176,7 +192,7 @@ def box_of(shape: Any, cache: LayoutCache) -> Box:
         return Box(0, 0, 0, 0)
     if not oxml.on_slide(shape):  # a layout's own placeholder: let python-pptx inherit
         return Box(int(shape.left or 0), int(shape.top or 0), int(shape.width), int(shape.height))
-    boxes = layout_boxes(shape.part.slide_layout, cache)
+    boxes = layout_boxes(layout_of(shape.part, cache), cache)
     found = boxes.get(("idx", int(ph.get("idx", "0")))) or boxes.get(("type", ph_kind(ph)))
     return found or Box(0, 0, 0, 0)
 

@@ -18,11 +18,11 @@ from typing import Any
 from pptx.presentation import Presentation
 
 from hrdeck.render import oxml
-from hrdeck.render.layouts import LayoutCache, box_of
+from hrdeck.render.layouts import LayoutCache, box_of, layout_of
 from hrdeck.render.oxml import clark, own_xfrm, ph_element, ph_kind
 from hrdeck.richtext import Para
 from hrdeck.textfit import measure as textfit
-from hrdeck.textfit.measure import TextArea
+from hrdeck.textfit.measure import LineMemo, TextArea
 from hrdeck.textfit.metrics import metrics_for
 
 EMU_PER_PT = 12700
@@ -46,10 +46,17 @@ def text_height(paras: Sequence[Para], area: TextArea, size_pt: float, font: str
     return inner + area.inset_top + area.inset_bottom
 
 
-def fit_in(area: TextArea, paras: Sequence[Para], sizes: Sequence[float], font: str) -> float:
-    """The largest of `sizes` at which `paras` fit `area`; the smallest if none do."""
+def fit_in(
+    area: TextArea,
+    paras: Sequence[Para],
+    sizes: Sequence[float],
+    font: str,
+    memo: LineMemo | None = None,
+) -> float:
+    """The largest of `sizes` at which `paras` fit `area`; the smallest if none do
+    (`memo`: line breaks already measured, e.g. the plan's: ``LayoutCache.lines``)."""
     metrics, _ = metrics_for(font)
-    found = textfit.fit_size(paras, area, sizes, metrics)
+    found = textfit.fit_size(paras, area, sizes, metrics, memo)
     return found if found is not None else sizes[-1]
 
 
@@ -62,7 +69,7 @@ def area_of(shape: Any, markers: str, prs: Presentation, cache: LayoutCache) -> 
     key = _inherited_key(shape, markers)
     if key is None:
         return _measure_area(shape, markers, prs, cache)
-    layout_key = (shape.part.slide_layout.part, *key)
+    layout_key = (layout_of(shape.part, cache).part, *key)
     area = cache.areas.get(layout_key)
     if area is None:
         area = cache.areas[layout_key] = _measure_area(shape, markers, prs, cache)

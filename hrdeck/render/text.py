@@ -56,32 +56,36 @@ def fill(frame: TextFrame, paras: Sequence[Para], style: TextStyle) -> None:
     """
     tx_body = text_body(frame)
     _no_autofit(tx_body)
-    for old in tx_body.findall(clark("a:p")):
+    for old in tx_body.findall(_P):
         tx_body.remove(old)
+    part = frame.part  # python-pptx walks up the shape's parents for it: once per frame
     for para in paras or (plain(""),):
-        write_para(tx_body, para, style, frame.part)
+        write_para(tx_body, para, style, part)
 
 
 def append(frame: TextFrame, paras: Iterable[Para], style: TextStyle) -> None:
     """Add `paras` after the text already in `frame`."""
+    tx_body, part = text_body(frame), frame.part
     for para in paras:
-        write_para(text_body(frame), para, style, frame.part)
+        write_para(tx_body, para, style, part)
 
 
 def _no_autofit(tx_body: XmlElement) -> None:
-    body_pr = tx_body.find(clark("a:bodyPr"))
+    body_pr = tx_body.find(_BODY_PR)
     if body_pr is None:
-        body_pr = etree.Element(clark("a:bodyPr"))
+        body_pr = etree.Element(_BODY_PR)
         tx_body.insert(0, body_pr)
     body_pr.set("wrap", "square")
-    for tag in ("a:noAutofit", "a:normAutofit", "a:spAutoFit"):
-        for old in body_pr.findall(clark(tag)):
-            body_pr.remove(old)
-    autofit = etree.Element(clark("a:noAutofit"))
-    after = ("scene3d", "sp3d", "flatTx", "extLst")
-    later = [c for c in body_pr if etree.QName(c).localname in after]
-    if later:
-        later[0].addprevious(autofit)
+    later = None  # the first child that must follow the autofit choice (schema order)
+    for child in list(body_pr):  # one pass: a new text box's bodyPr has few children
+        tag = child.tag
+        if tag in _AUTOFITS:
+            body_pr.remove(child)
+        elif later is None and isinstance(tag, str) and tag.rpartition("}")[2] in _AFTER_AUTOFIT:
+            later = child
+    autofit = etree.Element(_NO_AUTOFIT)
+    if later is not None:
+        later.addprevious(autofit)
     else:
         body_pr.append(autofit)
 
@@ -99,23 +103,32 @@ def write_para(tx_body: XmlElement, para: Para, style: TextStyle, part: Any) -> 
         etree.SubElement(spacing, clark("a:spcPts"), val=str(int(style.space_before * 100)))
     set_markers(p_pr, level, style.markers)
     size = str(int(style.size * 100)) if style.size else None
-    for run in para.runs:
-        write_run(paragraph, run, style, part, size)
     end_attrs = {"lang": style.lang}
     if size:
         end_attrs["sz"] = size
+    for run in para.runs:
+        write_run(paragraph, run, style, part, size, end_attrs)
     _sub(paragraph, _END, end_attrs)
 
 
 def write_run(
-    paragraph: XmlElement, run: Run, style: TextStyle, part: Any, size: str | None = None
+    paragraph: XmlElement,
+    run: Run,
+    style: TextStyle,
+    part: Any,
+    size: str | None = None,
+    base: dict[str, str] | None = None,
 ) -> None:
     """Append one run with its formatting (child order per the DrawingML schema);
-    `size` is the style's size as written (hundredths of a point), when known."""
+    `size` is the style's size as written (hundredths of a point), when known, and
+    `base` the run properties every run of the paragraph starts from (lang, sz)."""
     element = _sub(paragraph, _R)
-    attrs = {"lang": style.lang}
-    if style.size:
-        attrs["sz"] = size or str(int(style.size * 100))
+    if base is not None:
+        attrs = base.copy()
+    else:
+        attrs = {"lang": style.lang}
+        if style.size:
+            attrs["sz"] = size or str(int(style.size * 100))
     if run.bold or style.bold:
         attrs["b"] = "1"
     if run.italic:
@@ -169,6 +182,9 @@ _SOLID_FILL, _SRGB, _LATIN, _HLINK = (
     clark(f"a:{t}") for t in ("solidFill", "srgbClr", "latin", "hlinkClick")
 )
 _RID = clark("r:id")
+_BODY_PR, _NO_AUTOFIT = clark("a:bodyPr"), clark("a:noAutofit")
+_AUTOFITS = frozenset(clark(f"a:{t}") for t in ("noAutofit", "normAutofit", "spAutoFit"))
+_AFTER_AUTOFIT = frozenset({"scene3d", "sp3d", "flatTx", "extLst"})  # local names
 # runs and fields without a language, in document order (one C-level query per slide)
 _UNTAGGED = etree.XPath(
     ".//a:r[not(a:rPr[@lang != ''])] | .//a:fld[not(a:rPr[@lang != ''])]",

@@ -197,10 +197,16 @@ def fits(
     return True
 
 
-def box_height(paras: Sequence[Para], area: TextArea, size: float, metrics: FontMetrics) -> float:
+def box_height(
+    paras: Sequence[Para],
+    area: TextArea,
+    size: float,
+    metrics: FontMetrics,
+    memo: LineMemo | None = None,
+) -> float:
     """The height (pt, rounded up) of a box as wide as `area` that `paras` fit at `size`
     (insets included, measured as :func:`fits` measures)."""
-    inner = paras_height(paras, area, size, metrics)
+    inner = paras_height(paras, area, size, metrics, memo)
     return math.ceil(inner / SAFETY + area.inset_top + area.inset_bottom)
 
 

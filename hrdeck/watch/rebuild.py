@@ -177,7 +177,8 @@ class Rebuilder:
                 result.unchanged.append(audience)
                 continue
             self.renders += 1
-            outputs = outputs_for(plan, prepared.theme.theme, memo=self.render_memo)
+            theme = prepared.theme.theme
+            outputs = outputs_for(plan, theme, memo=self.render_memo, lines=planned.lines)
             files += outputs
             paths = tuple(self.out_dir / name for name, _ in outputs)
             pending[audience] = _Written(plan, self.themes.generation, paths)

@@ -112,7 +112,7 @@ def set_title(ctx: SlideContext, sizes: Sequence[int] = TITLE_SIZES) -> float:
     grown = None if room is None else dataclasses.replace(area, height_pt=room.height_pt)
     planned = at_most(sizes, ctx.spec.title_pt)
     metrics, _ = metrics_for(ctx.theme.heading_font)
-    found = fit_title(bold_title(ctx), area, grown, planned, metrics)
+    found = fit_title(bold_title(ctx), area, grown, planned, metrics, ctx.layouts.lines)
     if found is None:
         size = smaller_titles(planned)[-1]
         height = None if room is None else room.height
@@ -143,7 +143,8 @@ def set_body(
     against the real box) or the largest of `sizes` that fits, in `colour` if given
     (else the layout's); return the size."""
     area = area_of(shape, markers, ctx.prs, ctx.layouts)
-    size = fit_in(area, paras, at_most(sizes, ctx.size(role)), ctx.theme.body_font)
+    planned = at_most(sizes, ctx.size(role))
+    size = fit_in(area, paras, planned, ctx.theme.body_font, ctx.layouts.lines)
     fill(shape.text_frame, paras, ctx.style(size=size, markers=markers, color=colour))
     return size
 
