@@ -132,7 +132,7 @@ def _set_text_styles(master: XmlElement, theme: Theme) -> None:
         _set_def_run(level, palette.title, theme.heading_font, TITLE_PT)
     for index, level in enumerate(_levels(styles.find(clark("p:bodyStyle")))):
         _set_def_run(level, palette.text, theme.body_font, BODY_LEVEL_PT[min(index, 8)])
-        _set_bullet_colour(level, palette.accent)
+        set_bullet_colour(level, palette.accent)
     for level in _levels(styles.find(clark("p:otherStyle"))):
         _set_def_run(level, palette.text, theme.body_font, None)
 
@@ -153,6 +153,11 @@ def _set_def_run(level: XmlElement, colour: str, font: str, size: int | None) ->
         for old in def_rpr.findall(clark(tag)):
             def_rpr.remove(old)
     _solid(def_rpr, colour, 1 if def_rpr.find(clark("a:ln")) is not None else 0)
+    set_latin(def_rpr, font)
+
+
+def set_latin(def_rpr: XmlElement, font: str) -> None:
+    """The Latin typeface of a run-property element (a:latin in its schema place)."""
     latin = def_rpr.find(clark("a:latin"))
     if latin is None:
         latin = etree.Element(clark("a:latin"))
@@ -165,7 +170,7 @@ def _set_def_run(level: XmlElement, colour: str, font: str, size: int | None) ->
     latin.set("typeface", font)
 
 
-def _set_bullet_colour(level: XmlElement, colour: str) -> None:
+def set_bullet_colour(level: XmlElement, colour: str) -> None:
     """Bullets in the accent colour (a:buClr goes after spacing, before bullet size)."""
     for old in level.findall(clark("a:buClr")):
         level.remove(old)

@@ -24,6 +24,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation
 
 from hrdeck.render import oxml
+from hrdeck.render.master import set_bullet_colour, set_latin
 from hrdeck.render.oxml import XmlElement, clark
 from hrdeck.theme.model import Theme
 
@@ -100,7 +101,7 @@ def _set_text_styles(
         for level in _levels(styles.find(clark(style))):
             _set_run_defaults(level, colours.get(colour_role), fonts.get(font_role))
             if style == "p:bodyStyle" and "accent" in colours:
-                _set_bullet_colour(level, colours["accent"])
+                set_bullet_colour(level, colours["accent"])
 
 
 def _levels(style: XmlElement | None) -> list[XmlElement]:
@@ -121,34 +122,7 @@ def _set_run_defaults(level: XmlElement, colour: str | None, font: str | None) -
                 def_rpr.remove(old)
         def_rpr.insert(1 if def_rpr.find(clark("a:ln")) is not None else 0, _solid(colour))
     if font is not None:
-        _set_latin(def_rpr, font)
-
-
-def _set_latin(def_rpr: XmlElement, font: str) -> None:
-    latin = def_rpr.find(clark("a:latin"))
-    if latin is None:
-        latin = etree.Element(clark("a:latin"))
-        later = (def_rpr.find(clark(t)) for t in ("a:ea", "a:cs", "a:sym", "a:hlinkClick"))
-        anchor = next((e for e in later if e is not None), None)
-        if anchor is not None:
-            anchor.addprevious(latin)
-        else:
-            def_rpr.append(latin)
-    latin.set("typeface", font)
-
-
-def _set_bullet_colour(level: XmlElement, colour: str) -> None:
-    """Bullets in the accent colour (a:buClr goes after spacing, before bullet size)."""
-    for old in level.findall(clark("a:buClr")):
-        level.remove(old)
-    clr = etree.Element(clark("a:buClr"))
-    etree.SubElement(clr, clark("a:srgbClr")).set("val", colour)
-    spacing = [level.find(clark(t)) for t in ("a:lnSpc", "a:spcBef", "a:spcAft")]
-    present = [s for s in spacing if s is not None]
-    if present:
-        present[-1].addnext(clr)
-    else:
-        level.insert(0, clr)
+        set_latin(def_rpr, font)
 
 
 def _themed(blob: bytes, colours: Mapping[str, str], fonts: Mapping[str, str]) -> bytes:
