@@ -50,13 +50,13 @@ def image_slide(ctx: SlideCtx) -> None:
         body_text(ctx, found[0], ctx.paras("body"), "template", "body")
         found[0].text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE  # balanced beside the picture
     if image is not None:
-        drawn = _picture(ctx, Box(picture_left, area.top, picture_width, area.height))
+        drawn = place_picture(ctx, Box(picture_left, area.top, picture_width, area.height))
         if on_left and found:  # read the picture and its credit first, as they are seen
             for shape in drawn:
                 found[0].element.addprevious(shape.element)
 
 
-def _picture(ctx: SlideCtx, box: Box) -> list[Any]:
+def place_picture(ctx: SlideCtx, box: Box) -> list[Any]:
     """The picture fitted into `box` with its credit line under it; the shapes drawn."""
     image = ctx.spec.image
     assert image is not None

@@ -10,12 +10,11 @@ placeholders, so outline view, screen readers and restyling work.  Drawn content
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Inches, Pt
 
-from hrdeck.render import charts, imagetext, links, oxml, shapes, visuals
+from hrdeck.render import charts, imagetext, links, shapes, visuals
 from hrdeck.render import diagram as diagrams
 from hrdeck.render.design.cards import comparison_slide, myth_slide
 from hrdeck.render.design.context import (
@@ -29,7 +28,7 @@ from hrdeck.render.design.context import (
 )
 from hrdeck.render.design.cover import closing_slide, title_slide
 from hrdeck.render.design.section import agenda_slide, section_slide
-from hrdeck.render.layouts import Box, box_of, content_area, place, set_alt
+from hrdeck.render.layouts import Box, box_of, content_area, place
 from hrdeck.render.measure import box_area, text_height
 from hrdeck.richtext import Para
 
@@ -75,22 +74,9 @@ def bullets_slide(ctx: SlideContext) -> None:
         place(found[0], Box(area.left, area.top, text_w, area.height))
         set_body(ctx, found[0], ctx.paras("body"), role="body")
     gap = int(Inches(0.3))
-    _picture(ctx, Box(area.left + text_w + gap, area.top, area.width - text_w - gap, area.height))
-
-
-def _picture(ctx: SlideContext, box: Box) -> None:
-    image = ctx.spec.image
-    assert image is not None
-    px_w, px_h = oxml.image_pixel_size(image.path)
-    scale = min(box.width / px_w, box.height / px_h)
-    width, height = int(px_w * scale), int(px_h * scale)
-    left = box.left + (box.width - width) // 2
-    top = box.top + (box.height - height) // 2
-    picture = ctx.parts.picture(
-        ctx.slide, Path(image.path), Emu(left), Emu(top), Emu(width), Emu(height)
+    imagetext.place_picture(
+        ctx, Box(area.left + text_w + gap, area.top, area.width - text_w - gap, area.height)
     )
-    picture.name = "Image"
-    set_alt(picture, image.alt)
 
 
 def drawing_area(ctx: SlideContext) -> Box:
