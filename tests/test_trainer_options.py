@@ -179,3 +179,22 @@ def test_an_empty_venue_is_a_usage_error() -> None:
     result = run("build", "-a", "court", "--venue", "   ")
     assert result.exit_code == 2
     assert "--venue needs some text" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "said"),
+    [
+        ("--venue", "Room\x07 4", "--venue holds the control character U+0007"),
+        ("--presenter", "Sam\x9b Rivera", "--presenter holds"),
+        ("--org", "x" * 121, "--org is 121 characters long; it may be at most 120"),
+        ("--contact", "sam\x07@lakeside.example", "--contact takes an email address"),
+    ],
+)
+def test_a_trainer_value_a_slide_cannot_hold_is_a_usage_error(
+    option: str, value: str, said: str
+) -> None:
+    extra = ["--presenter", "Sam Rivera"] if option in ("--org", "--contact") else []
+    result = run("build", "-a", "court", *extra, option, value)
+    assert result.exit_code == 2, result.output
+    assert said in result.stderr
+    assert "Traceback" not in result.output

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from hrdeck.curriculum.model import Curriculum, Person
+from hrdeck.curriculum.textchars import CONTROLS, describe_char
 from hrdeck.errors import UsageError
 
 # The same patterns as course.schema.json's presenter email and course date.
@@ -85,18 +86,29 @@ def _presenters(current: tuple[Person, ...], trainer: TrainerOverrides) -> tuple
     return (changed, *current[1:])
 
 
+TEXT_LIMIT = 120  # characters: a name, an organization or a venue on one line of a cover
+
+
 def _text(value: str | None, option: str) -> str | None:
     if value is None:
         return None
     text = " ".join(value.split())
     if not text:
         raise UsageError(f"{option} needs some text")
+    found = CONTROLS.search(text)
+    if found is not None:
+        raise UsageError(f"{option} holds {describe_char(found.group())}: remove it")
+    if len(text) > TEXT_LIMIT:
+        raise UsageError(
+            f"{option} is {len(text)} characters long; it may be at most {TEXT_LIMIT} "
+            "(it is set on one line of the cover)"
+        )
     return text
 
 
 def _email(value: str) -> str:
     address = value.strip().removeprefix("mailto:")
-    if not EMAIL.match(address):
+    if not EMAIL.match(address) or CONTROLS.search(address) or len(address) > TEXT_LIMIT:
         raise UsageError(f"--contact takes an email address like name@example.org, not '{value}'")
     return address
 
