@@ -342,7 +342,8 @@ def _thing(schema: dict[str, Any], instance: object) -> str:
     name = str(schema.get("x-name", "this mapping"))
     if "{kind}" in name:
         kind = instance.get("kind") if isinstance(instance, dict) else None
-        return "a " + name.format(kind=kind if isinstance(kind, str) else "")
+        named = name.format(kind=kind if isinstance(kind, str) else "")
+        return ("an " if named[:1] in "aeiou" else "a ") + named
     return name
 
 
