@@ -217,8 +217,8 @@ def _fit_stat(
     )
     others = tuple(b for b in slide.blocks if b.role not in ("value", "label", "source"))
     fitted: list[tuple[SlidePlan, list[Diagnostic]]] = []
-    for per_slide in (len(numbers), 1) if len(numbers) > 1 else (len(numbers),):
-        parts = balanced_parts(numbers, max(1, per_slide)) if numbers else [()]
+    for per_slide in dict.fromkeys((max(1, len(numbers)), 1)):  # all together, else one each
+        parts = balanced_parts(numbers, per_slide)
         fitted = [_stat_part(slide, part, others, area, fonts) for part in parts]
         if not any(problems for _, problems in fitted):
             break
@@ -308,7 +308,7 @@ def _fit_persona(
     facts = details.paras if details is not None else ()
     fitted: list[tuple[SlidePlan, list[Diagnostic]]] = []
     for per_slide in range(max(1, len(facts)), 0, -1):
-        parts = balanced_parts(facts, per_slide) if facts else [()]
+        parts = balanced_parts(facts, per_slide)
         fitted = [_persona_part(slide, part, area, fonts) for part in parts]
         if not any(problems for _, problems in fitted) or per_slide <= 2:
             break
