@@ -78,7 +78,7 @@ def apply_theme(prs: Presentation, theme: Theme) -> None:
     for master in prs.slide_masters:
         if master.name == own_master_name(theme):
             continue
-        _set_background(master.element, theme.palette.background)
+        set_background(master.element, theme.palette.background)
         _set_text_styles(master.element, theme)
         _firm_up_pale_text(master.element, theme.palette.muted)
         for layout in master.slide_layouts:
@@ -102,7 +102,8 @@ def _firm_up_pale_text(element: XmlElement, muted: str) -> None:
                 colour.getparent().replace(colour, firm)
 
 
-def _set_background(master: XmlElement, colour: str) -> None:
+def set_background(master: XmlElement, colour: str) -> None:
+    """A master's background: one solid colour (a p:bg in place of any other)."""
     c_sld = master.find(clark("p:cSld"))
     old = c_sld.find(clark("p:bg"))
     if old is not None:
@@ -128,16 +129,17 @@ def _set_text_styles(master: XmlElement, theme: Theme) -> None:
     if styles is None:
         return
     palette = theme.palette
-    for level in _levels(styles.find(clark("p:titleStyle"))):
+    for level in text_levels(styles.find(clark("p:titleStyle"))):
         _set_def_run(level, palette.title, theme.heading_font, TITLE_PT)
-    for index, level in enumerate(_levels(styles.find(clark("p:bodyStyle")))):
+    for index, level in enumerate(text_levels(styles.find(clark("p:bodyStyle")))):
         _set_def_run(level, palette.text, theme.body_font, BODY_LEVEL_PT[min(index, 8)])
         set_bullet_colour(level, palette.accent)
-    for level in _levels(styles.find(clark("p:otherStyle"))):
+    for level in text_levels(styles.find(clark("p:otherStyle"))):
         _set_def_run(level, palette.text, theme.body_font, None)
 
 
-def _levels(style: XmlElement | None) -> list[XmlElement]:
+def text_levels(style: XmlElement | None) -> list[XmlElement]:
+    """The lvlNpPr children of a master text style (none for a missing style)."""
     if style is None:
         return []
     return [child for child in style if etree.QName(child).localname.startswith("lvl")]
@@ -149,11 +151,16 @@ def _set_def_run(level: XmlElement, colour: str, font: str, size: int | None) ->
         def_rpr = etree.SubElement(level, clark("a:defRPr"))
     if size is not None:
         def_rpr.set("sz", str(size * 100))
+    set_run_colour(def_rpr, colour)
+    set_latin(def_rpr, font)
+
+
+def set_run_colour(def_rpr: XmlElement, colour: str) -> None:
+    """A run-property element's fill: one solid colour, in its schema place (after a:ln)."""
     for tag in _FILLS:
         for old in def_rpr.findall(clark(tag)):
             def_rpr.remove(old)
     _solid(def_rpr, colour, 1 if def_rpr.find(clark("a:ln")) is not None else 0)
-    set_latin(def_rpr, font)
 
 
 def set_latin(def_rpr: XmlElement, font: str) -> None:

@@ -24,7 +24,13 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation
 
 from hrdeck.render import oxml
-from hrdeck.render.master import set_bullet_colour, set_latin
+from hrdeck.render.master import (
+    set_background,
+    set_bullet_colour,
+    set_latin,
+    set_run_colour,
+    text_levels,
+)
 from hrdeck.render.oxml import XmlElement, clark
 from hrdeck.theme.model import Theme
 
@@ -37,7 +43,6 @@ ROLE_SLOTS: Mapping[str, tuple[str, ...]] = {
     "muted": ("accent3",),
 }
 FONT_SCHEMES = {"heading": "a:majorFont", "body": "a:minorFont"}
-_FILLS = ("a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill", "a:grpFill")
 
 
 def named_colours(theme: Theme) -> dict[str, str]:
@@ -64,28 +69,10 @@ def apply_template_theme(prs: Presentation, theme: Theme) -> None:
     for master in prs.slide_masters:
         element = master.element
         if "background" in colours:
-            _set_background(element, colours["background"])
+            set_background(element, colours["background"])
         _set_text_styles(element, colours, fonts)
         theme_part = master.part.part_related_by(RT.THEME)
         oxml.replace_blob(theme_part, _themed(theme_part.blob, colours, fonts))
-
-
-def _set_background(master: XmlElement, colour: str) -> None:
-    c_sld = master.find(clark("p:cSld"))
-    old = c_sld.find(clark("p:bg"))
-    if old is not None:
-        c_sld.remove(old)
-    bg = etree.Element(clark("p:bg"))
-    bg_pr = etree.SubElement(bg, clark("p:bgPr"))
-    bg_pr.append(_solid(colour))
-    etree.SubElement(bg_pr, clark("a:effectLst"))
-    c_sld.insert(0, bg)
-
-
-def _solid(colour: str) -> XmlElement:
-    fill = etree.Element(clark("a:solidFill"))
-    etree.SubElement(fill, clark("a:srgbClr")).set("val", colour)
-    return fill
 
 
 def _set_text_styles(
@@ -98,16 +85,10 @@ def _set_text_styles(
         ("p:titleStyle", "title", "heading"),
         ("p:bodyStyle", "text", "body"),
     ):
-        for level in _levels(styles.find(clark(style))):
+        for level in text_levels(styles.find(clark(style))):
             _set_run_defaults(level, colours.get(colour_role), fonts.get(font_role))
             if style == "p:bodyStyle" and "accent" in colours:
                 set_bullet_colour(level, colours["accent"])
-
-
-def _levels(style: XmlElement | None) -> list[XmlElement]:
-    if style is None:
-        return []
-    return [child for child in style if etree.QName(child).localname.startswith("lvl")]
 
 
 def _set_run_defaults(level: XmlElement, colour: str | None, font: str | None) -> None:
@@ -117,10 +98,7 @@ def _set_run_defaults(level: XmlElement, colour: str | None, font: str | None) -
     if def_rpr is None:
         def_rpr = etree.SubElement(level, clark("a:defRPr"))
     if colour is not None:
-        for tag in _FILLS:
-            for old in def_rpr.findall(clark(tag)):
-                def_rpr.remove(old)
-        def_rpr.insert(1 if def_rpr.find(clark("a:ln")) is not None else 0, _solid(colour))
+        set_run_colour(def_rpr, colour)
     if font is not None:
         set_latin(def_rpr, font)
 
