@@ -59,16 +59,9 @@ def _listed_parts(parts: PackageParts, source: str, entries: list[etree._Element
 
 
 def check_master(parts: PackageParts, master: str) -> None:
-    root = parts.xml(master)
+    root = _slide_like(parts, master, "p:sldMaster", "a slide master")
     if root is None:
         return
-    if root.tag != qn("p:sldMaster"):
-        parts.problems.append(bad(master, f"{master} is not a slide master"))
-        return
-    problem = _missing_shape_tree(master, root)
-    if problem is not None:
-        parts.problems.append(problem)
-    _check_shape_numbers(parts, master, root)
     _ensure_clr_map(parts, master, root)
     _check_master_theme(parts, master)
     entries = root.findall("p:sldLayoutIdLst/p:sldLayoutId", NS)
@@ -77,6 +70,22 @@ def check_master(parts: PackageParts, master: str) -> None:
         parts.problems.append(bad(master, f"{master} has no slide layouts"))
     for layout in layouts:
         check_layout(parts, layout, master)
+
+
+def _slide_like(parts: PackageParts, part: str, tag: str, what: str) -> etree._Element | None:
+    """The root of a master or layout part, its shape tree and shape ids checked; None
+    (and a problem said) when the part is missing or is not `what`."""
+    root = parts.xml(part)
+    if root is None:
+        return None
+    if root.tag != qn(tag):
+        parts.problems.append(bad(part, f"{part} is not {what}"))
+        return None
+    problem = _missing_shape_tree(part, root)
+    if problem is not None:
+        parts.problems.append(problem)
+    _check_shape_numbers(parts, part, root)
+    return root
 
 
 def _missing_shape_tree(part: str, root: etree._Element) -> Problem | None:
@@ -163,16 +172,9 @@ def check_theme(parts: PackageParts, theme: str) -> None:
 
 
 def check_layout(parts: PackageParts, layout: str, master: str) -> None:
-    root = parts.xml(layout)
+    root = _slide_like(parts, layout, "p:sldLayout", "a slide layout")
     if root is None:
         return
-    if root.tag != qn("p:sldLayout"):
-        parts.problems.append(bad(layout, f"{layout} is not a slide layout"))
-        return
-    problem = _missing_shape_tree(layout, root)
-    if problem is not None:
-        parts.problems.append(problem)
-    _check_shape_numbers(parts, layout, root)
     if master not in parts.related(layout, SLIDE_MASTER):
         parts.add_relationship(layout, RT_SLIDE_MASTER, master)
         parts.problems.append(repaired(layout, f"related {layout} back to its master {master}"))
