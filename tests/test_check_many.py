@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 
 from hrdeck.cli import cli
 from hrdeck.paths import builtin_themes
-from tests.agency import agency_template
+from tests.agency import AGENCY_LAYOUTS, agency_template
 from tests.test_a11y import _small_text, clean_deck, save
 
 
@@ -110,25 +110,8 @@ def theme_with_layouts(folder: Path, layouts: dict[str, str]) -> Path:
     return folder
 
 
-FULL_MAPPING = {
-    "title": "Agency Title",
-    "closing": "Agency Title",
-    "agenda": "Agency Content",
-    "bullets": "Agency Content",
-    "case": "Agency Content",
-    "questions": "Agency Content",
-    "references": "Agency Content",
-    "resources": "Agency Content",
-    "section": "Agency Section",
-    "myth": "Agency Two",
-    "comparison": "Agency Compare",
-    "spectrum": "Agency Blank Title",
-    "diagram": "Agency Blank Title",
-}
-
-
 def test_a_layout_several_kinds_miss_is_reported_once(tmp_path: Path) -> None:
-    mapping = {**FULL_MAPPING, "bullets": "Body", "agenda": "Body", "case": "Body"}
+    mapping = {**AGENCY_LAYOUTS, "bullets": "Body", "agenda": "Body", "case": "Body"}
     folder = theme_with_layouts(tmp_path / "agency", mapping)
     result = run("theme", "check", str(folder))
     assert result.exit_code == 1
